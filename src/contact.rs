@@ -1,0 +1,436 @@
+//! What I know about the other person.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::ParseError;
+
+/// How well we know each other: the closest we have come.
+///
+/// Working together in person implies having met in person; having met
+/// implies having spoken.
+///
+/// ```
+/// use acquaint::Acquaintance;
+///
+/// let a: Acquaintance = "worked-remotely".parse()?;
+/// assert!(a.worked_together() && !a.met_in_person());
+/// # Ok::<(), acquaint::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Acquaintance {
+    /// We have never met, spoken or worked together.
+    #[default]
+    Never,
+    /// We have only spoken or messaged (this does not count as having met).
+    Spoken,
+    /// We have met in person: at an event, a meeting, a conference.
+    MetInPerson,
+    /// We have worked together remotely.
+    WorkedRemotely,
+    /// We have worked together in person.
+    WorkedInPerson,
+}
+
+impl Acquaintance {
+    /// Every acquaintance, from the weakest to the strongest.
+    pub const ALL: [Acquaintance; 5] = [
+        Acquaintance::Never,
+        Acquaintance::Spoken,
+        Acquaintance::MetInPerson,
+        Acquaintance::WorkedRemotely,
+        Acquaintance::WorkedInPerson,
+    ];
+
+    /// We have met in person (working together in person counts).
+    pub fn met_in_person(self) -> bool {
+        matches!(
+            self,
+            Acquaintance::MetInPerson | Acquaintance::WorkedInPerson
+        )
+    }
+
+    /// We have worked together, in person or remotely.
+    pub fn worked_together(self) -> bool {
+        matches!(
+            self,
+            Acquaintance::WorkedRemotely | Acquaintance::WorkedInPerson
+        )
+    }
+
+    /// We have at least spoken or messaged: anything but [`Acquaintance::Never`].
+    pub fn spoke_with(self) -> bool {
+        self != Acquaintance::Never
+    }
+
+    /// Met in person or worked together: what LinkedIn asks for.
+    pub fn has_met(self) -> bool {
+        self.met_in_person() || self.worked_together()
+    }
+
+    /// The name as written in data, such as `met-in-person`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Acquaintance::Never => "never",
+            Acquaintance::Spoken => "spoken",
+            Acquaintance::MetInPerson => "met-in-person",
+            Acquaintance::WorkedRemotely => "worked-remotely",
+            Acquaintance::WorkedInPerson => "worked-in-person",
+        }
+    }
+}
+
+impl fmt::Display for Acquaintance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Acquaintance {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let name = s.trim().to_ascii_lowercase();
+        Acquaintance::ALL
+            .into_iter()
+            .find(|a| a.as_str() == name)
+            .ok_or_else(|| {
+                ParseError::new(
+                    "acquaintance",
+                    s,
+                    "`never`, `spoken`, `met-in-person`, `worked-remotely` or `worked-in-person`",
+                )
+            })
+    }
+}
+
+/// What one of us would say of the other's professional ability, if someone
+/// asked.
+///
+/// ```
+/// use acquaint::View;
+///
+/// assert_eq!("Positive".parse::<View>()?, View::Positive);
+/// assert_eq!(View::default(), View::Unknown);
+/// # Ok::<(), acquaint::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum View {
+    /// Would speak negatively.
+    Negative,
+    /// Knows the name, not the work.
+    #[default]
+    Unknown,
+    /// Would speak positively.
+    Positive,
+}
+
+impl View {
+    /// Every view, from the worst to the best.
+    pub const ALL: [View; 3] = [View::Negative, View::Unknown, View::Positive];
+
+    /// The name as written in data: `positive`, `unknown` or `negative`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Positive => "positive",
+            View::Unknown => "unknown",
+            View::Negative => "negative",
+        }
+    }
+}
+
+impl fmt::Display for View {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for View {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "positive" => Ok(View::Positive),
+            "unknown" => Ok(View::Unknown),
+            "negative" => Ok(View::Negative),
+            _ => Err(ParseError::new(
+                "view",
+                s,
+                "`positive`, `unknown` or `negative`",
+            )),
+        }
+    }
+}
+
+/// Trims and lowercases a name so that matching is case-insensitive; `None`
+/// when nothing is left.
+pub(crate) fn fold(s: &str) -> Option<Box<str>> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_lowercase().into_boxed_str())
+}
+
+/// What I know about the other person.
+///
+/// Build one with [`Contact::new`] and the chained `with_*` setters, or
+/// deserialize one (with the default `serde` feature). Profession, passions
+/// and tags are compared case-insensitively, so they are stored trimmed and
+/// in lowercase when they are set, not on every evaluation.
+///
+/// ```
+/// use acquaint::{Acquaintance, Contact, View};
+///
+/// let ada = Contact::new("Ada Lovelace")
+///     .with_acquaintance(Acquaintance::WorkedInPerson)
+///     .with_my_view(View::Positive)
+///     .with_their_view(View::Positive)
+///     .with_profession("Mathematician")
+///     .with_passion("Engines");
+/// assert_eq!(ada.profession(), Some("mathematician"));
+/// assert!(ada.has_passion("engines"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(
+        from = "crate::serde_impl::ContactData",
+        into = "crate::serde_impl::ContactData"
+    )
+)]
+pub struct Contact {
+    pub(crate) name: String,
+    pub(crate) acquaintance: Acquaintance,
+    pub(crate) my_view: View,
+    pub(crate) their_view: View,
+    pub(crate) recruiter: bool,
+    pub(crate) friend: bool,
+    pub(crate) star: bool,
+    pub(crate) profession: Option<Box<str>>,
+    pub(crate) passions: Vec<Box<str>>,
+    pub(crate) tags: Vec<Box<str>>,
+    pub(crate) facebook_friend: bool,
+    pub(crate) mutual_connections: u32,
+    pub(crate) message: Option<String>,
+}
+
+impl Contact {
+    /// A stranger with this name: never met, views unknown, no other facts.
+    pub fn new(name: impl Into<String>) -> Contact {
+        Contact {
+            name: name.into(),
+            ..Contact::default()
+        }
+    }
+
+    /// Sets how we know each other.
+    #[must_use]
+    pub fn with_acquaintance(mut self, acquaintance: Acquaintance) -> Contact {
+        self.acquaintance = acquaintance;
+        self
+    }
+
+    /// Sets what I would say of their professional ability.
+    #[must_use]
+    pub fn with_my_view(mut self, view: View) -> Contact {
+        self.my_view = view;
+        self
+    }
+
+    /// Sets what they would say of my professional ability.
+    #[must_use]
+    pub fn with_their_view(mut self, view: View) -> Contact {
+        self.their_view = view;
+        self
+    }
+
+    /// Sets whether they are a recruiter.
+    #[must_use]
+    pub fn with_recruiter(mut self, recruiter: bool) -> Contact {
+        self.recruiter = recruiter;
+        self
+    }
+
+    /// Sets whether they are a personal friend.
+    #[must_use]
+    pub fn with_friend(mut self, friend: bool) -> Contact {
+        self.friend = friend;
+        self
+    }
+
+    /// Sets whether they are a star of their field.
+    #[must_use]
+    pub fn with_star(mut self, star: bool) -> Contact {
+        self.star = star;
+        self
+    }
+
+    /// Sets their profession (a blank string clears it).
+    #[must_use]
+    pub fn with_profession(mut self, profession: &str) -> Contact {
+        self.profession = fold(profession);
+        self
+    }
+
+    /// Adds a passion or interest of theirs (blank strings and repeats are
+    /// ignored).
+    #[must_use]
+    pub fn with_passion(mut self, passion: &str) -> Contact {
+        push_folded(&mut self.passions, passion);
+        self
+    }
+
+    /// Adds a free-form tag for user rules (blank strings and repeats are
+    /// ignored).
+    #[must_use]
+    pub fn with_tag(mut self, tag: &str) -> Contact {
+        push_folded(&mut self.tags, tag);
+        self
+    }
+
+    /// Sets whether we are friends on Facebook. This never sways a LinkedIn
+    /// decision of the default policy.
+    #[must_use]
+    pub fn with_facebook_friend(mut self, facebook_friend: bool) -> Contact {
+        self.facebook_friend = facebook_friend;
+        self
+    }
+
+    /// Sets how many connections we share. This never sways a LinkedIn
+    /// decision of the default policy.
+    #[must_use]
+    pub fn with_mutual_connections(mut self, count: u32) -> Contact {
+        self.mutual_connections = count;
+        self
+    }
+
+    /// Sets the message that came with their invitation. No built-in rule
+    /// reads it: politeness is not a reason.
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<String>) -> Contact {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// Their name, as given.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// How we know each other.
+    pub fn acquaintance(&self) -> Acquaintance {
+        self.acquaintance
+    }
+
+    /// What I would say of their professional ability.
+    pub fn my_view(&self) -> View {
+        self.my_view
+    }
+
+    /// What they would say of mine.
+    pub fn their_view(&self) -> View {
+        self.their_view
+    }
+
+    /// Whether they are a recruiter.
+    pub fn is_recruiter(&self) -> bool {
+        self.recruiter
+    }
+
+    /// Whether they are a personal friend.
+    pub fn is_friend(&self) -> bool {
+        self.friend
+    }
+
+    /// Whether they are a star of their field.
+    pub fn is_star(&self) -> bool {
+        self.star
+    }
+
+    /// Their profession, trimmed and in lowercase.
+    pub fn profession(&self) -> Option<&str> {
+        self.profession.as_deref()
+    }
+
+    /// Their passions, trimmed and in lowercase, in the order added.
+    pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.passions.iter().map(|p| &**p)
+    }
+
+    /// Their tags, trimmed and in lowercase, in the order added.
+    pub fn tags(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.tags.iter().map(|t| &**t)
+    }
+
+    /// Whether they have this passion (case-insensitive).
+    pub fn has_passion(&self, passion: &str) -> bool {
+        contains_folded(&self.passions, passion)
+    }
+
+    /// Whether they carry this tag (case-insensitive).
+    pub fn has_tag(&self, tag: &str) -> bool {
+        contains_folded(&self.tags, tag)
+    }
+
+    /// Whether we are friends on Facebook.
+    pub fn is_facebook_friend(&self) -> bool {
+        self.facebook_friend
+    }
+
+    /// How many connections we share.
+    pub fn mutual_connections(&self) -> u32 {
+        self.mutual_connections
+    }
+
+    /// The message that came with their invitation, if any.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+}
+
+pub(crate) fn push_folded(list: &mut Vec<Box<str>>, item: &str) {
+    if let Some(item) = fold(item) {
+        if !list.contains(&item) {
+            list.push(item);
+        }
+    }
+}
+
+fn contains_folded(list: &[Box<str>], item: &str) -> bool {
+    // Callers of the public API may pass any case; stored items are folded.
+    match fold(item) {
+        Some(item) => list.contains(&item),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_folded_once() {
+        let c = Contact::new("A")
+            .with_profession("  Software Engineer ")
+            .with_passion("Animals")
+            .with_passion("animals ")
+            .with_passion("   ")
+            .with_tag("VIP");
+        assert_eq!(c.profession(), Some("software engineer"));
+        assert_eq!(c.passions().collect::<Vec<_>>(), ["animals"]);
+        assert!(c.has_tag("vip"));
+        assert_eq!(Contact::new("A").with_profession(" ").profession(), None);
+    }
+
+    #[test]
+    fn acquaintance_predicates() {
+        use Acquaintance::*;
+        let met: Vec<_> = Acquaintance::ALL.iter().map(|a| a.has_met()).collect();
+        assert_eq!(met, [false, false, true, true, true]);
+        assert!(!WorkedRemotely.met_in_person());
+        assert!(Spoken.spoke_with() && !Never.spoke_with());
+    }
+}

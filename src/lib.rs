@@ -1,0 +1,136 @@
+//! Decide whether to connect with a person on a given network, and say why.
+//!
+//! acquaint encodes a professional-networking philosophy as a default
+//! policy, answers each request with a [`Verdict`] (a [`Decision`], the id of
+//! the rule that decided, and an explanation a person can read), and lets you
+//! add rules of your own, in Rust or in a policy file.
+//!
+//! ```
+//! use acquaint::{Acquaintance, Contact, Decision, Direction, Platform, Policy, View};
+//!
+//! let policy = Policy::default();
+//!
+//! // Someone I worked with and would vouch for, and who would vouch for me.
+//! let ada = Contact::new("Ada Lovelace")
+//!     .with_acquaintance(Acquaintance::WorkedInPerson)
+//!     .with_my_view(View::Positive)
+//!     .with_their_view(View::Positive);
+//! let verdict = policy.evaluate(&ada, &Platform::LinkedIn, Direction::Incoming);
+//! assert_eq!(verdict.decision(), Decision::Accept);
+//! assert_eq!(verdict.rule_id(), "linkedin.mutual-vouch");
+//!
+//! // A stranger: not refused, but asked to meet first.
+//! let stranger = Contact::new("Bob").with_mutual_connections(250);
+//! let verdict = policy.evaluate(&stranger, &Platform::LinkedIn, Direction::Incoming);
+//! assert_eq!(verdict.decision(), Decision::MeetFirst);
+//! println!("{}", verdict.explanation());
+//! println!("{}", verdict.reply().unwrap_or_default());
+//! ```
+//!
+//! # The philosophy
+//!
+//! Every network has a purpose, and the right answer depends on it.
+//!
+//! - **LinkedIn is for people you have already met** (in person, or by
+//!   working together) **and could vouch for**: connect only if each of you
+//!   would speak positively of the other's professional ability. A stranger
+//!   is offered a meeting first; anyone either of you would speak badly of is
+//!   declined. Being nice is not a reason: Facebook friendship, mutual
+//!   connections and a polite message never change a LinkedIn decision.
+//! - **The recruiter override**: while you are job seeking, accept a
+//!   recruiter's invitation even though you have never met.
+//! - **Twitter is for meeting people you would like to meet**: connect when
+//!   they share your profession, work in one that interests you, are a star
+//!   of their field, or share one of your passions.
+//! - **Facebook is for friends.**
+//!
+//! Each of these is a [`BuiltinRule`] with a stable id (such as
+//! `linkedin.not-met`), tried in order; the first that applies decides.
+//!
+//! # Your own rules
+//!
+//! User rules come before the built-in ones, and any built-in rule can be
+//! switched off by its id. Write them in Rust by implementing [`Rule`], or as
+//! data ([`DataRule`], [`Condition`]) in a policy file loaded with the serde
+//! format crate of your choice:
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! use acquaint::{Contact, Decision, Direction, Platform, Policy};
+//!
+//! let policy: Policy = toml::from_str(r#"
+//!     job-seeking = false
+//!     platforms = ["mastodon"]
+//!     disable = ["linkedin.recruiter-override"]
+//!
+//!     [[rules]]
+//!     id = "fediverse-friends"
+//!     platforms = ["mastodon"]
+//!     when = { any = [{ friend = true }, { tag = "fediverse" }] }
+//!     decision = "accept"
+//!     reason = "Mastodon is for friends and the fediverse crowd"
+//! "#)?;
+//!
+//! let mastodon: Platform = "mastodon".parse()?;
+//! let eve = Contact::new("Eve").with_tag("Fediverse");
+//! let verdict = policy.evaluate(&eve, &mastodon, Direction::Outgoing);
+//! assert_eq!(verdict.decision(), Decision::Accept);
+//! assert_eq!(verdict.rule_id(), "fediverse-friends");
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A policy is validated when it is built or loaded: every mistake is a
+//! [`PolicyError`] that names the rule and the field, and
+//! [`evaluate`](Policy::evaluate) never fails.
+//!
+//! # Scope of this crate
+//!
+//! acquaint decides and explains; it does not talk to any network, read
+//! exports or store contacts. It holds no state between calls: the program
+//! embedding it gathers what it knows of each person into a [`Contact`].
+//! It is not a general policy engine: its facts are the few that matter to
+//! the philosophy, which is what lets it decide in nanoseconds.
+//!
+//! # Crate features
+//!
+//! - **`serde`** *(default)*: `Serialize`/`Deserialize` for contacts,
+//!   decisions, verdict records and policies, and loading policy documents
+//!   with any serde format crate.
+
+mod contact;
+mod error;
+mod platform;
+mod policy;
+mod rules;
+#[cfg(feature = "serde")]
+mod serde_impl;
+mod verdict;
+
+pub use contact::{Acquaintance, Contact, View};
+pub use error::{Location, ParseError, PolicyError};
+pub use platform::{Direction, Platform, PlatformName};
+pub use policy::{Policy, PolicyBuilder, Settings};
+pub use rules::{BuiltinRule, Condition, DataRule, Request, Rule};
+pub use verdict::{Decision, Verdict, VerdictRecord};
+
+/// Decides whether to connect with `contact` on `platform`; the same as
+/// [`Policy::evaluate`].
+///
+/// ```
+/// use acquaint::{evaluate, Contact, Decision, Direction, Platform, Policy};
+///
+/// let policy = Policy::default();
+/// let friend = Contact::new("Kim").with_friend(true);
+/// let verdict = evaluate(&policy, &friend, &Platform::Facebook, Direction::Incoming);
+/// assert_eq!(verdict.decision(), Decision::Accept);
+/// ```
+#[inline]
+pub fn evaluate<'a>(
+    policy: &'a Policy,
+    contact: &'a Contact,
+    platform: &'a Platform,
+    direction: Direction,
+) -> Verdict<'a> {
+    policy.evaluate(contact, platform, direction)
+}

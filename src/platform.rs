@@ -1,0 +1,213 @@
+//! Networks and the direction of a request.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::ParseError;
+
+/// A network on which a connection is asked for.
+///
+/// The three built-in platforms have their own rules in the default policy;
+/// any other is named by the user and only the user's own rules apply to it.
+/// Names are case-insensitive, and `x` is another name for Twitter.
+///
+/// ```
+/// use acquaint::Platform;
+///
+/// assert_eq!("LinkedIn".parse::<Platform>()?, Platform::LinkedIn);
+/// assert_eq!("x".parse::<Platform>()?, Platform::Twitter);
+/// let mastodon: Platform = "Mastodon".parse()?;
+/// assert_eq!(mastodon.to_string(), "mastodon");
+/// assert!(mastodon.is_user_named());
+/// # Ok::<(), acquaint::ParseError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Platform {
+    /// LinkedIn: for people you have met and could vouch for.
+    LinkedIn,
+    /// Twitter (X): for meeting people you would like to meet.
+    Twitter,
+    /// Facebook: for personal friends.
+    Facebook,
+    /// A platform named by the user, such as `mastodon` or `github`.
+    Other(PlatformName),
+}
+
+/// The name of a user-named platform: lowercase, 1 to
+/// [`PlatformName::MAX_LEN`] letters, digits, `-`, `_` or `.`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PlatformName(Box<str>);
+
+impl PlatformName {
+    /// The longest name allowed, in characters.
+    pub const MAX_LEN: usize = 64;
+
+    /// The name, in lowercase.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PlatformName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+const PLATFORM_EXPECTED: &str =
+    "`linkedin`, `twitter`, `x`, `facebook` or a name of letters, digits, `-`, `_` and `.`";
+
+impl Platform {
+    /// Parses a platform name; the same as [`str::parse`].
+    ///
+    /// ```
+    /// use acquaint::Platform;
+    ///
+    /// let github = Platform::named("GitHub")?;
+    /// assert_eq!(github.as_str(), "github");
+    /// assert!(Platform::named("no spaces").is_err());
+    /// # Ok::<(), acquaint::ParseError>(())
+    /// ```
+    pub fn named(name: &str) -> Result<Platform, ParseError> {
+        name.parse()
+    }
+
+    /// The platform's name as written in data: `linkedin`, `twitter`,
+    /// `facebook`, or the user's name for it.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Platform::LinkedIn => "linkedin",
+            Platform::Twitter => "twitter",
+            Platform::Facebook => "facebook",
+            Platform::Other(name) => name.as_str(),
+        }
+    }
+
+    /// The name to show a person: `LinkedIn`, `Twitter`, `Facebook`, or the
+    /// user's name for it.
+    pub fn label(&self) -> &str {
+        match self {
+            Platform::LinkedIn => "LinkedIn",
+            Platform::Twitter => "Twitter",
+            Platform::Facebook => "Facebook",
+            Platform::Other(name) => name.as_str(),
+        }
+    }
+
+    /// Whether this is a platform named by the user rather than a built-in
+    /// one.
+    pub fn is_user_named(&self) -> bool {
+        matches!(self, Platform::Other(_))
+    }
+
+    /// A bit for the built-in platforms, `0` for user-named ones.
+    pub(crate) fn builtin_bit(&self) -> u8 {
+        match self {
+            Platform::LinkedIn => 1,
+            Platform::Twitter => 2,
+            Platform::Facebook => 4,
+            Platform::Other(_) => 0,
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Platform {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let name = s.trim().to_lowercase();
+        Ok(match name.as_str() {
+            "linkedin" => Platform::LinkedIn,
+            "twitter" | "x" => Platform::Twitter,
+            "facebook" => Platform::Facebook,
+            _ => {
+                let valid = !name.is_empty()
+                    && name.chars().count() <= PlatformName::MAX_LEN
+                    && name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+                if !valid {
+                    return Err(ParseError::new("platform", s, PLATFORM_EXPECTED));
+                }
+                Platform::Other(PlatformName(name.into_boxed_str()))
+            }
+        })
+    }
+}
+
+/// Who asked for the connection.
+///
+/// ```
+/// use acquaint::Direction;
+///
+/// assert_eq!("incoming".parse::<Direction>()?, Direction::Incoming);
+/// assert_eq!(Direction::Outgoing.to_string(), "outgoing");
+/// # Ok::<(), acquaint::ParseError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Direction {
+    /// They invited me.
+    Incoming,
+    /// I am thinking of inviting them.
+    Outgoing,
+}
+
+impl Direction {
+    /// Both directions, incoming first.
+    pub const ALL: [Direction; 2] = [Direction::Incoming, Direction::Outgoing];
+
+    /// The name as written in data: `incoming` or `outgoing`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Incoming => "incoming",
+            Direction::Outgoing => "outgoing",
+        }
+    }
+}
+
+impl fmt::Display for Direction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Direction {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "incoming" => Ok(Direction::Incoming),
+            "outgoing" => Ok(Direction::Outgoing),
+            _ => Err(ParseError::new("direction", s, "`incoming` or `outgoing`")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for name in ["linkedin", "twitter", "facebook", "mastodon", "git-hub.io"] {
+            let p: Platform = name.parse().unwrap();
+            assert_eq!(p.to_string(), name);
+        }
+    }
+
+    #[test]
+    fn bad_names_are_rejected() {
+        for name in ["", "  ", "two words", "a/b", &"x".repeat(65)] {
+            assert!(name.parse::<Platform>().is_err(), "{name:?}");
+        }
+    }
+}

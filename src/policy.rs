@@ -1,0 +1,597 @@
+//! The policy: the user's settings, their rules, and evaluation.
+
+use std::fmt;
+
+use crate::contact::{Contact, fold, push_folded};
+use crate::error::{Location, PolicyError};
+use crate::platform::{Direction, Platform};
+use crate::rules::{BuiltinRule, BuiltinSet, Condition, DataRule, Request, Rule};
+use crate::verdict::{Decider, Decision, Verdict};
+
+/// The user's own settings: whether they are job seeking, and the purposes
+/// that make a Twitter connection worth it.
+///
+/// Strings are stored trimmed and in lowercase, so that matching is
+/// case-insensitive without work on every evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Settings {
+    pub(crate) job_seeking: bool,
+    pub(crate) profession: Option<Box<str>>,
+    pub(crate) interesting_professions: Vec<Box<str>>,
+    pub(crate) passions: Vec<Box<str>>,
+}
+
+impl Settings {
+    /// Whether I am actively looking for a job.
+    pub fn job_seeking(&self) -> bool {
+        self.job_seeking
+    }
+
+    /// My profession, trimmed and in lowercase.
+    pub fn profession(&self) -> Option<&str> {
+        self.profession.as_deref()
+    }
+
+    /// Professions that interest me, trimmed and in lowercase.
+    pub fn interesting_professions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.interesting_professions.iter().map(|p| &**p)
+    }
+
+    /// My passions, trimmed and in lowercase.
+    pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.passions.iter().map(|p| &**p)
+    }
+
+    /// Whether the contact shares my profession.
+    pub fn shares_profession(&self, contact: &Contact) -> bool {
+        matches!((&self.profession, &contact.profession), (Some(a), Some(b)) if a == b)
+    }
+
+    /// Whether the contact works in a profession that interests me.
+    pub fn has_interesting_profession(&self, contact: &Contact) -> bool {
+        contact
+            .profession
+            .as_ref()
+            .is_some_and(|p| self.interesting_professions.contains(p))
+    }
+
+    /// The first of my passions the contact shares.
+    pub fn shared_passion<'a>(&'a self, contact: &Contact) -> Option<&'a str> {
+        self.passions
+            .iter()
+            .find(|p| contact.passions.contains(p))
+            .map(|p| &**p)
+    }
+
+    /// Whether the contact serves one of my purposes on Twitter: shares my
+    /// profession, works in one that interests me, is a star of their
+    /// field, or shares one of my passions.
+    pub fn serves_purpose(&self, contact: &Contact) -> bool {
+        self.shares_profession(contact)
+            || self.has_interesting_profession(contact)
+            || contact.star
+            || self.shared_passion(contact).is_some()
+    }
+}
+
+/// A user rule: data or Rust.
+pub(crate) enum UserRule {
+    Data(DataRule),
+    Custom(Box<dyn Rule>),
+}
+
+impl UserRule {
+    pub(crate) fn id(&self) -> &str {
+        match self {
+            UserRule::Data(r) => &r.id,
+            UserRule::Custom(r) => r.id(),
+        }
+    }
+}
+
+impl fmt::Debug for UserRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UserRule::Data(r) => r.fmt(f),
+            UserRule::Custom(r) => r.fmt(f),
+        }
+    }
+}
+
+/// The rules that decide, with the user's settings.
+///
+/// [`Policy::default()`] is the built-in philosophy: LinkedIn for people you
+/// have met and could vouch for, Twitter for people you would like to meet,
+/// Facebook for friends, and the recruiter override for job seekers. Build
+/// your own with [`Policy::builder`], or load one from a policy file with any
+/// serde format crate (the default `serde` feature).
+///
+/// A policy is validated when it is built or loaded, so
+/// [`evaluate`](Policy::evaluate) never fails.
+///
+/// ```
+/// use acquaint::{Contact, Decision, Direction, Platform, Policy};
+///
+/// let policy = Policy::builder()
+///     .profession("software engineer")
+///     .passion("animals")
+///     .build()?;
+/// let vet = Contact::new("Sam").with_passion("Animals");
+/// let verdict = policy.evaluate(&vet, &Platform::Twitter, Direction::Outgoing);
+/// assert_eq!(verdict.decision(), Decision::Accept);
+/// assert_eq!(verdict.rule_id(), "twitter.shared-purpose");
+/// # Ok::<(), acquaint::PolicyError>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Policy {
+    pub(crate) settings: Settings,
+    pub(crate) platforms: Vec<Platform>,
+    pub(crate) rules: Vec<UserRule>,
+    pub(crate) disabled: BuiltinSet,
+    pub(crate) fallback: Decision,
+}
+
+impl Policy {
+    /// How deeply conditions may nest (`not`, `all` and `any` each add a
+    /// level; a single fact is one level).
+    pub const MAX_DEPTH: usize = 32;
+    /// The longest rule id, in characters.
+    pub const MAX_ID_LEN: usize = 64;
+    /// The longest reason, in characters.
+    pub const MAX_REASON_LEN: usize = 1000;
+    /// The longest profession, passion or tag in settings or conditions, in
+    /// characters.
+    pub const MAX_TEXT_LEN: usize = 200;
+    /// The most user rules a policy may hold.
+    pub const MAX_RULES: usize = 10_000;
+
+    /// Starts building a policy from the default philosophy.
+    pub fn builder() -> PolicyBuilder {
+        PolicyBuilder::default()
+    }
+
+    /// Decides whether to connect with `contact` on `platform`.
+    ///
+    /// User rules are tried first, in order, then the enabled built-in rules
+    /// of the platform; the first that applies decides. When none applies,
+    /// the policy's fallback decides. Pure, deterministic and
+    /// allocation-free: the explanation is built only when asked for.
+    ///
+    /// ```
+    /// use acquaint::{Acquaintance, Contact, Decision, Direction, Platform, Policy, View};
+    ///
+    /// let policy = Policy::default();
+    /// let stranger = Contact::new("Ada");
+    /// let verdict = policy.evaluate(&stranger, &Platform::LinkedIn, Direction::Incoming);
+    /// assert_eq!(verdict.decision(), Decision::MeetFirst);
+    /// assert_eq!(verdict.rule_id(), "linkedin.not-met");
+    /// assert!(verdict.reply().unwrap().starts_with("Hi Ada"));
+    /// ```
+    #[inline]
+    pub fn evaluate<'a>(
+        &'a self,
+        contact: &'a Contact,
+        platform: &'a Platform,
+        direction: Direction,
+    ) -> Verdict<'a> {
+        let request = Request::new(contact, platform, direction, &self.settings);
+        let decider = self.decide(&request);
+        Verdict::new(decider, request)
+    }
+
+    #[inline]
+    fn decide<'a>(&'a self, request: &Request<'_>) -> (Decision, Decider<'a>) {
+        for rule in &self.rules {
+            match rule {
+                UserRule::Data(r) => {
+                    if r.applies(request) {
+                        return (r.decision, Decider::Data(r));
+                    }
+                }
+                UserRule::Custom(r) => {
+                    if let Some(d) = r.decide(request) {
+                        return (d, Decider::Custom(&**r));
+                    }
+                }
+            }
+        }
+        match self.disabled.first_applying(request) {
+            Some(rule) => (rule.decision(), Decider::Builtin(rule)),
+            None => (self.fallback, Decider::Fallback),
+        }
+    }
+
+    /// Evaluates many requests at once, lazily: each `(contact, platform,
+    /// direction)` gives one verdict, in order, with no allocation per item.
+    ///
+    /// ```
+    /// use acquaint::{Contact, Decision, Direction, Platform, Policy};
+    ///
+    /// let policy = Policy::default();
+    /// let people = [Contact::new("Ada"), Contact::new("Bob").with_friend(true)];
+    /// let requests = people.iter().map(|c| (c, &Platform::Facebook, Direction::Incoming));
+    /// let decisions: Vec<Decision> = policy.evaluate_all(requests).map(|v| v.decision()).collect();
+    /// assert_eq!(decisions, [Decision::Decline, Decision::Accept]);
+    /// ```
+    pub fn evaluate_all<'a, I>(&'a self, requests: I) -> impl Iterator<Item = Verdict<'a>> + 'a
+    where
+        I: IntoIterator<Item = (&'a Contact, &'a Platform, Direction)>,
+        I::IntoIter: 'a,
+    {
+        requests
+            .into_iter()
+            .map(move |(contact, platform, direction)| self.evaluate(contact, platform, direction))
+    }
+
+    /// The user's settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The decision when no rule applies.
+    pub fn fallback(&self) -> Decision {
+        self.fallback
+    }
+
+    /// Whether a built-in rule is switched on.
+    pub fn is_enabled(&self, rule: BuiltinRule) -> bool {
+        !self.disabled.contains(rule)
+    }
+
+    /// The ids of the user rules, in the order they are tried.
+    pub fn rule_ids(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.rules.iter().map(UserRule::id)
+    }
+
+    /// The data rules, in the order they are tried (Rust rules left out).
+    pub fn data_rules(&self) -> impl Iterator<Item = &DataRule> + '_ {
+        self.rules.iter().filter_map(|r| match r {
+            UserRule::Data(d) => Some(d),
+            UserRule::Custom(_) => None,
+        })
+    }
+
+    /// The user-named platforms the policy declares.
+    pub fn platforms(&self) -> &[Platform] {
+        &self.platforms
+    }
+}
+
+/// Builds a [`Policy`]: settings, user rules, switched-off built-in rules
+/// and the fallback decision. [`build`](PolicyBuilder::build) validates it.
+///
+/// ```
+/// use acquaint::{Decision, Platform, Policy};
+///
+/// let policy = Policy::builder()
+///     .job_seeking(true)
+///     .profession("Data Scientist")
+///     .interesting_profession("Biologist")
+///     .passion("animals")
+///     .disable("facebook.not-a-friend")
+///     .fallback(Decision::MeetFirst)
+///     .build()?;
+/// assert_eq!(policy.settings().profession(), Some("data scientist"));
+/// # Ok::<(), acquaint::PolicyError>(())
+/// ```
+#[derive(Debug, Default)]
+#[must_use]
+pub struct PolicyBuilder {
+    settings: Settings,
+    platforms: Vec<Platform>,
+    rules: Vec<UserRule>,
+    disable: Vec<String>,
+    fallback: Decision,
+    /// Policy files must declare their own platforms, so that a misspelt
+    /// `linkdin` is an error rather than a rule that never applies.
+    pub(crate) require_declared_platforms: bool,
+}
+
+impl PolicyBuilder {
+    /// Sets whether I am actively looking for a job (the recruiter override).
+    pub fn job_seeking(mut self, job_seeking: bool) -> Self {
+        self.settings.job_seeking = job_seeking;
+        self
+    }
+
+    /// Sets my profession.
+    pub fn profession(mut self, profession: &str) -> Self {
+        self.settings.profession = fold(profession);
+        self
+    }
+
+    /// Adds a profession that interests me.
+    pub fn interesting_profession(mut self, profession: &str) -> Self {
+        push_folded(&mut self.settings.interesting_professions, profession);
+        self
+    }
+
+    /// Adds a passion of mine.
+    pub fn passion(mut self, passion: &str) -> Self {
+        push_folded(&mut self.settings.passions, passion);
+        self
+    }
+
+    /// Declares a user-named platform. Needed only in policy files, where
+    /// it guards against typos; harmless in code.
+    pub fn platform(mut self, platform: Platform) -> Self {
+        if platform.is_user_named() && !self.platforms.contains(&platform) {
+            self.platforms.push(platform);
+        }
+        self
+    }
+
+    /// Adds a rule written in Rust, after the user rules added so far.
+    pub fn rule(mut self, rule: impl Rule + 'static) -> Self {
+        self.rules.push(UserRule::Custom(Box::new(rule)));
+        self
+    }
+
+    /// Adds a boxed rule written in Rust, after the user rules added so far.
+    pub fn boxed_rule(mut self, rule: Box<dyn Rule>) -> Self {
+        self.rules.push(UserRule::Custom(rule));
+        self
+    }
+
+    /// Adds a data rule, after the user rules added so far.
+    pub fn data_rule(mut self, rule: DataRule) -> Self {
+        self.rules.push(UserRule::Data(rule));
+        self
+    }
+
+    /// Switches off the built-in rule with this id, such as
+    /// `linkedin.not-met`. [`build`](PolicyBuilder::build) fails if no
+    /// built-in rule has the id.
+    pub fn disable(mut self, id: impl Into<String>) -> Self {
+        self.disable.push(id.into());
+        self
+    }
+
+    /// Sets the decision when no rule applies (default: decline).
+    pub fn fallback(mut self, decision: Decision) -> Self {
+        self.fallback = decision;
+        self
+    }
+
+    /// Validates the policy and prepares it for evaluation.
+    ///
+    /// # Errors
+    ///
+    /// A [`PolicyError`] naming the rule and the field at fault: an invalid,
+    /// reserved or repeated rule id, an unknown built-in id to switch off,
+    /// an empty `all`/`any`/`platforms` list, a condition deeper than
+    /// [`Policy::MAX_DEPTH`], or a string over its limit.
+    pub fn build(self) -> Result<Policy, PolicyError> {
+        let PolicyBuilder {
+            settings,
+            platforms,
+            mut rules,
+            disable,
+            fallback,
+            require_declared_platforms,
+        } = self;
+        check_settings(&settings)?;
+        if rules.len() > Policy::MAX_RULES {
+            return Err(PolicyError::TooManyRules {
+                at: Location::Policy,
+                limit: Policy::MAX_RULES,
+            });
+        }
+        let mut disabled = BuiltinSet::default();
+        for id in disable {
+            match BuiltinRule::from_id(&id) {
+                Some(rule) => disabled.insert(rule),
+                None => {
+                    return Err(PolicyError::UnknownBuiltinRule {
+                        at: Location::Policy,
+                        id: truncate(&id),
+                    });
+                }
+            }
+        }
+        let mut seen = std::collections::HashSet::with_capacity(rules.len());
+        for (i, rule) in rules.iter_mut().enumerate() {
+            let id = rule.id().to_owned();
+            if !valid_id(&id) {
+                return Err(PolicyError::InvalidRuleId {
+                    at: Location::RuleAt(i + 1),
+                });
+            }
+            let at = Location::Rule(id.clone());
+            if id == "fallback" || BuiltinRule::from_id(&id).is_some() {
+                return Err(PolicyError::ReservedRuleId { at });
+            }
+            if !seen.insert(id) {
+                return Err(PolicyError::DuplicateRuleId { at });
+            }
+            if let UserRule::Data(rule) = rule {
+                let declared = require_declared_platforms.then_some(platforms.as_slice());
+                prepare_rule(rule, &at, declared)?;
+            }
+        }
+        Ok(Policy {
+            settings,
+            platforms,
+            rules,
+            disabled,
+            fallback,
+        })
+    }
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(Policy::MAX_ID_LEN + 16).collect()
+}
+
+pub(crate) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= Policy::MAX_ID_LEN
+        && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn check_len(
+    s: &str,
+    limit: usize,
+    at: &Location,
+    field: impl FnOnce() -> String,
+) -> Result<(), PolicyError> {
+    // Count only as far as the limit: strings may be huge.
+    if s.chars().nth(limit).is_some() {
+        return Err(PolicyError::TooLong {
+            at: at.clone(),
+            field: field(),
+            limit,
+        });
+    }
+    Ok(())
+}
+
+fn check_settings(settings: &Settings) -> Result<(), PolicyError> {
+    let at = Location::Policy;
+    let limit = Policy::MAX_TEXT_LEN;
+    if let Some(p) = &settings.profession {
+        check_len(p, limit, &at, || "profession".into())?;
+    }
+    for (i, p) in settings.interesting_professions.iter().enumerate() {
+        check_len(p, limit, &at, || format!("interesting-professions[{i}]"))?;
+    }
+    for (i, p) in settings.passions.iter().enumerate() {
+        check_len(p, limit, &at, || format!("passions[{i}]"))?;
+    }
+    Ok(())
+}
+
+/// Validates a data rule and folds its strings, once.
+fn prepare_rule(
+    rule: &mut DataRule,
+    at: &Location,
+    declared: Option<&[Platform]>,
+) -> Result<(), PolicyError> {
+    check_len(&rule.reason, Policy::MAX_REASON_LEN, at, || "reason".into())?;
+    let mut bits = 0;
+    if let Some(list) = &rule.platforms {
+        if list.is_empty() {
+            return Err(PolicyError::Empty {
+                at: at.clone(),
+                field: "platforms".into(),
+            });
+        }
+        for (i, p) in list.iter().enumerate() {
+            check_declared(p, declared, at, || format!("platforms[{i}]"))?;
+            bits |= p.builtin_bit();
+        }
+    }
+    rule.builtin_bits = bits;
+    if let Some(when) = &mut rule.when {
+        prepare_condition(when, 1, at, "when", declared)?;
+    }
+    Ok(())
+}
+
+fn check_declared(
+    platform: &Platform,
+    declared: Option<&[Platform]>,
+    at: &Location,
+    field: impl FnOnce() -> String,
+) -> Result<(), PolicyError> {
+    match declared {
+        Some(list) if platform.is_user_named() && !list.contains(platform) => {
+            Err(PolicyError::UndeclaredPlatform {
+                at: at.clone(),
+                field: field(),
+                name: platform.to_string(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks depth, emptiness and lengths, and folds strings. Recursion stops
+/// at [`Policy::MAX_DEPTH`], so even a condition built deeper in code cannot
+/// overflow the stack here.
+fn prepare_condition(
+    cond: &mut Condition,
+    depth: usize,
+    at: &Location,
+    path: &str,
+    declared: Option<&[Platform]>,
+) -> Result<(), PolicyError> {
+    if depth > Policy::MAX_DEPTH {
+        return Err(PolicyError::TooDeep {
+            at: at.clone(),
+            field: path.to_owned(),
+            limit: Policy::MAX_DEPTH,
+        });
+    }
+    let key = cond.key();
+    match cond {
+        Condition::All(list) | Condition::Any(list) => {
+            if list.is_empty() {
+                return Err(PolicyError::Empty {
+                    at: at.clone(),
+                    field: format!("{path}.{key}"),
+                });
+            }
+            for (i, c) in list.iter_mut().enumerate() {
+                prepare_condition(c, depth + 1, at, &format!("{path}.{key}[{i}]"), declared)?;
+            }
+        }
+        Condition::Not(inner) => {
+            prepare_condition(inner, depth + 1, at, &format!("{path}.not"), declared)?;
+        }
+        Condition::Platform(p) => check_declared(p, declared, at, || format!("{path}.platform"))?,
+        Condition::Profession(s) | Condition::Passion(s) | Condition::Tag(s) => {
+            let field = || format!("{path}.{key}");
+            check_len(s, Policy::MAX_TEXT_LEN, at, field)?;
+            match fold(s) {
+                Some(folded) => *s = folded.into(),
+                None => {
+                    return Err(PolicyError::Empty {
+                        at: at.clone(),
+                        field: field(),
+                    });
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_ids_cannot_be_reused() {
+        let rule = DataRule::always("linkedin.not-met", Decision::Accept, "");
+        let err = Policy::builder().data_rule(rule).build().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "rule `linkedin.not-met`: field `id`: the id is reserved for a built-in rule"
+        );
+    }
+
+    #[test]
+    fn depth_limit_is_exact() {
+        let mut cond = Condition::Star(true);
+        for _ in 1..Policy::MAX_DEPTH {
+            cond = Condition::Not(Box::new(cond));
+        }
+        let ok = DataRule::new("ok", cond.clone(), Decision::Accept, "");
+        assert!(Policy::builder().data_rule(ok).build().is_ok());
+        let deep = DataRule::new("deep", Condition::Not(Box::new(cond)), Decision::Accept, "");
+        assert!(matches!(
+            Policy::builder().data_rule(deep).build(),
+            Err(PolicyError::TooDeep { .. })
+        ));
+    }
+
+    #[test]
+    fn condition_strings_are_folded_at_build() {
+        let rule = DataRule::new("t", Condition::Tag(" VIP ".into()), Decision::Accept, "");
+        let policy = Policy::builder().data_rule(rule).build().unwrap();
+        let rule = policy.data_rules().next().unwrap();
+        assert_eq!(rule.condition(), Some(&Condition::Tag("vip".into())));
+    }
+}

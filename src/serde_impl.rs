@@ -1,0 +1,690 @@
+//! Serde support: contacts, verdicts, and policy documents.
+//!
+//! Policy documents are deserialized by hand rather than derived, so that
+//! every mistake names the rule and the field at fault, and so that
+//! conditions nested past [`Policy::MAX_DEPTH`] stop with an error before
+//! they can exhaust the stack.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::ser::{self, SerializeMap};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::contact::{Acquaintance, Contact, View};
+use crate::error::{Location, ParseError, PolicyError};
+use crate::platform::Platform;
+use crate::policy::{Policy, UserRule, valid_id};
+use crate::rules::{Condition, DataRule};
+use crate::verdict::{Decision, Verdict};
+
+impl Serialize for Platform {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Platform {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        name.parse().map_err(de::Error::custom)
+    }
+}
+
+/// A contact as written in data: every field but `name` may be left out.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
+pub(crate) struct ContactData {
+    name: String,
+    acquaintance: Acquaintance,
+    my_view: View,
+    their_view: View,
+    recruiter: bool,
+    friend: bool,
+    star: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profession: Option<String>,
+    passions: Vec<String>,
+    tags: Vec<String>,
+    facebook_friend: bool,
+    mutual_connections: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+}
+
+impl From<ContactData> for Contact {
+    fn from(d: ContactData) -> Contact {
+        let mut c = Contact::new(d.name)
+            .with_acquaintance(d.acquaintance)
+            .with_my_view(d.my_view)
+            .with_their_view(d.their_view)
+            .with_recruiter(d.recruiter)
+            .with_friend(d.friend)
+            .with_star(d.star)
+            .with_profession(d.profession.as_deref().unwrap_or(""))
+            .with_facebook_friend(d.facebook_friend)
+            .with_mutual_connections(d.mutual_connections);
+        for p in &d.passions {
+            c = c.with_passion(p);
+        }
+        for t in &d.tags {
+            c = c.with_tag(t);
+        }
+        c.message = d.message;
+        c
+    }
+}
+
+impl From<Contact> for ContactData {
+    fn from(c: Contact) -> ContactData {
+        ContactData {
+            name: c.name,
+            acquaintance: c.acquaintance,
+            my_view: c.my_view,
+            their_view: c.their_view,
+            recruiter: c.recruiter,
+            friend: c.friend,
+            star: c.star,
+            profession: c.profession.map(String::from),
+            passions: c.passions.into_iter().map(String::from).collect(),
+            tags: c.tags.into_iter().map(String::from).collect(),
+            facebook_friend: c.facebook_friend,
+            mutual_connections: c.mutual_connections,
+            message: c.message,
+        }
+    }
+}
+
+/// A verdict serializes as its [`VerdictRecord`](crate::VerdictRecord).
+impl Serialize for Verdict<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_record().serialize(s)
+    }
+}
+
+// ---- Policy documents: writing -------------------------------------------
+
+struct Conditions<'a>(&'a [Condition]);
+
+impl Serialize for Conditions<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0)
+    }
+}
+
+impl Serialize for Condition {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        let key = self.key();
+        match self {
+            Condition::All(list) | Condition::Any(list) => {
+                m.serialize_entry(key, &Conditions(list))?
+            }
+            Condition::Not(inner) => m.serialize_entry(key, inner)?,
+            Condition::Platform(p) => m.serialize_entry(key, p)?,
+            Condition::Direction(d) => m.serialize_entry(key, d)?,
+            Condition::Acquaintance(a) => m.serialize_entry(key, a)?,
+            Condition::MyView(v) | Condition::TheirView(v) => m.serialize_entry(key, v)?,
+            Condition::JobSeeking(b)
+            | Condition::MetInPerson(b)
+            | Condition::WorkedTogether(b)
+            | Condition::SpokeWith(b)
+            | Condition::Recruiter(b)
+            | Condition::Friend(b)
+            | Condition::FacebookFriend(b)
+            | Condition::Star(b)
+            | Condition::SharesProfession(b)
+            | Condition::InterestingProfession(b)
+            | Condition::SharesPassion(b) => m.serialize_entry(key, b)?,
+            Condition::Profession(t) | Condition::Passion(t) | Condition::Tag(t) => {
+                m.serialize_entry(key, t)?
+            }
+            Condition::MutualConnectionsAtLeast(n) => m.serialize_entry(key, n)?,
+        }
+        m.end()
+    }
+}
+
+impl Serialize for DataRule {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &self.id)?;
+        if let Some(platforms) = &self.platforms {
+            m.serialize_entry("platforms", platforms)?;
+        }
+        if let Some(when) = &self.when {
+            m.serialize_entry("when", when)?;
+        }
+        m.serialize_entry("decision", &self.decision)?;
+        m.serialize_entry("reason", &self.reason)?;
+        m.end()
+    }
+}
+
+fn user_named_platforms(cond: &Condition, out: &mut Vec<Platform>) {
+    match cond {
+        Condition::All(list) | Condition::Any(list) => {
+            list.iter().for_each(|c| user_named_platforms(c, out))
+        }
+        Condition::Not(inner) => user_named_platforms(inner, out),
+        Condition::Platform(p) if p.is_user_named() && !out.contains(p) => out.push(p.clone()),
+        _ => {}
+    }
+}
+
+/// A policy serializes as a policy document that loads back to the same
+/// policy. Rules written in Rust cannot be serialized: that is an error.
+impl Serialize for Policy {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let Some(rule) = self.rules.iter().find(|r| matches!(r, UserRule::Custom(_))) {
+            return Err(ser::Error::custom(format!(
+                "rule `{}`: rules written in rust cannot be serialized",
+                rule.id()
+            )));
+        }
+        let settings = &self.settings;
+        // Declare every user-named platform the rules use, so the document
+        // loads again even if the policy was built in code.
+        let mut platforms = self.platforms.clone();
+        for rule in self.data_rules() {
+            for p in rule.platforms.iter().flatten() {
+                if p.is_user_named() && !platforms.contains(p) {
+                    platforms.push(p.clone());
+                }
+            }
+            if let Some(when) = &rule.when {
+                user_named_platforms(when, &mut platforms);
+            }
+        }
+        let disabled: Vec<&str> = crate::BuiltinRule::ALL
+            .into_iter()
+            .filter(|r| !self.is_enabled(*r))
+            .map(|r| r.id())
+            .collect();
+        let rules: Vec<&DataRule> = self.data_rules().collect();
+
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("job-seeking", &settings.job_seeking)?;
+        if let Some(p) = &settings.profession {
+            m.serialize_entry("profession", p)?;
+        }
+        if !settings.interesting_professions.is_empty() {
+            m.serialize_entry("interesting-professions", &settings.interesting_professions)?;
+        }
+        if !settings.passions.is_empty() {
+            m.serialize_entry("passions", &settings.passions)?;
+        }
+        if !platforms.is_empty() {
+            m.serialize_entry("platforms", &platforms)?;
+        }
+        if !disabled.is_empty() {
+            m.serialize_entry("disable", &disabled)?;
+        }
+        m.serialize_entry("fallback", &self.fallback)?;
+        if !rules.is_empty() {
+            m.serialize_entry("rules", &rules)?;
+        }
+        m.end()
+    }
+}
+
+// ---- Policy documents: reading -------------------------------------------
+
+/// A policy loads from a policy document in any self-describing serde
+/// format, and is validated as it loads.
+///
+/// ```
+/// use acquaint::Policy;
+///
+/// let policy: Policy = serde_json::from_str(r#"{
+///     "job-seeking": true,
+///     "rules": [{
+///         "id": "no-spam",
+///         "when": { "tag": "spam" },
+///         "decision": "decline",
+///         "reason": "They sent spam"
+///     }]
+/// }"#)?;
+/// assert_eq!(policy.rule_ids().collect::<Vec<_>>(), ["no-spam"]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl<'de> Deserialize<'de> for Policy {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(PolicyVisitor)
+    }
+}
+
+fn fail<E: de::Error>(err: PolicyError) -> E {
+    E::custom(err)
+}
+
+fn name_error(at: &Location, field: String, error: ParseError) -> PolicyError {
+    PolicyError::UnknownName {
+        at: at.clone(),
+        field,
+        error,
+    }
+}
+
+struct PolicyVisitor;
+
+impl<'de> Visitor<'de> for PolicyVisitor {
+    type Value = Policy;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a policy document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Policy, A::Error> {
+        let mut b = Policy::builder();
+        b.require_declared_platforms = true;
+        let at = Location::Policy;
+        let mut rules = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "job-seeking" => b = b.job_seeking(map.next_value()?),
+                "profession" => b = b.profession(&map.next_value::<String>()?),
+                "interesting-professions" => {
+                    for p in map.next_value::<Vec<String>>()? {
+                        b = b.interesting_profession(&p);
+                    }
+                }
+                "passions" => {
+                    for p in map.next_value::<Vec<String>>()? {
+                        b = b.passion(&p);
+                    }
+                }
+                "platforms" => {
+                    for (i, name) in map.next_value::<Vec<String>>()?.iter().enumerate() {
+                        let p = name
+                            .parse()
+                            .map_err(|e| fail(name_error(&at, format!("platforms[{i}]"), e)))?;
+                        b = b.platform(p);
+                    }
+                }
+                "disable" => {
+                    for id in map.next_value::<Vec<String>>()? {
+                        b = b.disable(id);
+                    }
+                }
+                "fallback" => {
+                    let name = map.next_value::<String>()?;
+                    let d: Decision = name
+                        .parse()
+                        .map_err(|e| fail(name_error(&at, "fallback".into(), e)))?;
+                    b = b.fallback(d);
+                }
+                "rules" => rules = map.next_value_seed(RulesSeed)?,
+                _ => {
+                    return Err(fail(PolicyError::UnknownField {
+                        at,
+                        field: key.chars().take(80).collect(),
+                    }));
+                }
+            }
+        }
+        for rule in rules {
+            b = b.data_rule(rule);
+        }
+        b.build().map_err(fail)
+    }
+}
+
+struct RulesSeed;
+
+impl<'de> DeserializeSeed<'de> for RulesSeed {
+    type Value = Vec<DataRule>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RulesSeed {
+    type Value = Vec<DataRule>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of rules")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut rules = Vec::new();
+        while let Some(rule) = seq.next_element_seed(RuleSeed {
+            position: rules.len() + 1,
+        })? {
+            if rules.len() == Policy::MAX_RULES {
+                return Err(fail(PolicyError::TooManyRules {
+                    at: Location::Policy,
+                    limit: Policy::MAX_RULES,
+                }));
+            }
+            rules.push(rule);
+        }
+        Ok(rules)
+    }
+}
+
+struct RuleSeed {
+    position: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for RuleSeed {
+    type Value = DataRule;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RuleSeed {
+    type Value = DataRule;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a rule table with `id`, `decision` and `reason`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DataRule, A::Error> {
+        let mut at = Location::RuleAt(self.position);
+        let mut id = None;
+        let mut platforms = None;
+        let mut when = None;
+        let mut decision = None;
+        let mut reason = None;
+        // Mistakes found before the id is read are held until the end of the
+        // rule, so that the message can name the rule by its id.
+        let mut pending: Option<PolicyError> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "id" => {
+                    let value: String = map.next_value()?;
+                    if valid_id(&value) {
+                        at = Location::Rule(value.clone());
+                    }
+                    id = Some(value);
+                }
+                "platforms" => {
+                    let mut list = Vec::new();
+                    for (i, name) in map.next_value::<Vec<String>>()?.iter().enumerate() {
+                        match name.parse::<Platform>() {
+                            Ok(p) if !list.contains(&p) => list.push(p),
+                            Ok(_) => {}
+                            Err(e) => {
+                                pending.get_or_insert(name_error(
+                                    &at,
+                                    format!("platforms[{i}]"),
+                                    e,
+                                ));
+                            }
+                        }
+                    }
+                    platforms = Some(list);
+                }
+                "when" => {
+                    when = map.next_value_seed(ConditionSeed {
+                        depth: 1,
+                        path: "when".into(),
+                        at: &at,
+                        pending: &mut pending,
+                    })?;
+                }
+                "decision" => {
+                    let name: String = map.next_value()?;
+                    match name.parse::<Decision>() {
+                        Ok(d) => decision = Some(d),
+                        Err(e) => {
+                            pending.get_or_insert(name_error(&at, "decision".into(), e));
+                        }
+                    }
+                }
+                "reason" => reason = Some(map.next_value::<String>()?),
+                _ => {
+                    pending.get_or_insert(PolicyError::UnknownField {
+                        at: at.clone(),
+                        field: key.chars().take(80).collect(),
+                    });
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        if let Some(err) = pending {
+            return Err(fail(err.relocate(at)));
+        }
+        let missing = |field: &str| {
+            fail(PolicyError::MissingField {
+                at: at.clone(),
+                field: field.into(),
+            })
+        };
+        Ok(DataRule {
+            id: id.ok_or_else(|| missing("id"))?,
+            platforms,
+            when,
+            decision: decision.ok_or_else(|| missing("decision"))?,
+            reason: reason.ok_or_else(|| missing("reason"))?,
+            builtin_bits: 0,
+        })
+    }
+}
+
+/// Reads one condition table at a given depth. Yields `None` when it found
+/// a mistake, which it leaves in `pending`.
+struct ConditionSeed<'p> {
+    depth: usize,
+    path: String,
+    at: &'p Location,
+    pending: &'p mut Option<PolicyError>,
+}
+
+impl<'de> DeserializeSeed<'de> for ConditionSeed<'_> {
+    type Value = Option<Condition>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        if self.depth > Policy::MAX_DEPTH {
+            // Stop before reading further: the rest may be nested thousands
+            // of levels deep.
+            return Err(fail(PolicyError::TooDeep {
+                at: self.at.clone(),
+                field: self.path,
+                limit: Policy::MAX_DEPTH,
+            }));
+        }
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ConditionSeed<'_> {
+    type Value = Option<Condition>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a condition table, such as { recruiter = true }")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let ConditionSeed {
+            depth,
+            path,
+            at,
+            pending,
+        } = self;
+        let mut parts = Vec::new();
+        let mut seen_keys = 0;
+        while let Some(key) = map.next_key::<String>()? {
+            seen_keys += 1;
+            let field = format!("{path}.{key}");
+            let parsed = match key.as_str() {
+                "all" | "any" => {
+                    let list = map.next_value_seed(ListSeed {
+                        depth: depth + 1,
+                        path: field,
+                        at,
+                        pending: &mut *pending,
+                    })?;
+                    list.map(|l| {
+                        if key == "all" {
+                            Condition::All(l)
+                        } else {
+                            Condition::Any(l)
+                        }
+                    })
+                }
+                "not" => map
+                    .next_value_seed(ConditionSeed {
+                        depth: depth + 1,
+                        path: field,
+                        at,
+                        pending: &mut *pending,
+                    })?
+                    .map(|c| Condition::Not(Box::new(c))),
+                "platform" => parse_name(&mut map, at, field, pending, Condition::Platform)?,
+                "direction" => parse_name(&mut map, at, field, pending, Condition::Direction)?,
+                "acquaintance" => {
+                    parse_name(&mut map, at, field, pending, Condition::Acquaintance)?
+                }
+                "my-view" => parse_name(&mut map, at, field, pending, Condition::MyView)?,
+                "their-view" => parse_name(&mut map, at, field, pending, Condition::TheirView)?,
+                "job-seeking" => Some(Condition::JobSeeking(map.next_value()?)),
+                "met-in-person" => Some(Condition::MetInPerson(map.next_value()?)),
+                "worked-together" => Some(Condition::WorkedTogether(map.next_value()?)),
+                "spoke-with" => Some(Condition::SpokeWith(map.next_value()?)),
+                "recruiter" => Some(Condition::Recruiter(map.next_value()?)),
+                "friend" => Some(Condition::Friend(map.next_value()?)),
+                "facebook-friend" => Some(Condition::FacebookFriend(map.next_value()?)),
+                "star" => Some(Condition::Star(map.next_value()?)),
+                "shares-profession" => Some(Condition::SharesProfession(map.next_value()?)),
+                "interesting-profession" => {
+                    Some(Condition::InterestingProfession(map.next_value()?))
+                }
+                "shares-passion" => Some(Condition::SharesPassion(map.next_value()?)),
+                "profession" => Some(Condition::Profession(map.next_value()?)),
+                "passion" => Some(Condition::Passion(map.next_value()?)),
+                "tag" => Some(Condition::Tag(map.next_value()?)),
+                "mutual-connections-at-least" => {
+                    Some(Condition::MutualConnectionsAtLeast(map.next_value()?))
+                }
+                _ => {
+                    pending.get_or_insert(PolicyError::UnknownField {
+                        at: at.clone(),
+                        field: field.chars().take(120).collect(),
+                    });
+                    map.next_value::<IgnoredAny>()?;
+                    None
+                }
+            };
+            parts.extend(parsed);
+        }
+        if seen_keys == 0 {
+            pending.get_or_insert(PolicyError::Empty {
+                at: at.clone(),
+                field: path,
+            });
+        }
+        if pending.is_some() {
+            return Ok(None);
+        }
+        Ok(match parts.len() {
+            1 => parts.pop(),
+            _ => Some(Condition::All(parts)),
+        })
+    }
+}
+
+fn parse_name<'de, A, T>(
+    map: &mut A,
+    at: &Location,
+    field: String,
+    pending: &mut Option<PolicyError>,
+    make: impl FnOnce(T) -> Condition,
+) -> Result<Option<Condition>, A::Error>
+where
+    A: MapAccess<'de>,
+    T: std::str::FromStr<Err = ParseError>,
+{
+    let name: String = map.next_value()?;
+    Ok(match name.parse::<T>() {
+        Ok(value) => Some(make(value)),
+        Err(e) => {
+            pending.get_or_insert(name_error(at, field, e));
+            None
+        }
+    })
+}
+
+struct ListSeed<'p> {
+    depth: usize,
+    path: String,
+    at: &'p Location,
+    pending: &'p mut Option<PolicyError>,
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = Option<Vec<Condition>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed<'_> {
+    type Value = Option<Vec<Condition>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of condition tables")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let ListSeed {
+            depth,
+            path,
+            at,
+            pending,
+        } = self;
+        let mut list = Vec::new();
+        let mut ok = true;
+        let mut i = 0;
+        while let Some(item) = seq.next_element_seed(ConditionSeed {
+            depth,
+            path: format!("{path}[{i}]"),
+            at,
+            pending: &mut *pending,
+        })? {
+            i += 1;
+            match item {
+                Some(c) => list.push(c),
+                None => ok = false,
+            }
+        }
+        if i == 0 {
+            pending.get_or_insert(PolicyError::Empty {
+                at: at.clone(),
+                field: path,
+            });
+            ok = false;
+        }
+        Ok(ok.then_some(list))
+    }
+}
+
+// Direction and views parse through `FromStr` in conditions; make sure the
+// derive and the parser agree on names.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::Direction;
+
+    #[test]
+    fn derived_names_match_from_str() {
+        for d in Direction::ALL {
+            let json = serde_json::to_string(&d).unwrap();
+            assert_eq!(json, format!("\"{d}\""));
+        }
+        for v in View::ALL {
+            assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{v}\""));
+        }
+        for a in Acquaintance::ALL {
+            assert_eq!(serde_json::to_string(&a).unwrap(), format!("\"{a}\""));
+        }
+        for d in Decision::ALL {
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{d}\""));
+        }
+    }
+}
