@@ -134,3 +134,9 @@ pub fn evaluate<'a>(
 ) -> Verdict<'a> {
     policy.evaluate(contact, platform, direction)
 }
+
+// Compile the README's examples as doctests, so the first code a user copies
+// always works.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
