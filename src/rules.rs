@@ -261,7 +261,7 @@ impl BuiltinRule {
 
 impl fmt::Display for BuiltinRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
+        f.pad(self.id())
     }
 }
 
