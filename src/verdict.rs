@@ -6,7 +6,7 @@ use std::str::FromStr;
 use crate::contact::{Acquaintance, Contact, View};
 use crate::error::ParseError;
 use crate::platform::{Direction, Platform};
-use crate::rules::{BuiltinRule, DataRule, Request, Rule};
+use crate::rules::{BuiltinRule, Condition, DataRule, Request, Rule};
 
 /// What to do about a connection.
 ///
@@ -163,10 +163,7 @@ impl<'a> Verdict<'a> {
         let r = &self.request;
         match self.decider {
             Decider::Builtin(rule) => explain_builtin(rule, r),
-            Decider::Data(rule) if rule.reason.trim().is_empty() => {
-                format!("rule `{}` applies, so {}", rule.id, self.decision)
-            }
-            Decider::Data(rule) => rule.reason.clone(),
+            Decider::Data(rule) => explain_data_rule(rule, self.decision, r),
             Decider::Custom(rule) => rule.explain(r),
             Decider::Fallback => {
                 let what = match r.platform {
@@ -357,6 +354,138 @@ fn explain_builtin(rule: BuiltinRule, r: &Request<'_>) -> String {
     }
 }
 
+/// The user's reason, followed by the facts that made the rule's condition
+/// hold, so that a data rule explains itself as well as a built-in one.
+fn explain_data_rule(rule: &DataRule, decision: Decision, r: &Request<'_>) -> String {
+    let mut facts = Vec::new();
+    if let Some(when) = &rule.when {
+        facts_behind(when, true, r, &mut facts);
+    }
+    let reason = rule.reason.trim();
+    match (reason.is_empty(), facts.is_empty()) {
+        (false, true) => reason.to_owned(),
+        (false, false) => format!("{reason} ({})", join(&facts)),
+        (true, true) => format!("Rule `{}` applies, so {decision}", rule.id),
+        (true, false) => format!(
+            "Rule `{}` applies: {}, so {decision}",
+            rule.id,
+            join(&facts)
+        ),
+    }
+}
+
+/// Collects phrases for the facts that gave `cond` the value `value`: for
+/// `all` that held, every part; for `any` that held, the first part that
+/// held; `not` flips what is looked for. Leaves describe the contact's
+/// actual fact, which reads right whichever way the leaf went.
+fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Vec<String>) {
+    match cond {
+        Condition::All(list) | Condition::Any(list) => {
+            // `all` holds, or `any` fails, because of every part; otherwise
+            // because of the first part that went the same way.
+            let every = matches!(cond, Condition::All(_)) == value;
+            if every {
+                list.iter().for_each(|c| facts_behind(c, value, r, out));
+            } else if let Some(c) = list.iter().find(|c| c.holds(r) == value) {
+                facts_behind(c, value, r, out);
+            }
+        }
+        Condition::Not(inner) => facts_behind(inner, !value, r, out),
+        leaf => {
+            let phrase = describe_fact(leaf, r);
+            if !out.contains(&phrase) {
+                out.push(phrase);
+            }
+        }
+    }
+}
+
+fn describe_fact(leaf: &Condition, r: &Request<'_>) -> String {
+    let c = r.contact;
+    let s = r.settings;
+    let yes_no = |b: bool, yes: &str, no: &str| if b { yes } else { no }.to_owned();
+    match leaf {
+        Condition::Platform(_) => format!("the request is on {}", r.platform.label()),
+        Condition::Direction(_) => match r.direction {
+            Direction::Incoming => "they invited you".to_owned(),
+            Direction::Outgoing => "you would invite them".to_owned(),
+        },
+        Condition::JobSeeking(_) => yes_no(
+            s.job_seeking,
+            "you are job seeking",
+            "you are not job seeking",
+        ),
+        Condition::Acquaintance(_)
+        | Condition::MetInPerson(_)
+        | Condition::WorkedTogether(_)
+        | Condition::SpokeWith(_) => acquaintance_phrase(c.acquaintance).to_owned(),
+        Condition::MyView(_) => match c.my_view {
+            View::Positive => "you would speak positively of their professional ability",
+            View::Unknown => "you do not know their professional ability",
+            View::Negative => "you would speak negatively of their professional ability",
+        }
+        .to_owned(),
+        Condition::TheirView(_) => match c.their_view {
+            View::Positive => "they would speak positively of yours",
+            View::Unknown => "you do not know what they would say of yours",
+            View::Negative => "they would speak negatively of yours",
+        }
+        .to_owned(),
+        Condition::Recruiter(_) => yes_no(
+            c.recruiter,
+            "they are a recruiter",
+            "they are not a recruiter",
+        ),
+        Condition::Friend(_) => yes_no(
+            c.friend,
+            "they are a personal friend",
+            "they are not a personal friend",
+        ),
+        Condition::FacebookFriend(_) => yes_no(
+            c.facebook_friend,
+            "you are friends on Facebook",
+            "you are not friends on Facebook",
+        ),
+        Condition::Star(_) => yes_no(
+            c.star,
+            "they are a star of their field",
+            "they are not a star of their field",
+        ),
+        Condition::Profession(p) => match c.profession() {
+            Some(theirs) if theirs == p => format!("their profession is {p}"),
+            _ => format!("their profession is not {p}"),
+        },
+        Condition::SharesProfession(_) => yes_no(
+            s.shares_profession(c),
+            "they share your profession",
+            "they do not share your profession",
+        ),
+        Condition::InterestingProfession(_) => yes_no(
+            s.has_interesting_profession(c),
+            "they work in a profession that interests you",
+            "they do not work in a profession that interests you",
+        ),
+        Condition::Passion(p) => yes_no(
+            c.has_passion(p),
+            &format!("they have a passion for {p}"),
+            &format!("they have no passion for {p}"),
+        ),
+        Condition::SharesPassion(_) => match s.shared_passion(c) {
+            Some(p) => format!("they share your passion for {p}"),
+            None => "they share none of your passions".to_owned(),
+        },
+        Condition::Tag(t) => yes_no(
+            c.has_tag(t),
+            &format!("they are tagged `{t}`"),
+            &format!("they are not tagged `{t}`"),
+        ),
+        Condition::MutualConnectionsAtLeast(_) => {
+            format!("you share {} connections", c.mutual_connections)
+        }
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => String::new(),
+    }
+}
+
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -397,6 +526,53 @@ mod tests {
         assert_eq!(s(&["a"]), "a");
         assert_eq!(s(&["a", "b"]), "a and b");
         assert_eq!(s(&["a", "b", "c"]), "a, b and c");
+    }
+
+    #[test]
+    fn data_rules_name_the_facts_behind_them() {
+        use crate::{Acquaintance, Condition, DataRule, Platform, Policy};
+        let rule = DataRule::new(
+            "cold-recruiters",
+            Condition::All(vec![
+                Condition::Recruiter(true),
+                Condition::Not(Box::new(Condition::SpokeWith(true))),
+                Condition::Any(vec![Condition::Star(true), Condition::Tag("spam".into())]),
+            ]),
+            Decision::Decline,
+            "Recruiters I have never spoken to",
+        );
+        let policy = Policy::builder().data_rule(rule).build().unwrap();
+        let c = Contact::new("R")
+            .with_recruiter(true)
+            .with_tag("Spam")
+            .with_acquaintance(Acquaintance::Never);
+        let v = policy.evaluate(&c, &Platform::LinkedIn, Direction::Incoming);
+        assert_eq!(
+            v.explanation(),
+            "Recruiters I have never spoken to (they are a recruiter, you have never met, \
+             spoken or worked together and they are tagged `spam`)"
+        );
+    }
+
+    #[test]
+    fn a_failing_all_under_not_names_the_part_that_failed() {
+        use crate::{Condition, DataRule, Platform, Policy};
+        let rule = DataRule::new(
+            "not-both",
+            Condition::Not(Box::new(Condition::All(vec![
+                Condition::Friend(true),
+                Condition::Star(true),
+            ]))),
+            Decision::Accept,
+            "",
+        );
+        let policy = Policy::builder().data_rule(rule).build().unwrap();
+        let c = Contact::new("S").with_friend(true);
+        let v = policy.evaluate(&c, &Platform::Twitter, Direction::Outgoing);
+        assert_eq!(
+            v.explanation(),
+            "Rule `not-both` applies: they are not a star of their field, so accept"
+        );
     }
 
     #[test]
