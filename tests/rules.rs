@@ -515,11 +515,17 @@ fn user_rules_come_before_builtin_rules_and_the_first_decides() {
         &verdict,
         Decision::Accept,
         "rustconf-speakers",
-        &["I saw them speak at RustConf 2026"],
+        &[
+            "I saw them speak at RustConf 2026",
+            "they are tagged `rustconf 2026 speaker`",
+        ],
     );
     assert_eq!(verdict.builtin_rule(), None);
     assert!(!verdict.is_fallback());
-    assert_eq!(verdict.explanation(), "I saw them speak at RustConf 2026");
+    assert_eq!(
+        verdict.explanation(),
+        "I saw them speak at RustConf 2026 (they are tagged `rustconf 2026 speaker`)"
+    );
 
     // The Rust rule before it wins when both apply.
     let blocked = speaker.clone().with_tag("Blocked").with_tag("alumni");
@@ -569,7 +575,10 @@ fn user_rules_from_a_box_and_a_blank_reason() {
     let riley = Contact::new("Riley Brooks").with_recruiter(true);
     let verdict = policy.evaluate(&riley, &Platform::LinkedIn, Direction::Incoming);
     assert_eq!(verdict.rule_id(), "quiet");
-    assert_eq!(verdict.explanation(), "rule `quiet` applies, so decline");
+    assert_eq!(
+        verdict.explanation(),
+        "Rule `quiet` applies: they are a recruiter, so decline"
+    );
     let blocked = riley.clone().with_tag("blocked");
     let verdict = policy.evaluate(&blocked, &Platform::LinkedIn, Direction::Incoming);
     assert_eq!(verdict.explanation(), "Riley Brooks is on my blocklist");
