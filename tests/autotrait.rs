@@ -1,0 +1,102 @@
+//! Every public type is `Send + Sync` (and `Unpin`), so policies and verdicts
+//! can be shared across threads; checked at compile time.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use acquaint::{
+    Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Location,
+    ParseError, Platform, PlatformName, Policy, PolicyBuilder, PolicyError, Request, Rule,
+    Settings, Verdict, VerdictRecord, View,
+};
+
+fn assert_send_sync<T: Send + Sync + ?Sized>() {}
+fn assert_unpin<T: Unpin>() {}
+fn assert_static<T: 'static>() {}
+/// For values of types that cannot be named (`impl Trait` results).
+fn assert_value_send_sync<T: Send + Sync>(_: &T) {}
+
+macro_rules! assert_auto_traits {
+    ($($ty:ty),* $(,)?) => {
+        $(
+            assert_send_sync::<$ty>();
+            assert_unpin::<$ty>();
+            assert_static::<$ty>();
+        )*
+    };
+}
+
+#[test]
+fn every_public_type_is_send_sync_unpin_and_static() {
+    assert_auto_traits!(
+        Acquaintance,
+        BuiltinRule,
+        Condition,
+        Contact,
+        DataRule,
+        Decision,
+        Direction,
+        Location,
+        ParseError,
+        Platform,
+        PlatformName,
+        Policy,
+        PolicyBuilder,
+        PolicyError,
+        Request<'static>,
+        Settings,
+        Verdict<'static>,
+        VerdictRecord,
+        View,
+        Box<dyn Rule>,
+    );
+}
+
+/// The `Rule` trait itself requires `Send + Sync`, so any rule a policy
+/// holds is shareable.
+#[test]
+fn rule_trait_objects_are_send_sync() {
+    assert_send_sync::<dyn Rule>();
+    assert_send_sync::<&'static dyn Rule>();
+}
+
+/// Iterators and other `impl Trait` results keep the auto traits.
+#[test]
+fn returned_iterators_are_send_sync() {
+    let policy = Policy::builder()
+        .passion("animals")
+        .interesting_profession("veterinarian")
+        .build()
+        .unwrap();
+    let ada = Contact::new("Ada Nwosu")
+        .with_passion("animals")
+        .with_tag("vip");
+    let requests = [(&ada, &Platform::Twitter, Direction::Incoming)];
+
+    assert_value_send_sync(&policy.evaluate_all(requests));
+    assert_value_send_sync(&policy.rule_ids());
+    assert_value_send_sync(&policy.data_rules());
+    assert_value_send_sync(&policy.settings().passions());
+    assert_value_send_sync(&policy.settings().interesting_professions());
+    assert_value_send_sync(&ada.passions());
+    assert_value_send_sync(&ada.tags());
+    assert_value_send_sync(&policy.evaluate(&ada, &Platform::Twitter, Direction::Incoming));
+}
+
+/// A policy can be shared by threads that evaluate at the same time.
+#[test]
+fn a_policy_is_shared_across_threads() {
+    let policy = Policy::builder().job_seeking(true).build().unwrap();
+    let jordan = Contact::new("Jordan Blake").with_recruiter(true);
+    let (policy, jordan) = (&policy, &jordan);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = Direction::ALL
+            .into_iter()
+            .map(|d| s.spawn(move || policy.evaluate(jordan, &Platform::LinkedIn, d).to_record()))
+            .collect();
+        let rules: Vec<String> = handles
+            .into_iter()
+            .map(|h| h.join().unwrap().rule)
+            .collect();
+        assert_eq!(rules, ["linkedin.recruiter-override", "linkedin.not-met"]);
+    });
+}
