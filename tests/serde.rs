@@ -1,0 +1,456 @@
+//! Serde round trips: contacts, policies and verdict records, in JSON and
+//! TOML.
+
+#![cfg(feature = "serde")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use acquaint::{
+    Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
+    Request, Rule, Verdict, VerdictRecord, View,
+};
+
+fn grace() -> Contact {
+    Contact::new("Grace Liu")
+        .with_acquaintance(Acquaintance::WorkedRemotely)
+        .with_my_view(View::Positive)
+        .with_their_view(View::Unknown)
+        .with_recruiter(false)
+        .with_friend(true)
+        .with_star(true)
+        .with_profession("Staff Engineer")
+        .with_passion("Sailing")
+        .with_passion("animals")
+        .with_tag("RustConf 2026")
+        .with_tag("former-colleague")
+        .with_facebook_friend(true)
+        .with_mutual_connections(87)
+        .with_message("Hi! Great working with you on the payments migration.")
+}
+
+// ---- Contacts --------------------------------------------------------------
+
+#[test]
+fn contact_round_trips_through_json() {
+    let grace = grace();
+    let json = serde_json::to_string_pretty(&grace).unwrap();
+    let back: Contact = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, grace);
+    assert_eq!(serde_json::to_string_pretty(&back).unwrap(), json);
+    let stranger = Contact::new("Marcus Chen");
+    let json = serde_json::to_string(&stranger).unwrap();
+    assert_eq!(serde_json::from_str::<Contact>(&json).unwrap(), stranger);
+}
+
+#[test]
+fn contact_round_trips_through_toml() {
+    let grace = grace();
+    let text = toml::to_string(&grace).unwrap();
+    let back: Contact = toml::from_str(&text).unwrap();
+    assert_eq!(back, grace);
+    assert_eq!(toml::to_string(&back).unwrap(), text);
+    let stranger = Contact::new("Marcus Chen");
+    let text = toml::to_string(&stranger).unwrap();
+    assert_eq!(toml::from_str::<Contact>(&text).unwrap(), stranger);
+}
+
+#[test]
+fn contact_json_is_kebab_case_and_readable() {
+    let grace = grace();
+    let value = serde_json::to_value(&grace).unwrap();
+    assert_eq!(
+        value,
+        serde_json::json!({
+            "name": "Grace Liu",
+            "acquaintance": "worked-remotely",
+            "my-view": "positive",
+            "their-view": "unknown",
+            "recruiter": false,
+            "friend": true,
+            "star": true,
+            "profession": "staff engineer",
+            "passions": ["sailing", "animals"],
+            "tags": ["rustconf 2026", "former-colleague"],
+            "facebook-friend": true,
+            "mutual-connections": 87,
+            "message": "Hi! Great working with you on the payments migration."
+        })
+    );
+}
+
+/// A person writes only what they know; strings are folded as in code.
+#[test]
+fn contact_from_hand_written_toml() {
+    let text = r#"
+        name = "Jordan Blake"
+        recruiter = true
+        profession = "  Technical Recruiter "
+        passions = ["Hiking", "hiking", " "]
+    "#;
+    let jordan: Contact = toml::from_str(text).unwrap();
+    assert_eq!(
+        jordan,
+        Contact::new("Jordan Blake")
+            .with_recruiter(true)
+            .with_profession("technical recruiter")
+            .with_passion("hiking")
+    );
+    assert_eq!(jordan.acquaintance(), Acquaintance::Never);
+    assert_eq!(jordan.my_view(), View::Unknown);
+}
+
+// ---- Policies --------------------------------------------------------------
+
+const POLICY_TOML: &str = r#"
+job-seeking = true
+profession = "Software Engineer"
+interesting-professions = ["Veterinarian", "marine biologist"]
+passions = ["Animals", "sailing"]
+platforms = ["mastodon", "GitHub"]
+disable = ["linkedin.recruiter-override", "facebook.not-a-friend"]
+fallback = "meet-first"
+
+[[rules]]
+id = "no-cold-recruiters"
+platforms = ["linkedin"]
+when = { all = [{ recruiter = true }, { not = { spoke-with = true } }] }
+decision = "decline"
+reason = "A recruiter I have never spoken to"
+
+[[rules]]
+id = "fediverse-friends"
+platforms = ["mastodon", "twitter"]
+when = { any = [{ friend = true }, { tag = "Fediverse" }, { all = [{ shares-passion = true }, { mutual-connections-at-least = 5 }] }] }
+decision = "accept"
+reason = "Friends and the fediverse crowd"
+
+[[rules]]
+id = "github-collaborators"
+when = { platform = "github", worked-together = true, my-view = "positive", direction = "outgoing" }
+decision = "accept"
+reason = "Follow the code of people I worked with"
+
+[[rules]]
+id = "vets-i-met"
+when = { not = { any = [{ not = { profession = "Veterinarian" } }, { acquaintance = "never" }, { their-view = "negative" }] } }
+decision = "accept"
+reason = ""
+
+[[rules]]
+id = "quiet-on-mastodon"
+platforms = ["mastodon"]
+decision = "meet-first"
+reason = "Say hello before following"
+
+[[rules]]
+id = "job-hunt-stars"
+when = { job-seeking = true, star = true, shares-profession = true, interesting-profession = false, facebook-friend = false, met-in-person = false, passion = "chess" }
+decision = "accept"
+reason = "Stars of my own field while I look for a job"
+"#;
+
+/// Asserts that two policies are the same where it can be seen from
+/// outside.
+#[track_caller]
+fn assert_same_policy(a: &Policy, b: &Policy) {
+    assert_eq!(a.settings(), b.settings());
+    assert_eq!(a.platforms(), b.platforms());
+    assert_eq!(a.fallback(), b.fallback());
+    assert_eq!(
+        a.data_rules().collect::<Vec<_>>(),
+        b.data_rules().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        a.rule_ids().collect::<Vec<_>>(),
+        b.rule_ids().collect::<Vec<_>>()
+    );
+    for rule in BuiltinRule::ALL {
+        assert_eq!(a.is_enabled(rule), b.is_enabled(rule), "{rule}");
+    }
+}
+
+#[test]
+fn policy_round_trips_through_toml() {
+    let loaded: Policy = toml::from_str(POLICY_TOML).unwrap();
+    assert_eq!(loaded.data_rules().count(), 6);
+    let text = toml::to_string(&loaded).unwrap();
+    let again: Policy = toml::from_str(&text).unwrap();
+    assert_eq!(toml::to_string(&again).unwrap(), text);
+    assert_same_policy(&loaded, &again);
+}
+
+#[test]
+fn policy_round_trips_through_json() {
+    let loaded: Policy = toml::from_str(POLICY_TOML).unwrap();
+    let json = serde_json::to_string_pretty(&loaded).unwrap();
+    let again: Policy = serde_json::from_str(&json).unwrap();
+    assert_eq!(serde_json::to_string_pretty(&again).unwrap(), json);
+    assert_same_policy(&loaded, &again);
+}
+
+#[test]
+fn policy_document_holds_what_was_written() {
+    let policy: Policy = toml::from_str(POLICY_TOML).unwrap();
+    let s = policy.settings();
+    assert!(s.job_seeking());
+    assert_eq!(s.profession(), Some("software engineer"));
+    assert_eq!(
+        s.interesting_professions().collect::<Vec<_>>(),
+        ["veterinarian", "marine biologist"]
+    );
+    assert_eq!(s.passions().collect::<Vec<_>>(), ["animals", "sailing"]);
+    assert_eq!(
+        policy.platforms(),
+        [
+            Platform::named("mastodon").unwrap(),
+            Platform::named("github").unwrap()
+        ]
+    );
+    assert!(!policy.is_enabled(BuiltinRule::LinkedInRecruiterOverride));
+    assert!(!policy.is_enabled(BuiltinRule::FacebookNotAFriend));
+    assert!(policy.is_enabled(BuiltinRule::LinkedInNotMet));
+    assert_eq!(policy.fallback(), Decision::MeetFirst);
+
+    let rule = policy.data_rules().next().unwrap();
+    assert_eq!(rule.id(), "no-cold-recruiters");
+    assert_eq!(rule.platforms(), Some(&[Platform::LinkedIn][..]));
+    assert_eq!(
+        rule.condition(),
+        Some(&Condition::All(vec![
+            Condition::Recruiter(true),
+            Condition::Not(Box::new(Condition::SpokeWith(true))),
+        ]))
+    );
+    assert_eq!(rule.decision(), Decision::Decline);
+    assert_eq!(rule.reason(), "A recruiter I have never spoken to");
+    // Strings in conditions are folded when the policy loads.
+    let vets = policy.data_rules().nth(3).unwrap();
+    assert_eq!(
+        vets.condition(),
+        Some(&Condition::Not(Box::new(Condition::Any(vec![
+            Condition::Not(Box::new(Condition::Profession("veterinarian".into()))),
+            Condition::Acquaintance(Acquaintance::Never),
+            Condition::TheirView(View::Negative),
+        ]))))
+    );
+
+    // The loaded policy decides as written.
+    let jordan = Contact::new("Jordan Blake").with_recruiter(true);
+    let verdict = policy.evaluate(&jordan, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(verdict.rule_id(), "no-cold-recruiters");
+    let eve = Contact::new("Eve Laurent").with_tag("fediverse");
+    let mastodon = Platform::named("mastodon").unwrap();
+    assert_eq!(
+        policy
+            .evaluate(&eve, &mastodon, Direction::Outgoing)
+            .rule_id(),
+        "fediverse-friends"
+    );
+    let bluesky = Platform::named("bluesky").unwrap();
+    let verdict = policy.evaluate(&eve, &bluesky, Direction::Outgoing);
+    assert_eq!(
+        (verdict.decision(), verdict.rule_id()),
+        (Decision::MeetFirst, "fallback")
+    );
+}
+
+/// The same policy, loaded from TOML and from its JSON form, serializes to
+/// the same text in either format.
+#[test]
+fn policy_survives_a_change_of_format() {
+    let from_toml: Policy = toml::from_str(POLICY_TOML).unwrap();
+    let json = serde_json::to_string(&from_toml).unwrap();
+    let from_json: Policy = serde_json::from_str(&json).unwrap();
+    assert_same_policy(&from_toml, &from_json);
+    assert_eq!(
+        toml::to_string(&from_json).unwrap(),
+        toml::to_string(&from_toml).unwrap()
+    );
+}
+
+#[test]
+fn default_policy_round_trips() {
+    let policy = Policy::default();
+    let json = serde_json::to_string(&policy).unwrap();
+    assert_eq!(json, r#"{"job-seeking":false,"fallback":"decline"}"#);
+    let again: Policy = serde_json::from_str(&json).unwrap();
+    assert_same_policy(&policy, &again);
+    let text = toml::to_string(&policy).unwrap();
+    let again: Policy = toml::from_str(&text).unwrap();
+    assert_same_policy(&policy, &again);
+    // An empty document is the default policy too.
+    assert_same_policy(&policy, &toml::from_str::<Policy>("").unwrap());
+    assert_same_policy(&policy, &serde_json::from_str::<Policy>("{}").unwrap());
+}
+
+/// A policy built in code may use a user-named platform it never declared;
+/// its document declares it, so that it loads again.
+#[test]
+fn code_built_policy_with_an_undeclared_platform_round_trips() {
+    let github = Platform::named("github").unwrap();
+    let codeberg = Platform::named("codeberg").unwrap();
+    let policy = Policy::builder()
+        .profession("software engineer")
+        .data_rule(
+            DataRule::new(
+                "collaborators",
+                Condition::WorkedTogether(true),
+                Decision::Accept,
+                "We have worked together",
+            )
+            .on(github.clone()),
+        )
+        .data_rule(DataRule::new(
+            "codeberg-friends",
+            Condition::All(vec![
+                Condition::Platform(codeberg.clone()),
+                Condition::Friend(true),
+            ]),
+            Decision::Accept,
+            "Friends on Codeberg",
+        ))
+        .disable("twitter.no-purpose")
+        .build()
+        .unwrap();
+    assert!(policy.platforms().is_empty());
+
+    for (text, again) in [
+        {
+            let t = toml::to_string(&policy).unwrap();
+            let p: Policy = toml::from_str(&t).unwrap();
+            (t, toml::to_string(&p).unwrap())
+        },
+        {
+            let t = serde_json::to_string(&policy).unwrap();
+            let p: Policy = serde_json::from_str(&t).unwrap();
+            (t, serde_json::to_string(&p).unwrap())
+        },
+    ] {
+        assert_eq!(again, text);
+    }
+    let text = toml::to_string(&policy).unwrap();
+    let loaded: Policy = toml::from_str(&text).unwrap();
+    assert_eq!(loaded.platforms(), [github, codeberg]);
+    assert_eq!(loaded.settings(), policy.settings());
+    assert_eq!(
+        loaded.data_rules().collect::<Vec<_>>(),
+        policy.data_rules().collect::<Vec<_>>()
+    );
+    assert!(!loaded.is_enabled(BuiltinRule::TwitterNoPurpose));
+}
+
+/// Never connect with anyone tagged `blocked`.
+#[derive(Debug)]
+struct Blocklist;
+
+impl Rule for Blocklist {
+    fn id(&self) -> &str {
+        "blocklist"
+    }
+
+    fn decide(&self, request: &Request<'_>) -> Option<Decision> {
+        request
+            .contact
+            .has_tag("blocked")
+            .then_some(Decision::Decline)
+    }
+}
+
+#[test]
+fn serializing_a_policy_with_a_rust_rule_is_an_error_naming_the_rule() {
+    let policy = Policy::builder()
+        .data_rule(DataRule::always("first", Decision::Accept, "always"))
+        .rule(Blocklist)
+        .build()
+        .unwrap();
+    let expected = "rule `blocklist`: rules written in rust cannot be serialized";
+    assert_eq!(
+        serde_json::to_string(&policy).unwrap_err().to_string(),
+        expected
+    );
+    assert_eq!(toml::to_string(&policy).unwrap_err().to_string(), expected);
+}
+
+// ---- Verdicts --------------------------------------------------------------
+
+fn records() -> Vec<VerdictRecord> {
+    let policy = Policy::default();
+    let marcus = Contact::new("Marcus Chen");
+    let grace = grace();
+    vec![
+        policy
+            .evaluate(&marcus, &Platform::LinkedIn, Direction::Incoming)
+            .to_record(),
+        policy
+            .evaluate(&grace, &Platform::Facebook, Direction::Outgoing)
+            .to_record(),
+        policy
+            .evaluate(&grace, &Platform::Twitter, Direction::Outgoing)
+            .to_record(),
+    ]
+}
+
+#[test]
+fn verdict_record_round_trips() {
+    let records = records();
+    assert!(records[0].reply.is_some());
+    assert!(records[1].reply.is_none());
+    for record in &records {
+        let json = serde_json::to_string(record).unwrap();
+        assert_eq!(
+            &serde_json::from_str::<VerdictRecord>(&json).unwrap(),
+            record
+        );
+        let text = toml::to_string(record).unwrap();
+        assert_eq!(&toml::from_str::<VerdictRecord>(&text).unwrap(), record);
+    }
+}
+
+#[test]
+fn verdict_serializes_as_its_record() {
+    let policy = Policy::default();
+    let marcus = Contact::new("Marcus Chen");
+    let verdict: Verdict<'_> = policy.evaluate(&marcus, &Platform::LinkedIn, Direction::Incoming);
+    let value = serde_json::to_value(verdict).unwrap();
+    assert_eq!(value, serde_json::to_value(verdict.to_record()).unwrap());
+    assert_eq!(value["decision"], "meet-first");
+    assert_eq!(value["rule"], "linkedin.not-met");
+    assert!(
+        value["reply"]
+            .as_str()
+            .unwrap()
+            .starts_with("Hi Marcus Chen")
+    );
+    // No reply key when there is no reply.
+    let maya = Contact::new("Maya Goldberg").with_friend(true);
+    let verdict = policy.evaluate(&maya, &Platform::Facebook, Direction::Incoming);
+    assert_eq!(
+        serde_json::to_string(&verdict).unwrap(),
+        r#"{"decision":"accept","rule":"facebook.friend","explanation":"Facebook is for friends: they are a personal friend, so accept"}"#
+    );
+}
+
+#[test]
+fn names_round_trip_as_kebab_case() {
+    for d in Decision::ALL {
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(json, format!("\"{d}\""));
+        assert_eq!(serde_json::from_str::<Decision>(&json).unwrap(), d);
+    }
+    assert_eq!(
+        serde_json::to_string(&Decision::MeetFirst).unwrap(),
+        "\"meet-first\""
+    );
+    for p in [
+        Platform::LinkedIn,
+        Platform::Twitter,
+        Platform::Facebook,
+        Platform::named("mastodon").unwrap(),
+    ] {
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(serde_json::from_str::<Platform>(&json).unwrap(), p);
+    }
+    assert_eq!(
+        serde_json::from_str::<Platform>("\"X\"").unwrap(),
+        Platform::Twitter
+    );
+}
