@@ -785,7 +785,7 @@ fn user_named_platforms_with_data_rules() {
         )
         .build()
         .unwrap();
-    assert_eq!(policy.platforms(), [mastodon.clone()]);
+    assert_eq!(policy.platforms(), std::slice::from_ref(&mastodon));
 
     let eve = Contact::new("Eve Laurent").with_tag("Fediverse");
     let verdict = policy.evaluate(&eve, &mastodon, Direction::Outgoing);
