@@ -226,6 +226,26 @@ impl Contact {
         }
     }
 
+    /// Sets their name, keeping every other fact.
+    ///
+    /// Useful when what you know of a person is kept apart from their name,
+    /// as in a file keyed by profile URL: the name then comes from the
+    /// invitation.
+    ///
+    /// ```
+    /// use acquaint::{Acquaintance, Contact};
+    ///
+    /// let known: Contact = Contact::default().with_acquaintance(Acquaintance::MetInPerson);
+    /// let ada = known.with_name("Ada Lovelace");
+    /// assert_eq!(ada.name(), "Ada Lovelace");
+    /// assert_eq!(ada.acquaintance(), Acquaintance::MetInPerson);
+    /// ```
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Contact {
+        self.name = name.into();
+        self
+    }
+
     /// Sets how we know each other.
     #[must_use]
     pub fn with_acquaintance(mut self, acquaintance: Acquaintance) -> Contact {

@@ -1,0 +1,289 @@
+//! Joining invitations with what I know of people, deciding, and printing
+//! the decisions as a table or as JSON lines.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use acquaint::{
+    Acquaintance, BuiltinRule, Decision, Direction, Platform, Policy, Verdict, VerdictRecord, View,
+};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::export::Invitation;
+use crate::people::{Match, People};
+
+/// One triaged invitation.
+#[derive(Debug, Clone)]
+pub struct Triaged {
+    /// The row of the export.
+    pub invitation: Invitation,
+    /// How the people file knew them.
+    pub matched: Match,
+    /// The decision, its rule, the explanation and any reply.
+    pub record: VerdictRecord,
+    /// A few words for the table.
+    pub short_reason: String,
+    /// Extra output for this invitation, shown under its row in the table
+    /// and as extra keys in JSON. Empty unless a flag asks for more: this
+    /// is where a `--why-not` puts what would change the decision.
+    pub extra: Vec<Extra>,
+}
+
+/// A block of extra output for one invitation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extra {
+    /// Its label in the table and its key in JSON, such as `why-not`.
+    pub key: &'static str,
+    /// Its lines.
+    pub lines: Vec<String>,
+}
+
+/// Decides every invitation. `extra` is called with each verdict and
+/// returns the extra output to show for it (see [`Triaged::extra`]).
+pub fn triage(
+    policy: &Policy,
+    people: &People,
+    invitations: Vec<Invitation>,
+    mut extra: impl FnMut(&Verdict<'_>) -> Vec<Extra>,
+) -> Vec<Triaged> {
+    let platform = Platform::LinkedIn;
+    invitations
+        .into_iter()
+        .map(|invitation| {
+            let (contact, matched) = people.contact_for(&invitation);
+            let verdict = policy.evaluate(&contact, &platform, invitation.direction);
+            let record = verdict.to_record();
+            let short_reason = short_reason(&verdict);
+            let extra = extra(&verdict);
+            Triaged {
+                invitation,
+                matched,
+                record,
+                short_reason,
+                extra,
+            }
+        })
+        .collect()
+}
+
+/// How many invitations got each decision, in the order of `Decision::ALL`.
+pub fn counts(triaged: &[Triaged]) -> Vec<(Decision, usize)> {
+    Decision::ALL
+        .into_iter()
+        .map(|d| (d, triaged.iter().filter(|t| t.record.decision == d).count()))
+        .collect()
+}
+
+/// A few words on why, for the table; the full explanation is in JSON.
+pub fn short_reason(verdict: &Verdict<'_>) -> String {
+    let c = verdict.request().contact;
+    let Some(rule) = verdict.builtin_rule() else {
+        if verdict.is_fallback() {
+            return "no rule applies".into();
+        }
+        // A user rule: its reason is the user's own words.
+        return shorten(&verdict.explanation(), 60);
+    };
+    let said = match rule {
+        BuiltinRule::LinkedInRecruiterOverride => "a recruiter, and you are job seeking",
+        BuiltinRule::LinkedInReputationGuard => match (c.my_view(), c.their_view()) {
+            (View::Negative, View::Negative) => "you would speak badly of each other",
+            (View::Negative, _) => "you would speak badly of their work",
+            _ => "they would speak badly of yours",
+        },
+        BuiltinRule::LinkedInNotMet => match c.acquaintance() {
+            Acquaintance::Spoken => "only spoken or messaged, never met",
+            _ => "never met",
+        },
+        BuiltinRule::LinkedInCannotVouch => match (c.my_view(), c.their_view()) {
+            (View::Unknown, View::Unknown) => "neither of you knows the other's work",
+            (View::Unknown, _) => "you do not know their work",
+            _ => "they do not know your work",
+        },
+        BuiltinRule::LinkedInMutualVouch => {
+            let how = match c.acquaintance() {
+                Acquaintance::WorkedInPerson => "worked together",
+                Acquaintance::WorkedRemotely => "worked together remotely",
+                _ => "met",
+            };
+            return format!("{how}, and you vouch for each other");
+        }
+        BuiltinRule::TwitterSharedPurpose => "serves one of your purposes",
+        BuiltinRule::TwitterNoPurpose => "serves none of your purposes",
+        BuiltinRule::FacebookFriend => "a personal friend",
+        BuiltinRule::FacebookNotAFriend => "not a personal friend",
+        _ => return shorten(&verdict.explanation(), 60),
+    };
+    said.into()
+}
+
+/// Prints the table, the count per decision, and the replies to send.
+pub fn write_table(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
+    if triaged.is_empty() {
+        writeln!(out, "No invitations in the export.")?;
+        return Ok(());
+    }
+    const NAME_MAX: usize = 28;
+    let names: Vec<String> = triaged
+        .iter()
+        .map(|t| fit(&display_name(t.invitation.contact_name()), NAME_MAX))
+        .collect();
+    let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).max(4);
+    let rule_w = triaged
+        .iter()
+        .map(|t| t.record.rule.width())
+        .max()
+        .unwrap_or(0);
+    let rule_w = rule_w.clamp(4, 40);
+
+    writeln!(
+        out,
+        "{}  {:<9}  {:<10}  {}  REASON",
+        pad("NAME", name_w),
+        "DIRECTION",
+        "DECISION",
+        pad("RULE", rule_w)
+    )?;
+    for (t, name) in triaged.iter().zip(&names) {
+        writeln!(
+            out,
+            "{}  {:<9}  {:<10}  {}  {}",
+            pad(name, name_w),
+            t.invitation.direction,
+            t.record.decision,
+            pad(&fit(&t.record.rule, rule_w), rule_w),
+            clean(&t.short_reason)
+        )?;
+        for extra in &t.extra {
+            for line in &extra.lines {
+                writeln!(out, "    {}: {}", extra.key, clean(line))?;
+            }
+        }
+    }
+
+    writeln!(out)?;
+    let strangers = triaged
+        .iter()
+        .filter(|t| t.matched == Match::Stranger)
+        .count();
+    writeln!(
+        out,
+        "{} invitations, {} from people in your people file and {strangers} from strangers:",
+        triaged.len(),
+        triaged.len() - strangers
+    )?;
+    for (decision, n) in counts(triaged) {
+        writeln!(out, "  {:<10}  {n:>4}", decision)?;
+    }
+
+    let meet_first: Vec<&Triaged> = triaged
+        .iter()
+        .filter(|t| t.record.decision == Decision::MeetFirst)
+        .collect();
+    if !meet_first.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Suggested replies (meet first):")?;
+        for t in meet_first {
+            let Some(reply) = &t.record.reply else {
+                continue;
+            };
+            let to = match t.invitation.direction {
+                Direction::Incoming => "they invited you",
+                Direction::Outgoing => "you invited them",
+            };
+            writeln!(out)?;
+            writeln!(
+                out,
+                "  {} ({to}):",
+                clean(&display_name(t.invitation.contact_name()))
+            )?;
+            writeln!(out, "  {}", clean(reply))?;
+        }
+    }
+    Ok(())
+}
+
+/// One JSON object per line.
+pub fn write_json(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Line<'a> {
+        name: &'a str,
+        direction: Direction,
+        platform: Platform,
+        decision: Decision,
+        rule: &'a str,
+        explanation: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reply: Option<&'a str>,
+        #[serde(flatten)]
+        extra: BTreeMap<&'static str, &'a [String]>,
+    }
+    for t in triaged {
+        let line = Line {
+            name: t.invitation.contact_name(),
+            direction: t.invitation.direction,
+            platform: Platform::LinkedIn,
+            decision: t.record.decision,
+            rule: &t.record.rule,
+            explanation: &t.record.explanation,
+            reply: t.record.reply.as_deref(),
+            extra: t
+                .extra
+                .iter()
+                .map(|e| (e.key, e.lines.as_slice()))
+                .collect(),
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn display_name(name: &str) -> String {
+    if name.trim().is_empty() {
+        "(no name)".into()
+    } else {
+        name.into()
+    }
+}
+
+/// Text from the export made safe for a terminal: control characters
+/// (escape sequences, line breaks) and bidirectional overrides, which could
+/// redraw or reorder the table, become spaces or are dropped.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Cleans and cuts text to at most `max` terminal columns, marking a cut
+/// with `…`. Wide characters (CJK) count as two columns.
+pub fn fit(text: &str, max: usize) -> String {
+    let text = clean(text);
+    if text.width() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads to `width` terminal columns, counting wide characters as two.
+fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(fill))
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    fit(text.trim(), max)
+}
