@@ -1,1 +1,958 @@
-//! placeholder
+//! Tests of the `triage` example's logic: which person gets which decision
+//! on the bundled samples, what the outputs hold, and a clear error (never
+//! a panic) for every kind of bad input.
+//!
+//! The example's modules are compiled here as they are, so these tests check
+//! the code that `cargo run --example triage` runs.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[allow(dead_code)]
+#[path = "../examples/triage/cli.rs"]
+mod cli;
+#[allow(dead_code)]
+#[path = "../examples/triage/error.rs"]
+mod error;
+#[allow(dead_code)]
+#[path = "../examples/triage/export.rs"]
+mod export;
+#[allow(dead_code)]
+#[path = "../examples/triage/people.rs"]
+mod people;
+#[allow(dead_code)]
+#[path = "../examples/triage/policy_file.rs"]
+mod policy_file;
+#[allow(dead_code)]
+#[path = "../examples/triage/report.rs"]
+mod report;
+
+use std::path::PathBuf;
+
+use acquaint::{Decision, Direction, Policy};
+use proptest::prelude::*;
+
+use cli::{Command, Format, Options, parse_args, run, sample_dir};
+use error::Error;
+use export::{Invitation, SentAt, read_invitations};
+use people::{Match, People, name_key, url_key};
+use policy_file::{PolicyFormat, load_policy, parse_policy};
+use report::{Extra, Triaged, counts, triage, write_json, write_table};
+
+// ---- helpers --------------------------------------------------------------
+
+fn options() -> Options {
+    Options::default()
+}
+
+fn decide(options: &Options) -> Vec<Triaged> {
+    cli::decide(options).unwrap()
+}
+
+/// (name, decision, rule) for each invitation, in the export's order.
+fn decisions(triaged: &[Triaged]) -> Vec<(String, Decision, String)> {
+    triaged
+        .iter()
+        .map(|t| {
+            (
+                t.invitation.contact_name().to_owned(),
+                t.record.decision,
+                t.record.rule.clone(),
+            )
+        })
+        .collect()
+}
+
+fn find<'a>(triaged: &'a [Triaged], name: &str) -> &'a Triaged {
+    triaged
+        .iter()
+        .find(|t| t.invitation.contact_name() == name)
+        .unwrap_or_else(|| panic!("no invitation from or to {name}"))
+}
+
+fn output(options: &Options) -> String {
+    let mut out = Vec::new();
+    run(options, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn read(csv: &str) -> Result<Vec<Invitation>, Error> {
+    read_invitations(csv.as_bytes(), "Invitations.csv")
+}
+
+/// A file in a directory of this test run's own.
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("acquaint-triage-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+use Decision::{Accept, Decline, MeetFirst};
+
+fn row(name: &str, decision: Decision, rule: &str) -> (String, Decision, String) {
+    (name.to_owned(), decision, rule.to_owned())
+}
+
+// ---- the bundled samples --------------------------------------------------
+
+#[test]
+fn samples_with_the_default_policy() {
+    let triaged = decide(&options());
+    assert_eq!(
+        decisions(&triaged),
+        [
+            row("Grace Hopper", Accept, "linkedin.mutual-vouch"),
+            row("Sam Stranger", MeetFirst, "linkedin.not-met"),
+            row("Riley Recruiter", MeetFirst, "linkedin.not-met"),
+            row("Pat Pushy", Decline, "linkedin.reputation-guard"),
+            row("山田 太郎", Decline, "linkedin.cannot-vouch"),
+            row("Zoë Ødegård", Accept, "linkedin.mutual-vouch"),
+            row("Анна Петрова", MeetFirst, "linkedin.not-met"),
+            row("ليلى حداد", MeetFirst, "linkedin.not-met"),
+            row("Kim Nguyen", Decline, "linkedin.cannot-vouch"),
+            row("Morgan Talent", MeetFirst, "linkedin.not-met"),
+            row("प्रिया शर्मा", Decline, "linkedin.reputation-guard"),
+        ]
+    );
+    assert_eq!(
+        counts(&triaged),
+        [(Accept, 2), (Decline, 4), (MeetFirst, 5)]
+    );
+}
+
+#[test]
+fn samples_match_people_by_url_and_by_name() {
+    let triaged = decide(&options());
+    assert_eq!(find(&triaged, "Grace Hopper").matched, Match::Url);
+    // Outgoing: the contact is `To`, found by the invitee's URL.
+    assert_eq!(find(&triaged, "Zoë Ødegård").matched, Match::Url);
+    assert_eq!(find(&triaged, "Pat Pushy").matched, Match::Name);
+    assert_eq!(find(&triaged, "山田 太郎").matched, Match::Name);
+    // No URL in her row: found by name.
+    assert_eq!(find(&triaged, "ليلى حداد").matched, Match::Name);
+    assert_eq!(find(&triaged, "Sam Stranger").matched, Match::Stranger);
+    assert_eq!(find(&triaged, "Анна Петрова").matched, Match::Stranger);
+}
+
+#[test]
+fn job_seeking_accepts_recruiters_never_met() {
+    let triaged = decide(&Options {
+        job_seeking: true,
+        ..options()
+    });
+    for name in ["Riley Recruiter", "Morgan Talent"] {
+        let t = find(&triaged, name);
+        assert_eq!(t.record.decision, Accept, "{name}");
+        assert_eq!(t.record.rule, "linkedin.recruiter-override", "{name}");
+        assert_eq!(t.short_reason, "a recruiter, and you are job seeking");
+    }
+    // Strangers who are not recruiters are still asked to meet first.
+    assert_eq!(find(&triaged, "Sam Stranger").record.decision, MeetFirst);
+    assert_eq!(
+        counts(&triaged),
+        [(Accept, 4), (Decline, 4), (MeetFirst, 3)]
+    );
+}
+
+#[test]
+fn the_sample_policy_declines_agency_recruiters() {
+    let triaged = decide(&Options {
+        policy: Some(sample_dir().join("policy.toml")),
+        ..options()
+    });
+    let morgan = find(&triaged, "Morgan Talent");
+    assert_eq!(morgan.record.decision, Decline);
+    assert_eq!(morgan.record.rule, "no-agency-recruiters");
+    assert_eq!(
+        morgan.record.explanation,
+        "An agency recruiter who writes to everyone: decline, even while job seeking"
+    );
+    // The policy is job seeking: other recruiters are accepted.
+    assert_eq!(
+        find(&triaged, "Riley Recruiter").record.rule,
+        "linkedin.recruiter-override"
+    );
+    assert_eq!(
+        counts(&triaged),
+        [(Accept, 3), (Decline, 5), (MeetFirst, 3)]
+    );
+}
+
+#[test]
+fn being_nice_is_not_a_reason() {
+    let triaged = decide(&options());
+    // A Facebook friend with 88 mutual connections I would not vouch for.
+    let pat = find(&triaged, "Pat Pushy");
+    assert_eq!(pat.record.decision, Decline);
+    assert_eq!(pat.short_reason, "you would speak badly of their work");
+    // A personal friend whose work neither of us knows.
+    let kim = find(&triaged, "Kim Nguyen");
+    assert_eq!(kim.record.decision, Decline);
+    assert_eq!(kim.short_reason, "neither of you knows the other's work");
+}
+
+#[test]
+fn the_sample_export_shows_every_quirk() {
+    let path = sample_dir().join("Invitations.csv");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        bytes.starts_with(b"\xef\xbb\xbfFrom,To,"),
+        "byte-order mark"
+    );
+    let invitations = export::read_invitations_file(&path).unwrap();
+    assert_eq!(invitations.len(), 11);
+
+    let grace = &invitations[0];
+    assert_eq!(grace.from, "Grace Hopper", "the BOM is not part of `From`");
+    assert_eq!(grace.line, 2);
+    assert_eq!(
+        grace.sent_at,
+        Some(SentAt {
+            year: 2026,
+            month: 1,
+            day: 29,
+            hour: 14,
+            minute: 37
+        })
+    );
+    assert_eq!(
+        grace.message,
+        "Great working with you on the compiler, Alex. Let's stay in touch!"
+    );
+    assert_eq!(
+        grace.contact_url(),
+        "https://www.linkedin.com/in/grace-hopper"
+    );
+
+    let sam = &invitations[1];
+    assert_eq!(
+        sam.message,
+        "Hi Alex,\nI see we have 312 mutual connections.\nWould love to connect!"
+    );
+    // Sam's message spans three lines: Riley's row starts on line 6.
+    let riley = &invitations[2];
+    assert_eq!(riley.line, 6);
+    assert_eq!(
+        riley.message,
+        r#"I have an exciting "rockstar" role for you, interested?"#
+    );
+    assert_eq!(invitations[3].message, "", "empty message");
+
+    let zoe = &invitations[5];
+    assert_eq!(zoe.direction, Direction::Outgoing);
+    assert_eq!(zoe.contact_name(), "Zoë Ødegård");
+    assert_eq!(zoe.contact_url(), "https://www.linkedin.com/in/zoe-odegard");
+
+    let layla = &invitations[7];
+    assert_eq!(layla.contact_name(), "ليلى حداد");
+    assert_eq!(layla.contact_url(), "", "empty URL");
+    assert_eq!(
+        invitations[10].sent_at.unwrap().to_string(),
+        "2025-12-15 12:00"
+    );
+}
+
+// ---- output ---------------------------------------------------------------
+
+#[test]
+fn json_has_one_object_per_invitation_with_the_documented_keys() {
+    let out = output(&Options {
+        format: Format::Json,
+        ..options()
+    });
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 11);
+    for line in &lines {
+        let object = line.as_object().unwrap();
+        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let meet_first = line["decision"] == "meet-first";
+        let mut expected = vec![
+            "decision",
+            "direction",
+            "explanation",
+            "name",
+            "platform",
+            "rule",
+        ];
+        if meet_first {
+            expected.push("reply");
+            expected.sort_unstable();
+        }
+        assert_eq!(keys, expected, "{line}");
+        assert_eq!(line["platform"], "linkedin");
+    }
+    assert_eq!(
+        lines[1],
+        serde_json::json!({
+            "name": "Sam Stranger",
+            "direction": "incoming",
+            "platform": "linkedin",
+            "decision": "meet-first",
+            "rule": "linkedin.not-met",
+            "explanation": "LinkedIn is for people you have already met: you have never met them, \
+                            so propose meeting first",
+            "reply": "Hi Sam Stranger, thank you for the invitation. I keep LinkedIn for people \
+                      I have met and can vouch for, so I would like to meet you first. Could we \
+                      get a coffee together, in person, and talk about your experience and what \
+                      you are looking for?",
+        })
+    );
+    assert_eq!(lines[5]["name"], "Zoë Ødegård");
+    assert_eq!(lines[5]["direction"], "outgoing");
+    assert_eq!(lines[5]["decision"], "accept");
+    assert_eq!(lines[5]["rule"], "linkedin.mutual-vouch");
+    assert_eq!(lines[3]["decision"], "decline");
+    let replies = lines.iter().filter(|l| l.get("reply").is_some()).count();
+    assert_eq!(replies, 5);
+}
+
+#[test]
+fn table_has_rows_counts_and_replies() {
+    let out = output(&options());
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["NAME", "DIRECTION", "DECISION", "RULE", "REASON"]
+    );
+    assert_eq!(
+        lines[2].split_whitespace().collect::<Vec<_>>(),
+        [
+            "Sam",
+            "Stranger",
+            "incoming",
+            "meet-first",
+            "linkedin.not-met",
+            "never",
+            "met"
+        ]
+    );
+    // Wide characters count as two columns, so the table stays aligned.
+    let yamada = lines.iter().find(|l| l.starts_with("山田 太郎")).unwrap();
+    let sam = lines[2];
+    let column = |line: &str, word: &str| {
+        use unicode_width::UnicodeWidthStr;
+        line[..line.find(word).unwrap()].width()
+    };
+    assert_eq!(column(yamada, "incoming"), column(sam, "incoming"));
+
+    assert!(
+        out.contains("\n11 invitations, 9 from people in your people file and 2 from strangers:\n")
+    );
+    let count = |decision: &str| {
+        let line = lines
+            .iter()
+            .find(|l| l.trim_start().starts_with(decision) && !l.contains("linkedin."))
+            .unwrap();
+        line.split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    assert_eq!(
+        (count("accept"), count("decline"), count("meet-first")),
+        (2, 4, 5)
+    );
+
+    let replies = out.split("Suggested replies (meet first):").nth(1).unwrap();
+    for name in [
+        "Sam Stranger",
+        "Riley Recruiter",
+        "Анна Петрова",
+        "ليلى حداد",
+        "Morgan Talent",
+    ] {
+        assert!(replies.contains(&format!("Hi {name}, ")), "{name}");
+    }
+    assert!(replies.contains("Анна Петрова (you invited them):"));
+    assert!(replies.contains("Sam Stranger (they invited you):"));
+    assert!(!replies.contains("Grace Hopper"));
+}
+
+#[test]
+fn table_of_no_invitations() {
+    let mut out = Vec::new();
+    write_table(&mut out, &[]).unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "No invitations in the export.\n"
+    );
+}
+
+#[test]
+fn extra_output_appears_under_its_row_and_as_a_json_key() {
+    // The place a later `--why-not` fills in.
+    let invitations = read("From,To,Sent At,Message,Direction\nAda,Me,,,INCOMING\n").unwrap();
+    let triaged = triage(&Policy::default(), &People::empty(), invitations, |v| {
+        vec![Extra {
+            key: "why-not",
+            lines: vec![format!("{} decided", v.rule_id())],
+        }]
+    });
+    let mut table = Vec::new();
+    write_table(&mut table, &triaged).unwrap();
+    let table = String::from_utf8(table).unwrap();
+    assert_eq!(
+        table.lines().nth(2),
+        Some("    why-not: linkedin.not-met decided")
+    );
+    let mut json = Vec::new();
+    write_json(&mut json, &triaged).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(
+        json["why-not"],
+        serde_json::json!(["linkedin.not-met decided"])
+    );
+}
+
+#[test]
+fn names_cannot_draw_on_the_terminal() {
+    let csv = "From,To,Sent At,Message,Direction\n\
+               \"Eve\x1b[2J\u{202e}Mallory\nX\",Me,,,INCOMING\n";
+    let triaged = triage(
+        &Policy::default(),
+        &People::empty(),
+        read(csv).unwrap(),
+        |_| Vec::new(),
+    );
+    let mut out = Vec::new();
+    write_table(&mut out, &triaged).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(!out.contains('\x1b') && !out.contains('\u{202e}'));
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Eve [2JMallory X  incoming")
+    );
+    // JSON escapes them instead, keeping the name as the export has it.
+    let mut json = Vec::new();
+    write_json(&mut json, &triaged).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(json["name"], "Eve\x1b[2J\u{202e}Mallory\nX");
+}
+
+#[test]
+fn long_and_wide_names_are_cut_to_fit() {
+    assert_eq!(report::fit("Ada", 5), "Ada");
+    assert_eq!(report::fit("Adalovelace", 5), "Adal…");
+    assert_eq!(report::fit("山田太郎花子", 7), "山田太…");
+}
+
+// ---- the export: crafted files --------------------------------------------
+
+#[test]
+fn connections_csv_is_not_an_invitations_export() {
+    let connections = "Notes:\n\"When exporting your connection data, you may notice that \
+                       some of the email addresses are missing.\"\n\n\
+                       First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+                       Ada,Lovelace,https://www.linkedin.com/in/ada,,Engines,Analyst,01 Jan 2026\n";
+    let err = read_invitations(connections.as_bytes(), "Connections.csv").unwrap_err();
+    assert!(
+        matches!(err, Error::NotAnExport { column: "From", .. }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "`Connections.csv` is not a LinkedIn invitations export: it has no `From` column \
+         (its first line is `Notes:`); use the `Invitations.csv` of your data export"
+    );
+
+    // Without the notes, the header itself is named.
+    let err =
+        read("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n").unwrap_err();
+    assert!(err.to_string().contains(
+        "no `From` column (its first line is `First Name,Last Name,URL,Email Address,Company,\
+         Position,Connected On`)"
+    ));
+    let err = read("From,To,Sent At,Message\nA,B,,\n").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::NotAnExport {
+                column: "Direction",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let err = read("").unwrap_err();
+    assert!(
+        matches!(err, Error::NotAnExport { column: "From", .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_malformed_row_names_the_file_and_line() {
+    let csv = "From,To,Sent At,Message,Direction\n\
+               Ada,Me,\"1/2/26, 3:04 PM\",\"two\nlines\",INCOMING\n\
+               Bob,Me,\"1/2/26, 3:04 PM\",unquoted, comma,INCOMING\n";
+    let err = read(csv).unwrap_err();
+    assert!(matches!(err, Error::BadRow { line: 4, .. }), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "`Invitations.csv`, line 4: expected 5 fields like the header, found 6 \
+         (a stray comma, or a quote left open?)"
+    );
+
+    let err = read("From,To,Sent At,Message,Direction\nAda,Me,,,SIDEWAYS\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`Invitations.csv`, line 2: column `Direction`: `SIDEWAYS` is neither `INCOMING` \
+         nor `OUTGOING`"
+    );
+    let err = read("From,To,Sent At,Message,Direction\nAda,Me,yesterday,,INCOMING\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`Invitations.csv`, line 2: column `Sent At`: `yesterday` is not a time like \
+         `1/29/26, 2:37 PM`"
+    );
+    // A quote left open swallows the rest of the file: the row where it
+    // opened is named.
+    let err =
+        read("From,To,Sent At,Message,Direction\nAda,Me,,\"oops,INCOMING\nBob,Me,,,INCOMING\n")
+            .unwrap_err();
+    assert!(matches!(err, Error::BadRow { line: 2, .. }), "{err:?}");
+
+    let mut latin1 = b"From,To,Sent At,Message,Direction\nAda,Me,,".to_vec();
+    latin1.extend_from_slice(b"caf\xe9,INCOMING\n");
+    let err = read_invitations(&latin1[..], "Invitations.csv").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`Invitations.csv`, line 2: field 4 is not valid UTF-8 (save the file as UTF-8)"
+    );
+}
+
+#[test]
+fn older_five_column_exports_are_read_by_name() {
+    let csv = "From,To,Sent At,Message,Direction\n\
+               Pat Pushy,Me,\"1/20/26, 4:12 PM\",,INCOMING\n\
+               Me,Grace Hopper,\"1/21/26, 9:00 AM\",Hello,OUTGOING\n";
+    let invitations = read(csv).unwrap();
+    assert_eq!(invitations.len(), 2);
+    assert_eq!(invitations[1].contact_name(), "Grace Hopper");
+    assert_eq!(invitations[1].contact_url(), "");
+    // Without URLs, people are found by name.
+    let people = People::load(&sample_dir().join("people.toml")).unwrap();
+    let triaged = triage(&Policy::default(), &people, invitations, |_| Vec::new());
+    assert_eq!(triaged[0].matched, Match::Name);
+    assert_eq!(triaged[0].record.rule, "linkedin.reputation-guard");
+    // Grace is keyed by URL only: here she is a stranger.
+    assert_eq!(triaged[1].matched, Match::Stranger);
+    assert_eq!(triaged[1].record.decision, MeetFirst);
+}
+
+#[test]
+fn columns_in_any_order_with_a_bom_and_crlf() {
+    let csv = "\u{feff}Direction,inviteeProfileUrl,Message,To,From,Sent At,inviterProfileUrl,Extra\r\n\
+               OUTGOING,https://www.linkedin.com/in/zoe-odegard/,\"Line one,\r\n\"\"two\"\"\",Zoë Ødegård,Me,\"1/15/26, 8:00 AM\",,x\r\n";
+    let invitations = read(csv).unwrap();
+    assert_eq!(invitations.len(), 1);
+    let zoe = &invitations[0];
+    assert_eq!(zoe.direction, Direction::Outgoing);
+    assert_eq!(zoe.contact_name(), "Zoë Ødegård");
+    assert_eq!(zoe.message, "Line one,\r\n\"two\"");
+    let people = People::load(&sample_dir().join("people.toml")).unwrap();
+    let (contact, how) = people.contact_for(zoe);
+    assert_eq!(how, Match::Url, "a trailing slash does not matter");
+    assert_eq!(contact.name(), "Zoë Ødegård");
+    assert_eq!(contact.message(), Some("Line one,\r\n\"two\""));
+}
+
+#[test]
+fn a_header_with_no_rows_is_an_empty_export() {
+    assert_eq!(read("From,To,Sent At,Message,Direction\n").unwrap(), []);
+}
+
+#[test]
+fn sent_at_as_linkedin_writes_it() {
+    let at = |s: &str| SentAt::parse(s).map(|t| t.to_string());
+    assert_eq!(at("1/29/26, 2:37 PM").as_deref(), Some("2026-01-29 14:37"));
+    assert_eq!(
+        at("12/15/25, 12:00 PM").as_deref(),
+        Some("2025-12-15 12:00")
+    );
+    assert_eq!(at("1/1/26, 12:05 AM").as_deref(), Some("2026-01-01 00:05"));
+    assert_eq!(at("1/1/26, 12:05 am").as_deref(), Some("2026-01-01 00:05"));
+    assert_eq!(
+        at("01/29/2026 14:37:59").as_deref(),
+        Some("2026-01-29 14:37")
+    );
+    for bad in [
+        "",
+        "yesterday",
+        "13/1/26, 1:00 PM",
+        "1/32/26, 1:00 PM",
+        "1/29/26, 13:00 PM",
+        "1/29/26, 0:00 AM",
+        "1/29/26, 2:60 PM",
+        "1/29/126, 2:37 PM",
+        "1/29/26",
+        "1/29/26, 2:37 XM",
+        "-1/29/26, 2:37 PM",
+        "1/29/26/1, 2:37 PM",
+    ] {
+        assert_eq!(at(bad), None, "{bad:?}");
+    }
+}
+
+// ---- the people file ------------------------------------------------------
+
+fn people(text: &str) -> Result<People, Error> {
+    People::parse(text, "people.toml")
+}
+
+#[test]
+fn a_bad_people_file_names_the_file_person_and_field() {
+    let err = people("[people.\"Ada Lovelace\"]\nacquaintance = \"met\"\n").unwrap_err();
+    assert!(
+        matches!(&err, Error::People { person: Some(p), field: Some(f), .. }
+            if p == "Ada Lovelace" && f == "acquaintance"),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "people file `people.toml`: person `Ada Lovelace`: field `acquaintance`: unknown variant \
+         `met`, expected one of `never`, `spoken`, `met-in-person`, `worked-remotely`, \
+         `worked-in-person`"
+    );
+
+    let err = people("[people.\"Ada\"]\nfriend = true\nrecuiter = true\n").unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "people file `people.toml`: person `Ada`: field `recuiter`: unknown field `recuiter`"
+        ),
+        "{err}"
+    );
+    let err = people("[people.\"Ada\"]\nmy-view = true\n").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("people file `people.toml`: person `Ada`: field `my-view`: invalid type"),
+        "{err}"
+    );
+    let err = people("[people.\"Ada\"]\npassions = \"animals\"\n").unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("person `Ada`: field `passions`: invalid type"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_people_file_that_is_not_toml_names_the_line() {
+    let err = people("[people.\"Ada\"]\nfriend = true\nstar = yes\n").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("people file `people.toml`: line 3, column 8: "),
+        "{err}"
+    );
+    let err = people("[people.\"Ada\"\n").unwrap_err();
+    assert!(!err.to_string().contains('\n'), "one line: {err}");
+}
+
+#[test]
+fn a_people_file_has_only_people() {
+    let err = people("[peeple.\"Ada\"]\nfriend = true\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "people file `people.toml`: field `peeple`: unknown field, expected \
+         `[people.\"<profile URL or name>\"]` tables"
+    );
+    let err = people("people = 3\n").unwrap_err();
+    assert!(err.to_string().contains("field `people`"), "{err}");
+    let err = people("[people]\nAda = true\n").unwrap_err();
+    assert!(
+        err.to_string().contains("person `Ada`: expected a table"),
+        "{err}"
+    );
+    let err = people("[people.\"  \"]\nfriend = true\n").unwrap_err();
+    assert!(err.to_string().contains("the key is blank"), "{err}");
+    // An empty file knows nobody.
+    assert!(people("").is_ok());
+}
+
+#[test]
+fn a_person_listed_twice_is_an_error() {
+    let err = people("[people.\"Ada  Lovelace\"]\n[people.\"ada lovelace\"]\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "people file `people.toml`: person `ada lovelace`: listed twice: `Ada  Lovelace` is the \
+         same name (ignoring case, spaces, and `https://www.` and a trailing `/` in URLs)"
+    );
+    let err = people(
+        "[people.\"https://www.linkedin.com/in/ada\"]\n\
+         [people.\"http://linkedin.com/in/Ada/\"]\n",
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("is the same profile URL"), "{err}");
+}
+
+fn invitation(name: &str, url: &str, direction: Direction) -> Invitation {
+    let (from, to, inviter_url, invitee_url) = match direction {
+        Direction::Incoming => (name, "Me", url, ""),
+        Direction::Outgoing => ("Me", name, "", url),
+    };
+    Invitation {
+        line: 2,
+        from: from.into(),
+        to: to.into(),
+        sent_at: None,
+        message: String::new(),
+        direction,
+        inviter_url: inviter_url.into(),
+        invitee_url: invitee_url.into(),
+    }
+}
+
+#[test]
+fn people_are_found_by_url_first_then_by_name() {
+    let people = people(
+        "[people.\"https://www.linkedin.com/in/ada\"]\n\
+         acquaintance = \"worked-in-person\"\nmy-view = \"positive\"\ntheir-view = \"positive\"\n\
+         [people.\"Ada Lovelace\"]\nrecruiter = true\n\
+         [people.\"ГРЕЙС  Хоппер\"]\nfriend = true\n",
+    )
+    .unwrap();
+    let ada = invitation(
+        "Ada Lovelace",
+        "HTTPS://linkedin.com/in/ada/?trk=x",
+        Direction::Incoming,
+    );
+    let (contact, how) = people.contact_for(&ada);
+    assert_eq!(how, Match::Url);
+    assert!(!contact.is_recruiter());
+    assert_eq!(contact.name(), "Ada Lovelace");
+
+    let other_ada = invitation(
+        "ada  lovelace ",
+        "https://www.linkedin.com/in/ada-2",
+        Direction::Outgoing,
+    );
+    let (contact, how) = people.contact_for(&other_ada);
+    assert_eq!(how, Match::Name);
+    assert!(contact.is_recruiter());
+
+    // Case folding works beyond ASCII.
+    let grace = invitation("Грейс Хоппер", "", Direction::Incoming);
+    let (contact, how) = people.contact_for(&grace);
+    assert_eq!(how, Match::Name);
+    assert!(contact.is_friend());
+
+    let (contact, how) = people.contact_for(&invitation("", "", Direction::Incoming));
+    assert_eq!(how, Match::Stranger);
+    assert_eq!(contact.name(), "");
+}
+
+#[test]
+fn keys_are_folded_for_matching() {
+    assert_eq!(
+        url_key("https://www.linkedin.com/in/Ada-L/").as_deref(),
+        Some("linkedin.com/in/ada-l")
+    );
+    assert_eq!(
+        url_key("www.linkedin.com/in/ada?x=1#y").as_deref(),
+        Some("linkedin.com/in/ada")
+    );
+    assert_eq!(url_key("Ada Lovelace"), None);
+    assert_eq!(url_key(""), None);
+    assert_eq!(name_key("  Zoë   ØDEGÅRD "), Some("zoë ødegård".into()));
+    assert_eq!(name_key(" \t "), None);
+}
+
+// ---- the policy file ------------------------------------------------------
+
+#[test]
+fn a_bad_policy_file_names_the_file_rule_and_field() {
+    let toml = "job-seeking = true\n\n[[rules]]\nid = \"x\"\nwhen = { recuiter = true }\n\
+                decision = \"decline\"\nreason = \"r\"\n";
+    let err = parse_policy(toml, PolicyFormat::Toml, "policy.toml", false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "policy file `policy.toml`: line 3, column 1: rule `x`: unknown field `when.recuiter`"
+    );
+
+    let json = r#"{"rules": [{"id": "x", "decision": "maybe", "reason": "r"}]}"#;
+    let err = parse_policy(json, PolicyFormat::Json, "policy.json", false).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "policy file `policy.json`: line 1, column 58: rule `x`: field `decision`: unknown \
+         decision `maybe`, expected `accept`, `decline` or `meet-first`"
+    );
+
+    let err = parse_policy(
+        "disable = [\"linkedin.nope\"]\n",
+        PolicyFormat::Toml,
+        "p.toml",
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "policy file `p.toml`: policy: field `disable`: no built-in rule has the id `linkedin.nope`"
+    );
+    let err = parse_policy("job-seeking = ", PolicyFormat::Toml, "p.toml", false).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("policy file `p.toml`: line 1, column"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_policy_file_needs_a_known_extension() {
+    let path = temp_file("policy.yaml", b"job-seeking: true\n");
+    let err = load_policy(Some(&path), false).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with(": unknown format: name the file `*.toml` or `*.json`"),
+        "{err}"
+    );
+    assert_eq!(
+        PolicyFormat::from_path("a/B.JSON".as_ref()),
+        Some(PolicyFormat::Json)
+    );
+}
+
+#[test]
+fn job_seeking_turns_on_in_a_loaded_policy() {
+    let toml = "profession = \"engineer\"\n[[rules]]\nid = \"agency\"\nwhen = { tag = \"agency\" }\n\
+                decision = \"decline\"\nreason = \"r\"\n";
+    let policy = parse_policy(toml, PolicyFormat::Toml, "p.toml", true).unwrap();
+    assert!(policy.settings().job_seeking());
+    assert_eq!(policy.settings().profession(), Some("engineer"));
+    assert_eq!(policy.data_rules().count(), 1);
+    let policy = parse_policy(toml, PolicyFormat::Toml, "p.toml", false).unwrap();
+    assert!(!policy.settings().job_seeking());
+    let policy = load_policy(None, true).unwrap();
+    assert!(policy.settings().job_seeking());
+}
+
+// ---- the command line -----------------------------------------------------
+
+#[test]
+fn flags() {
+    assert_eq!(
+        parse_args(Vec::<&str>::new()).unwrap(),
+        Command::Triage(Options::default())
+    );
+    let all = parse_args([
+        "--invitations",
+        "I.csv",
+        "--people=p.toml",
+        "--policy",
+        "pol.json",
+        "--job-seeking",
+        "--format",
+        "json",
+    ])
+    .unwrap();
+    assert_eq!(
+        all,
+        Command::Triage(Options {
+            invitations: Some("I.csv".into()),
+            people: Some("p.toml".into()),
+            policy: Some("pol.json".into()),
+            job_seeking: true,
+            format: Format::Json,
+        })
+    );
+    assert_eq!(parse_args(["-h"]).unwrap(), Command::Help);
+    assert_eq!(
+        parse_args(["--format", "xml"]).unwrap_err().to_string(),
+        "cannot parse argument \"xml\": `--format` is `table` or `json`"
+    );
+    assert_eq!(
+        parse_args(["--bogus"]).unwrap_err().to_string(),
+        "invalid option '--bogus'"
+    );
+    assert_eq!(
+        parse_args(["--people"]).unwrap_err().to_string(),
+        "missing argument for option '--people'"
+    );
+    assert!(parse_args(["Invitations.csv"]).is_err());
+}
+
+#[test]
+fn the_bundled_people_file_goes_with_the_bundled_export_only() {
+    let (invitations, people) = cli::input_paths(&options());
+    assert_eq!(invitations, sample_dir().join("Invitations.csv"));
+    assert_eq!(people, Some(sample_dir().join("people.toml")));
+    let own = Options {
+        invitations: Some("mine.csv".into()),
+        ..options()
+    };
+    assert_eq!(cli::input_paths(&own), ("mine.csv".into(), None));
+}
+
+#[test]
+fn a_real_export_without_a_people_file_is_all_strangers() {
+    let path = temp_file(
+        "Invitations.csv",
+        "\u{feff}From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+         Grace Hopper,Me,\"1/29/26, 2:37 PM\",,INCOMING,https://www.linkedin.com/in/grace-hopper,\n"
+            .as_bytes(),
+    );
+    let triaged = decide(&Options {
+        invitations: Some(path),
+        ..options()
+    });
+    assert_eq!(triaged[0].matched, Match::Stranger);
+    assert_eq!(triaged[0].record.decision, MeetFirst);
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let err = cli::decide(&Options {
+        invitations: Some("/nonexistent/Invitations.csv".into()),
+        ..options()
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("cannot read `/nonexistent/Invitations.csv`: "),
+        "{err}"
+    );
+}
+
+// ---- no input makes it panic ----------------------------------------------
+
+proptest! {
+    #[test]
+    fn any_bytes_as_an_export_never_panic(
+        body in proptest::collection::vec(
+            prop_oneof![
+                Just(b','), Just(b'"'), Just(b'\n'), Just(b'\r'), Just(0xef), Just(0xbb),
+                Just(0xbf), any::<u8>(), Just(b'I'),
+            ],
+            0..200,
+        ),
+        header in prop_oneof![
+            Just("From,To,Sent At,Message,Direction\n"),
+            Just("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"),
+            Just(""),
+        ],
+    ) {
+        let mut bytes = header.as_bytes().to_vec();
+        bytes.extend_from_slice(&body);
+        if let Ok(invitations) = read_invitations(&bytes[..], "fuzz.csv") {
+            let triaged = triage(&Policy::default(), &People::empty(), invitations, |_| Vec::new());
+            write_table(&mut Vec::new(), &triaged).unwrap();
+            write_json(&mut Vec::new(), &triaged).unwrap();
+        }
+    }
+
+    #[test]
+    fn any_text_as_a_people_file_never_panics(text in "[\\[\\]\"a-z=.\n 0-9]{0,80}") {
+        let _ = People::parse(&text, "fuzz.toml");
+    }
+
+    #[test]
+    fn any_text_as_sent_at_never_panics(text in "[0-9/:, APMapm]{0,24}") {
+        let _ = SentAt::parse(&text);
+    }
+}

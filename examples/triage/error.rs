@@ -110,3 +110,13 @@ pub fn excerpt(text: &str, max: usize) -> String {
     }
     out
 }
+
+/// A parser's message on one line: some span several.
+pub fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}

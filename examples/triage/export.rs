@@ -104,12 +104,12 @@ impl SentAt {
             _ => return None,
         };
         let valid = (1..=12).contains(&month) && (1..=31).contains(&day) && minute <= 59;
-        valid.then(|| SentAt {
+        valid.then_some(SentAt {
             year,
             month,
             day,
-            hour: hour as u8,
-            minute: minute as u8,
+            hour: u8::try_from(hour).ok()?,
+            minute: u8::try_from(minute).ok()?,
         })
     }
 }

@@ -25,7 +25,7 @@ use std::path::Path;
 
 use acquaint::Contact;
 
-use crate::error::{Error, excerpt, line_column};
+use crate::error::{Error, excerpt, line_column, one_line};
 use crate::export::Invitation;
 
 /// How an invitation was matched to an entry of the people file.
@@ -42,8 +42,9 @@ pub enum Match {
 /// What I know of people, ready to join with invitations.
 #[derive(Debug, Default)]
 pub struct People {
-    by_url: HashMap<String, Contact>,
-    by_name: HashMap<String, Contact>,
+    // Folded key -> (the key as written, what the file says).
+    by_url: HashMap<String, (String, Contact)>,
+    by_name: HashMap<String, (String, Contact)>,
 }
 
 impl People {
@@ -71,13 +72,12 @@ impl People {
             message,
         };
         let table: toml::Table = toml::from_str(text).map_err(|e| {
-            let at = e.span().map(|s| line_column(text, s.start));
-            let message = e.message().trim().to_owned();
-            error(
-                None,
-                None,
-                at.map_or(message.clone(), |at| format!("{at}: {message}")),
-            )
+            let message = one_line(e.message());
+            let message = match e.span() {
+                Some(span) => format!("{}: {message}", line_column(text, span.start)),
+                None => message,
+            };
+            error(None, None, message)
         })?;
 
         let mut people = People::default();
@@ -115,12 +115,14 @@ impl People {
                 None => return Err("the key is blank: use a profile URL or a name".into()),
             },
         };
-        if map.insert(folded, contact).is_some() {
+        if let Some((other, _)) = map.get(&folded) {
             return Err(format!(
-                "listed twice: another entry has the same {what} \
-                 (ignoring case, spaces and the URL's `https://www.`)"
+                "listed twice: `{}` is the same {what} (ignoring case, spaces, \
+                 and `https://www.` and a trailing `/` in URLs)",
+                excerpt(other, 80)
             ));
         }
+        map.insert(folded, (key.to_owned(), contact));
         Ok(())
     }
 
@@ -131,10 +133,10 @@ impl People {
         let name = invitation.contact_name();
         let by_url = url_key(invitation.contact_url()).and_then(|u| self.by_url.get(&u));
         let found = match by_url {
-            Some(c) => Some((c, Match::Url)),
+            Some((_, c)) => Some((c, Match::Url)),
             None => name_key(name)
                 .and_then(|n| self.by_name.get(&n))
-                .map(|c| (c, Match::Name)),
+                .map(|(_, c)| (c, Match::Name)),
         };
         let (contact, how) = match found {
             Some((known, how)) => (known.clone().with_name(name), how),
@@ -168,10 +170,10 @@ fn parse_contact(person: &str, facts: toml::Value) -> Result<Contact, (Option<St
                 let mut one = toml::Table::new();
                 one.insert(field.clone(), value);
                 if let Err(e) = toml::Value::Table(one).try_into::<Contact>() {
-                    return Err((Some(field), e.message().trim().to_owned()));
+                    return Err((Some(field), one_line(e.message())));
                 }
             }
-            Err((None, whole.message().trim().to_owned()))
+            Err((None, one_line(whole.message())))
         }
     }
 }

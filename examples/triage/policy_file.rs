@@ -5,7 +5,7 @@ use std::path::Path;
 
 use acquaint::Policy;
 
-use crate::error::{Error, line_column};
+use crate::error::{Error, line_column, one_line};
 
 /// The formats a policy file may be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,10 +63,15 @@ pub fn parse_policy(
     };
     let policy: Policy = match format {
         PolicyFormat::Toml => toml::from_str(text).map_err(|e| {
-            let message = e.message().trim().to_owned();
+            let message = one_line(e.message());
+            // A mistake found once the whole document is read (a duplicate
+            // rule id, say) spans the whole document: its message says where.
+            let whole = |s: &std::ops::Range<usize>| s.start == 0 && s.end >= text.trim_end().len();
             error(match e.span() {
-                Some(span) => format!("{}: {message}", line_column(text, span.start)),
-                None => message,
+                Some(span) if !whole(&span) => {
+                    format!("{}: {message}", line_column(text, span.start))
+                }
+                _ => message,
             })
         })?,
         PolicyFormat::Json => serde_json::from_str(text).map_err(|e| {
