@@ -165,7 +165,12 @@ fn the_sample_policy_declines_agency_recruiters() {
     assert_eq!(morgan.record.rule, "no-agency-recruiters");
     assert_eq!(
         morgan.record.explanation,
-        "An agency recruiter who writes to everyone: decline, even while job seeking"
+        "An agency recruiter who writes to everyone (they are a recruiter and they are tagged \
+         `agency`)"
+    );
+    assert_eq!(
+        morgan.short_reason,
+        "An agency recruiter who writes to everyone"
     );
     // The policy is job seeking: other recruiters are accepted.
     assert_eq!(

@@ -53,7 +53,7 @@ pub fn triage(
             let (contact, matched) = people.contact_for(&invitation);
             let verdict = policy.evaluate(&contact, &platform, invitation.direction);
             let record = verdict.to_record();
-            let short_reason = short_reason(&verdict);
+            let short_reason = short_reason(policy, &verdict);
             let extra = extra(&verdict);
             Triaged {
                 invitation,
@@ -75,14 +75,19 @@ pub fn counts(triaged: &[Triaged]) -> Vec<(Decision, usize)> {
 }
 
 /// A few words on why, for the table; the full explanation is in JSON.
-pub fn short_reason(verdict: &Verdict<'_>) -> String {
+pub fn short_reason(policy: &Policy, verdict: &Verdict<'_>) -> String {
     let c = verdict.request().contact;
     let Some(rule) = verdict.builtin_rule() else {
         if verdict.is_fallback() {
             return "no rule applies".into();
         }
-        // A user rule: its reason is the user's own words.
-        return shorten(&verdict.explanation(), 60);
+        // A user rule: its reason, in the user's own words, without the
+        // facts the full explanation adds; a rule in Rust only explains.
+        let data_rule = policy.data_rules().find(|r| r.id() == verdict.rule_id());
+        return match data_rule {
+            Some(rule) if !rule.reason().trim().is_empty() => shorten(rule.reason(), 60),
+            _ => shorten(&verdict.explanation(), 60),
+        };
     };
     let said = match rule {
         BuiltinRule::LinkedInRecruiterOverride => "a recruiter, and you are job seeking",
