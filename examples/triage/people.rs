@@ -18,7 +18,9 @@
 //! acquaintance = "met-in-person"
 //! ```
 //!
-//! Anyone not in the file is a stranger: never met, views unknown.
+//! Anyone not in the file is a stranger: never met, views unknown. A `name`
+//! field may be given for the reader's sake; the name shown, and used in
+//! replies, is the export's.
 
 use std::collections::HashMap;
 use std::path::Path;
