@@ -754,6 +754,28 @@ fn people_are_found_by_url_first_then_by_name() {
 }
 
 #[test]
+fn the_export_names_the_contact() {
+    let people = people(
+        "[people.\"https://www.linkedin.com/in/ada\"]\nname = \"Countess\"\nmessage = \"old\"\n",
+    )
+    .unwrap();
+    let mut ada = invitation(
+        "Ada Lovelace",
+        "https://www.linkedin.com/in/ada",
+        Direction::Incoming,
+    );
+    let (contact, _) = people.contact_for(&ada);
+    assert_eq!(contact.name(), "Ada Lovelace");
+    assert_eq!(
+        contact.message(),
+        Some("old"),
+        "an empty message keeps the file's"
+    );
+    ada.message = "Hello, Alex".into();
+    assert_eq!(people.contact_for(&ada).0.message(), Some("Hello, Alex"));
+}
+
+#[test]
 fn keys_are_folded_for_matching() {
     assert_eq!(
         url_key("https://www.linkedin.com/in/Ada-L/").as_deref(),
