@@ -223,6 +223,25 @@ impl Policy {
             .map(move |(contact, platform, direction)| self.evaluate(contact, platform, direction))
     }
 
+    /// Turns job seeking (and with it the recruiter override) on or off.
+    ///
+    /// The one setting that changes from week to week, so it can change
+    /// without rebuilding or reloading the policy; nothing else depends on
+    /// it when the policy is validated.
+    ///
+    /// ```
+    /// use acquaint::{Contact, Decision, Direction, Platform, Policy};
+    ///
+    /// let mut policy = Policy::default();
+    /// policy.set_job_seeking(true);
+    /// let recruiter = Contact::new("Riley").with_recruiter(true);
+    /// let verdict = policy.evaluate(&recruiter, &Platform::LinkedIn, Direction::Incoming);
+    /// assert_eq!(verdict.rule_id(), "linkedin.recruiter-override");
+    /// ```
+    pub fn set_job_seeking(&mut self, job_seeking: bool) {
+        self.settings.job_seeking = job_seeking;
+    }
+
     /// The user's settings.
     pub fn settings(&self) -> &Settings {
         &self.settings

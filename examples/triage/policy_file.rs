@@ -87,14 +87,9 @@ pub fn parse_policy(
             ))
         })?,
     };
-    if !job_seeking || policy.settings().job_seeking() {
-        return Ok(policy);
+    let mut policy = policy;
+    if job_seeking {
+        policy.set_job_seeking(true);
     }
-    // A loaded policy is immutable; `--job-seeking` goes through the
-    // document form, which the crate guarantees loads back the same.
-    let mut document = serde_json::to_value(&policy).map_err(|e| error(e.to_string()))?;
-    if let Some(fields) = document.as_object_mut() {
-        fields.insert("job-seeking".into(), true.into());
-    }
-    serde_json::from_value(document).map_err(|e| error(e.to_string()))
+    Ok(policy)
 }
