@@ -188,6 +188,18 @@ pub enum PolicyError {
         /// The limit, in characters.
         limit: usize,
     },
+    /// A value of the wrong type, such as a string where `true` or `false`
+    /// belongs; the message is the format crate's own.
+    #[error("{at}: field `{field}`: {message}")]
+    InvalidValue {
+        /// Where the value is.
+        at: Location,
+        /// The field holding it.
+        field: String,
+        /// What the format crate found wrong, such as
+        /// ``invalid type: string "yes", expected a boolean``.
+        message: String,
+    },
     /// More rules than [`Policy::MAX_RULES`](crate::Policy::MAX_RULES).
     #[error("{at}: field `rules`: more than {limit} rules")]
     TooManyRules {
@@ -213,6 +225,7 @@ impl PolicyError {
             | PolicyError::Empty { at, .. }
             | PolicyError::TooDeep { at, .. }
             | PolicyError::TooLong { at, .. }
+            | PolicyError::InvalidValue { at, .. }
             | PolicyError::TooManyRules { at, .. } => at,
         }
     }
@@ -232,6 +245,7 @@ impl PolicyError {
             | PolicyError::Empty { at, .. }
             | PolicyError::TooDeep { at, .. }
             | PolicyError::TooLong { at, .. }
+            | PolicyError::InvalidValue { at, .. }
             | PolicyError::TooManyRules { at, .. } => *at = to,
         }
         self

@@ -5,7 +5,9 @@
 //! conditions nested past [`Policy::MAX_DEPTH`] stop with an error before
 //! they can exhaust the stack.
 
+use std::cell::Cell;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap};
@@ -282,20 +284,21 @@ impl<'de> Visitor<'de> for PolicyVisitor {
         let mut rules = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "job-seeking" => b = b.job_seeking(map.next_value()?),
-                "profession" => b = b.profession(&map.next_value::<String>()?),
+                "job-seeking" => b = b.job_seeking(plain(&mut map, &at, &key)?),
+                "profession" => b = b.profession(&plain::<_, String>(&mut map, &at, &key)?),
                 "interesting-professions" => {
-                    for p in map.next_value::<Vec<String>>()? {
+                    for p in plain::<_, Vec<String>>(&mut map, &at, &key)? {
                         b = b.interesting_profession(&p);
                     }
                 }
                 "passions" => {
-                    for p in map.next_value::<Vec<String>>()? {
+                    for p in plain::<_, Vec<String>>(&mut map, &at, &key)? {
                         b = b.passion(&p);
                     }
                 }
                 "platforms" => {
-                    for (i, name) in map.next_value::<Vec<String>>()?.iter().enumerate() {
+                    let names: Vec<String> = plain(&mut map, &at, &key)?;
+                    for (i, name) in names.iter().enumerate() {
                         let p = name
                             .parse()
                             .map_err(|e| fail(name_error(&at, format!("platforms[{i}]"), e)))?;
@@ -303,12 +306,12 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                     }
                 }
                 "disable" => {
-                    for id in map.next_value::<Vec<String>>()? {
+                    for id in plain::<_, Vec<String>>(&mut map, &at, &key)? {
                         b = b.disable(id);
                     }
                 }
                 "fallback" => {
-                    let name = map.next_value::<String>()?;
+                    let name: String = plain(&mut map, &at, &key)?;
                     let d: Decision = name
                         .parse()
                         .map_err(|e| fail(name_error(&at, "fallback".into(), e)))?;
@@ -336,7 +339,7 @@ impl<'de> DeserializeSeed<'de> for RulesSeed {
     type Value = Vec<DataRule>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_seq(self)
+        located(d, self, &Location::Policy, "rules", Shape::List)
     }
 }
 
@@ -372,7 +375,8 @@ impl<'de> DeserializeSeed<'de> for RuleSeed {
     type Value = DataRule;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_map(self)
+        let field = format!("rules[{}]", self.position - 1);
+        located(d, self, &Location::Policy, &field, Shape::Table)
     }
 }
 
@@ -396,7 +400,7 @@ impl<'de> Visitor<'de> for RuleSeed {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "id" => {
-                    let value: String = map.next_value()?;
+                    let value: String = plain(&mut map, &at, "id")?;
                     if valid_id(&value) {
                         at = Location::Rule(value.clone());
                     }
@@ -404,7 +408,8 @@ impl<'de> Visitor<'de> for RuleSeed {
                 }
                 "platforms" => {
                     let mut list = Vec::new();
-                    for (i, name) in map.next_value::<Vec<String>>()?.iter().enumerate() {
+                    let names: Vec<String> = plain(&mut map, &at, "platforms")?;
+                    for (i, name) in names.iter().enumerate() {
                         match name.parse::<Platform>() {
                             Ok(p) if !list.contains(&p) => list.push(p),
                             Ok(_) => {}
@@ -428,7 +433,7 @@ impl<'de> Visitor<'de> for RuleSeed {
                     })?;
                 }
                 "decision" => {
-                    let name: String = map.next_value()?;
+                    let name: String = plain(&mut map, &at, "decision")?;
                     match name.parse::<Decision>() {
                         Ok(d) => decision = Some(d),
                         Err(e) => {
@@ -436,7 +441,7 @@ impl<'de> Visitor<'de> for RuleSeed {
                         }
                     }
                 }
-                "reason" => reason = Some(map.next_value::<String>()?),
+                "reason" => reason = Some(plain(&mut map, &at, "reason")?),
                 _ => {
                     pending.get_or_insert(PolicyError::UnknownField {
                         at: at.clone(),
@@ -488,7 +493,8 @@ impl<'de> DeserializeSeed<'de> for ConditionSeed<'_> {
                 limit: Policy::MAX_DEPTH,
             }));
         }
-        d.deserialize_map(self)
+        let (at, path) = (self.at, self.path.clone());
+        located(d, self, at, &path, Shape::Table)
     }
 }
 
@@ -542,24 +548,24 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
                 }
                 "my-view" => parse_name(&mut map, at, field, pending, Condition::MyView)?,
                 "their-view" => parse_name(&mut map, at, field, pending, Condition::TheirView)?,
-                "job-seeking" => Some(Condition::JobSeeking(map.next_value()?)),
-                "met-in-person" => Some(Condition::MetInPerson(map.next_value()?)),
-                "worked-together" => Some(Condition::WorkedTogether(map.next_value()?)),
-                "spoke-with" => Some(Condition::SpokeWith(map.next_value()?)),
-                "recruiter" => Some(Condition::Recruiter(map.next_value()?)),
-                "friend" => Some(Condition::Friend(map.next_value()?)),
-                "facebook-friend" => Some(Condition::FacebookFriend(map.next_value()?)),
-                "star" => Some(Condition::Star(map.next_value()?)),
-                "shares-profession" => Some(Condition::SharesProfession(map.next_value()?)),
+                "job-seeking" => Some(Condition::JobSeeking(plain(&mut map, at, &field)?)),
+                "met-in-person" => Some(Condition::MetInPerson(plain(&mut map, at, &field)?)),
+                "worked-together" => Some(Condition::WorkedTogether(plain(&mut map, at, &field)?)),
+                "spoke-with" => Some(Condition::SpokeWith(plain(&mut map, at, &field)?)),
+                "recruiter" => Some(Condition::Recruiter(plain(&mut map, at, &field)?)),
+                "friend" => Some(Condition::Friend(plain(&mut map, at, &field)?)),
+                "facebook-friend" => Some(Condition::FacebookFriend(plain(&mut map, at, &field)?)),
+                "star" => Some(Condition::Star(plain(&mut map, at, &field)?)),
+                "shares-profession" => Some(Condition::SharesProfession(plain(&mut map, at, &field)?)),
                 "interesting-profession" => {
-                    Some(Condition::InterestingProfession(map.next_value()?))
+                    Some(Condition::InterestingProfession(plain(&mut map, at, &field)?))
                 }
-                "shares-passion" => Some(Condition::SharesPassion(map.next_value()?)),
-                "profession" => Some(Condition::Profession(map.next_value()?)),
-                "passion" => Some(Condition::Passion(map.next_value()?)),
-                "tag" => Some(Condition::Tag(map.next_value()?)),
+                "shares-passion" => Some(Condition::SharesPassion(plain(&mut map, at, &field)?)),
+                "profession" => Some(Condition::Profession(plain(&mut map, at, &field)?)),
+                "passion" => Some(Condition::Passion(plain(&mut map, at, &field)?)),
+                "tag" => Some(Condition::Tag(plain(&mut map, at, &field)?)),
                 "mutual-connections-at-least" => {
-                    Some(Condition::MutualConnectionsAtLeast(map.next_value()?))
+                    Some(Condition::MutualConnectionsAtLeast(plain(&mut map, at, &field)?))
                 }
                 _ => {
                     pending.get_or_insert(PolicyError::UnknownField {
@@ -599,7 +605,7 @@ where
     A: MapAccess<'de>,
     T: std::str::FromStr<Err = ParseError>,
 {
-    let name: String = map.next_value()?;
+    let name: String = plain(map, at, &field)?;
     Ok(match name.parse::<T>() {
         Ok(value) => Some(make(value)),
         Err(e) => {
@@ -620,7 +626,8 @@ impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
     type Value = Option<Vec<Condition>>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_seq(self)
+        let (at, path) = (self.at, self.path.clone());
+        located(d, self, at, &path, Shape::List)
     }
 }
 
@@ -661,6 +668,111 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
             ok = false;
         }
         Ok(ok.then_some(list))
+    }
+}
+
+// ---- Values of the wrong type ----------------------------------------------
+//
+// The format crate reports a value of the wrong type (`recruiter = "yes"`)
+// with its own message, which names neither the rule nor the field. These
+// helpers put the rule and the field in front of that message.
+
+fn invalid_value<E: de::Error>(at: &Location, field: &str, error: &E) -> E {
+    fail(PolicyError::InvalidValue {
+        at: at.clone(),
+        field: field.chars().take(120).collect(),
+        // Formats may end their message with a line break.
+        message: error.to_string().trim_end().to_owned(),
+    })
+}
+
+/// Reads a plain value: a boolean, a number, a string or a list of strings.
+fn plain<'de, A, T>(map: &mut A, at: &Location, field: &str) -> Result<T, A::Error>
+where
+    A: MapAccess<'de>,
+    T: Deserialize<'de>,
+{
+    map.next_value_seed(Plain {
+        at,
+        field,
+        value: PhantomData,
+    })
+}
+
+struct Plain<'a, T> {
+    at: &'a Location,
+    field: &'a str,
+    value: PhantomData<T>,
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Plain<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::deserialize(d).map_err(|e| invalid_value(self.at, self.field, &e))
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Shape {
+    Table,
+    List,
+}
+
+/// Deserializes a table or a list with `visitor`. An error before the
+/// visitor is called is about the value itself (a string where a table
+/// belongs, say) and gets the rule and the field; errors from inside it
+/// already name them.
+fn located<'de, D, V>(
+    d: D,
+    visitor: V,
+    at: &Location,
+    field: &str,
+    shape: Shape,
+) -> Result<V::Value, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Visitor<'de>,
+{
+    let called = Cell::new(false);
+    let visitor = Noting {
+        visitor,
+        called: &called,
+    };
+    let result = match shape {
+        Shape::Table => d.deserialize_map(visitor),
+        Shape::List => d.deserialize_seq(visitor),
+    };
+    result.map_err(|e| {
+        if called.get() {
+            e
+        } else {
+            invalid_value(at, field, &e)
+        }
+    })
+}
+
+/// A visitor that notes whether it was called.
+struct Noting<'c, V> {
+    visitor: V,
+    called: &'c Cell<bool>,
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Noting<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.visitor.expecting(f)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.called.set(true);
+        self.visitor.visit_map(map)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.called.set(true);
+        self.visitor.visit_seq(seq)
     }
 }
 
