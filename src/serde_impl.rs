@@ -556,17 +556,19 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
                 "friend" => Some(Condition::Friend(plain(&mut map, at, &field)?)),
                 "facebook-friend" => Some(Condition::FacebookFriend(plain(&mut map, at, &field)?)),
                 "star" => Some(Condition::Star(plain(&mut map, at, &field)?)),
-                "shares-profession" => Some(Condition::SharesProfession(plain(&mut map, at, &field)?)),
-                "interesting-profession" => {
-                    Some(Condition::InterestingProfession(plain(&mut map, at, &field)?))
+                "shares-profession" => {
+                    Some(Condition::SharesProfession(plain(&mut map, at, &field)?))
                 }
+                "interesting-profession" => Some(Condition::InterestingProfession(plain(
+                    &mut map, at, &field,
+                )?)),
                 "shares-passion" => Some(Condition::SharesPassion(plain(&mut map, at, &field)?)),
                 "profession" => Some(Condition::Profession(plain(&mut map, at, &field)?)),
                 "passion" => Some(Condition::Passion(plain(&mut map, at, &field)?)),
                 "tag" => Some(Condition::Tag(plain(&mut map, at, &field)?)),
-                "mutual-connections-at-least" => {
-                    Some(Condition::MutualConnectionsAtLeast(plain(&mut map, at, &field)?))
-                }
+                "mutual-connections-at-least" => Some(Condition::MutualConnectionsAtLeast(plain(
+                    &mut map, at, &field,
+                )?)),
                 _ => {
                     pending.get_or_insert(PolicyError::UnknownField {
                         at: at.clone(),
@@ -582,6 +584,14 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
             pending.get_or_insert(PolicyError::Empty {
                 at: at.clone(),
                 field: path,
+            });
+        } else if parts.len() > 1 && depth == Policy::MAX_DEPTH {
+            // A table of several facts is an `all`, one level above them:
+            // report it here rather than at an `all[0]` the file lacks.
+            pending.get_or_insert(PolicyError::TooDeep {
+                at: at.clone(),
+                field: path,
+                limit: Policy::MAX_DEPTH,
             });
         }
         if pending.is_some() {
@@ -737,6 +747,7 @@ where
     let called = Cell::new(false);
     let visitor = Noting {
         visitor,
+        shape,
         called: &called,
     };
     let result = match shape {
@@ -752,9 +763,11 @@ where
     })
 }
 
-/// A visitor that notes whether it was called.
+/// A visitor that notes whether it was called with the shape it expects
+/// (some formats call `visit_seq` on a map visitor given a list).
 struct Noting<'c, V> {
     visitor: V,
+    shape: Shape,
     called: &'c Cell<bool>,
 }
 
@@ -766,12 +779,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Noting<'_, V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.called.set(true);
+        self.called.set(matches!(self.shape, Shape::Table));
         self.visitor.visit_map(map)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        self.called.set(true);
+        self.called.set(matches!(self.shape, Shape::List));
         self.visitor.visit_seq(seq)
     }
 }
