@@ -43,11 +43,13 @@ impl Settings {
     }
 
     /// Whether the contact shares my profession.
+    #[inline]
     pub fn shares_profession(&self, contact: &Contact) -> bool {
         matches!((&self.profession, &contact.profession), (Some(a), Some(b)) if a == b)
     }
 
     /// Whether the contact works in a profession that interests me.
+    #[inline]
     pub fn has_interesting_profession(&self, contact: &Contact) -> bool {
         contact
             .profession
@@ -56,6 +58,7 @@ impl Settings {
     }
 
     /// The first of my passions the contact shares.
+    #[inline]
     pub fn shared_passion<'a>(&'a self, contact: &Contact) -> Option<&'a str> {
         self.passions
             .iter()
@@ -66,6 +69,7 @@ impl Settings {
     /// Whether the contact serves one of my purposes on Twitter: shares my
     /// profession, works in one that interests me, is a star of their
     /// field, or shares one of my passions.
+    #[inline]
     pub fn serves_purpose(&self, contact: &Contact) -> bool {
         self.shares_profession(contact)
             || self.has_interesting_profession(contact)

@@ -124,6 +124,7 @@ impl<'a> Verdict<'a> {
     }
 
     /// The decision.
+    #[inline]
     pub fn decision(&self) -> Decision {
         self.decision
     }
@@ -131,6 +132,7 @@ impl<'a> Verdict<'a> {
     /// The id of the rule that decided: a built-in id such as
     /// `linkedin.not-met`, a user rule's id, or `fallback` when no rule
     /// applied.
+    #[inline]
     pub fn rule_id(&self) -> &'a str {
         match self.decider {
             Decider::Builtin(rule) => rule.id(),
