@@ -110,7 +110,7 @@ mod verdict;
 pub use contact::{Acquaintance, Contact, View};
 pub use error::{Location, ParseError, PolicyError};
 pub use platform::{Direction, Platform, PlatformName};
-pub use policy::{Policy, PolicyBuilder, Settings};
+pub use policy::{BatchItem, Policy, PolicyBuilder, Settings};
 pub use rules::{BuiltinRule, Condition, DataRule, Request, Rule};
 pub use verdict::{Decision, Verdict, VerdictRecord};
 

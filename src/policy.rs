@@ -205,8 +205,12 @@ impl Policy {
         }
     }
 
-    /// Evaluates many requests at once, lazily: each `(contact, platform,
-    /// direction)` gives one verdict, in order, with no allocation per item.
+    /// Evaluates many requests at once, lazily: each item gives one
+    /// verdict, in order, with no allocation per item.
+    ///
+    /// An item is a `(&Contact, &Platform, Direction)`, or a reference to an
+    /// owned `(Contact, Platform, Direction)`, so a slice or `Vec` of
+    /// requests can be passed as it is (see [`BatchItem`]).
     ///
     /// ```
     /// use acquaint::{Contact, Decision, Direction, Platform, Policy};
@@ -216,15 +220,24 @@ impl Policy {
     /// let requests = people.iter().map(|c| (c, &Platform::Facebook, Direction::Incoming));
     /// let decisions: Vec<Decision> = policy.evaluate_all(requests).map(|v| v.decision()).collect();
     /// assert_eq!(decisions, [Decision::Decline, Decision::Accept]);
+    ///
+    /// let pending = vec![
+    ///     (Contact::new("Cy"), Platform::LinkedIn, Direction::Incoming),
+    ///     (Contact::new("Di").with_star(true), Platform::Twitter, Direction::Outgoing),
+    /// ];
+    /// let ids: Vec<&str> = policy.evaluate_all(&pending).map(|v| v.rule_id()).collect();
+    /// assert_eq!(ids, ["linkedin.not-met", "twitter.shared-purpose"]);
     /// ```
     pub fn evaluate_all<'a, I>(&'a self, requests: I) -> impl Iterator<Item = Verdict<'a>> + 'a
     where
-        I: IntoIterator<Item = (&'a Contact, &'a Platform, Direction)>,
+        I: IntoIterator,
+        I::Item: BatchItem<'a>,
         I::IntoIter: 'a,
     {
-        requests
-            .into_iter()
-            .map(move |(contact, platform, direction)| self.evaluate(contact, platform, direction))
+        requests.into_iter().map(move |item| {
+            let (contact, platform, direction) = item.parts();
+            self.evaluate(contact, platform, direction)
+        })
     }
 
     /// Turns job seeking (and with it the recruiter override) on or off.
@@ -277,6 +290,51 @@ impl Policy {
     /// The user-named platforms the policy declares.
     pub fn platforms(&self) -> &[Platform] {
         &self.platforms
+    }
+}
+
+/// One request in a batch for [`Policy::evaluate_all`]: the contact, the
+/// platform and the direction, borrowed for as long as the verdicts live.
+///
+/// Implemented for `(&Contact, &Platform, Direction)` and for
+/// `&(Contact, Platform, Direction)`; implement it for your own record type
+/// to evaluate a slice of those directly.
+///
+/// ```
+/// use acquaint::{BatchItem, Contact, Decision, Direction, Platform, Policy};
+///
+/// struct Invitation {
+///     from: Contact,
+///     on: Platform,
+/// }
+///
+/// impl<'a> BatchItem<'a> for &'a Invitation {
+///     fn parts(self) -> (&'a Contact, &'a Platform, Direction) {
+///         (&self.from, &self.on, Direction::Incoming)
+///     }
+/// }
+///
+/// let inbox = [Invitation { from: Contact::new("Kim").with_friend(true), on: Platform::Facebook }];
+/// let policy = Policy::default();
+/// let verdict = policy.evaluate_all(&inbox).next();
+/// assert_eq!(verdict.map(|v| v.decision()), Some(Decision::Accept));
+/// ```
+pub trait BatchItem<'a> {
+    /// The contact, the platform and the direction of the request.
+    fn parts(self) -> (&'a Contact, &'a Platform, Direction);
+}
+
+impl<'a> BatchItem<'a> for (&'a Contact, &'a Platform, Direction) {
+    #[inline]
+    fn parts(self) -> (&'a Contact, &'a Platform, Direction) {
+        self
+    }
+}
+
+impl<'a> BatchItem<'a> for &'a (Contact, Platform, Direction) {
+    #[inline]
+    fn parts(self) -> (&'a Contact, &'a Platform, Direction) {
+        (&self.0, &self.1, self.2)
     }
 }
 
