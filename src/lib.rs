@@ -98,6 +98,9 @@
 //!   decisions, verdict records and policies, and loading policy documents
 //!   with any serde format crate.
 
+// No unsafe code in the library; tests may opt out (see Cargo.toml).
+#![forbid(unsafe_code)]
+
 mod contact;
 mod error;
 mod platform;
