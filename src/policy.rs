@@ -144,7 +144,7 @@ impl Policy {
     /// The longest reason, in characters.
     pub const MAX_REASON_LEN: usize = 1000;
     /// The longest profession, passion or tag in settings or conditions, in
-    /// characters.
+    /// characters, once trimmed and lowercased (as it is stored).
     pub const MAX_TEXT_LEN: usize = 200;
     /// The most user rules a policy may hold.
     pub const MAX_RULES: usize = 10_000;
@@ -623,16 +623,16 @@ fn prepare_condition(
         Condition::Platform(p) => check_declared(p, declared, at, || format!("{path}.platform"))?,
         Condition::Profession(s) | Condition::Passion(s) | Condition::Tag(s) => {
             let field = || format!("{path}.{key}");
-            check_len(s, Policy::MAX_TEXT_LEN, at, field)?;
-            match fold(s) {
-                Some(folded) => *s = folded.into(),
-                None => {
-                    return Err(PolicyError::Empty {
-                        at: at.clone(),
-                        field: field(),
-                    });
-                }
-            }
+            // Measured once folded, as settings are: lowercasing may
+            // lengthen a string, and the limit is on what is stored.
+            let Some(folded) = fold(s) else {
+                return Err(PolicyError::Empty {
+                    at: at.clone(),
+                    field: field(),
+                });
+            };
+            check_len(&folded, Policy::MAX_TEXT_LEN, at, field)?;
+            *s = folded.into();
         }
         _ => {}
     }
