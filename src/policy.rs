@@ -184,7 +184,7 @@ impl Policy {
     }
 
     #[inline]
-    fn decide<'a>(&'a self, request: &Request<'_>) -> (Decision, Decider<'a>) {
+    pub(crate) fn decide<'a>(&'a self, request: &Request<'_>) -> (Decision, Decider<'a>) {
         for rule in &self.rules {
             match rule {
                 UserRule::Data(r) => {

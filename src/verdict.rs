@@ -77,6 +77,19 @@ pub(crate) enum Decider<'a> {
     Fallback,
 }
 
+impl<'a> Decider<'a> {
+    /// The id of the deciding rule, or `fallback`.
+    #[inline]
+    pub(crate) fn id(self) -> &'a str {
+        match self {
+            Decider::Builtin(rule) => rule.id(),
+            Decider::Data(rule) => &rule.id,
+            Decider::Custom(rule) => rule.id(),
+            Decider::Fallback => FALLBACK_ID,
+        }
+    }
+}
+
 /// The id shown for verdicts that no rule decided.
 pub(crate) const FALLBACK_ID: &str = "fallback";
 
@@ -134,12 +147,7 @@ impl<'a> Verdict<'a> {
     /// applied.
     #[inline]
     pub fn rule_id(&self) -> &'a str {
-        match self.decider {
-            Decider::Builtin(rule) => rule.id(),
-            Decider::Data(rule) => &rule.id,
-            Decider::Custom(rule) => rule.id(),
-            Decider::Fallback => FALLBACK_ID,
-        }
+        self.decider.id()
     }
 
     /// The built-in rule that decided, if one did.

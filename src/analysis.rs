@@ -1,0 +1,285 @@
+//! Policy analysis: the rules that can never decide.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::ops::ControlFlow;
+
+use crate::policy::Policy;
+use crate::rules::BuiltinRule;
+use crate::space::{Budget, F, Model, Who};
+
+/// Something in a policy that is probably a mistake: a rule that can never
+/// decide. Found by [`Policy::analyze`]; the policy still loads and works.
+///
+/// Each message names the rule by its id, in lowercase with no trailing
+/// period, like [`PolicyError`](crate::PolicyError)'s.
+///
+/// ```
+/// use acquaint::{Condition, DataRule, Decision, Platform, Policy};
+///
+/// let policy = Policy::builder()
+///     .data_rule(
+///         DataRule::new("stars", Condition::Star(true), Decision::Accept, "")
+///             .on(Platform::LinkedIn),
+///     )
+///     .data_rule(
+///         DataRule::new(
+///             "famous-recruiters",
+///             Condition::All(vec![Condition::Star(true), Condition::Recruiter(true)]),
+///             Decision::Decline,
+///             "",
+///         )
+///         .on(Platform::LinkedIn),
+///     )
+///     .build()?;
+/// let warnings = policy.analyze()?;
+/// assert_eq!(warnings.len(), 1);
+/// assert_eq!(warnings[0].rule_id(), "famous-recruiters");
+/// assert_eq!(
+///     warnings[0].to_string(),
+///     "rule `famous-recruiters` can never decide: \
+///      the earlier rule `stars` decides every request it applies to"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Warning {
+    /// A user rule whose condition holds for no request on its platforms
+    /// (such as `friend = true` and `friend = false` at once).
+    Unsatisfiable {
+        /// The rule's id.
+        rule: String,
+    },
+    /// A user rule that applies to some requests, but earlier rules decide
+    /// every one of them.
+    Shadowed {
+        /// The rule's id.
+        rule: String,
+        /// The ids of the earlier rules that decide its requests, in the
+        /// order they are tried.
+        by: Vec<String>,
+    },
+    /// A built-in rule that would decide some requests without the user
+    /// rules, and decides none with them.
+    BuiltinUnreachable {
+        /// The built-in rule.
+        rule: BuiltinRule,
+        /// The ids of the user rules that decide its requests instead, in
+        /// the order they are tried.
+        by: Vec<String>,
+    },
+}
+
+impl Warning {
+    /// The id of the rule the warning is about.
+    ///
+    /// ```
+    /// use acquaint::{BuiltinRule, Warning};
+    ///
+    /// let w = Warning::BuiltinUnreachable {
+    ///     rule: BuiltinRule::FacebookFriend,
+    ///     by: vec!["everyone".into()],
+    /// };
+    /// assert_eq!(w.rule_id(), "facebook.friend");
+    /// ```
+    pub fn rule_id(&self) -> &str {
+        match self {
+            Warning::Unsatisfiable { rule } | Warning::Shadowed { rule, .. } => rule,
+            Warning::BuiltinUnreachable { rule, .. } => rule.id(),
+        }
+    }
+}
+
+/// "rule `a`", "rules `a` and `b`", "rules `a`, `b` and `c`".
+fn rules_phrase(ids: &[String]) -> String {
+    let mut out = String::from(if ids.len() == 1 { "rule " } else { "rules " });
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == ids.len() { " and " } else { ", " });
+        }
+        out.push('`');
+        out.push_str(id);
+        out.push('`');
+    }
+    out
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::Unsatisfiable { rule } => write!(
+                f,
+                "rule `{rule}` can never apply: its condition holds for no request on its platforms"
+            ),
+            Warning::Shadowed { rule, by } => {
+                let verb = if by.len() == 1 { "decides" } else { "decide" };
+                write!(
+                    f,
+                    "rule `{rule}` can never decide: the earlier {} {verb} every request it applies to",
+                    rules_phrase(by)
+                )
+            }
+            Warning::BuiltinUnreachable { rule, by } => {
+                let verb = if by.len() == 1 { "decides" } else { "decide" };
+                write!(
+                    f,
+                    "built-in rule `{}` can never decide: the user {} {verb} every request it would decide",
+                    rule.id(),
+                    rules_phrase(by)
+                )
+            }
+        }
+    }
+}
+
+/// Why a policy could not be analysed or tabulated.
+///
+/// ```
+/// use acquaint::AnalysisError;
+///
+/// let err = AnalysisError::TooComplex { limit: 20_000_000 };
+/// assert_eq!(
+///     err.to_string(),
+///     "policy: too complex to analyse: its rules combine more facts than 20000000 steps can cover"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AnalysisError {
+    /// The rules combine so many facts that covering every case would take
+    /// more than `limit` steps. Policies written by hand stay far below it.
+    #[error(
+        "policy: too complex to analyse: its rules combine more facts than {limit} steps can cover"
+    )]
+    TooComplex {
+        /// The number of steps allowed.
+        limit: u64,
+    },
+}
+
+impl Policy {
+    /// Finds the rules that can never decide: user rules whose condition
+    /// holds for no request (unsatisfiable), user rules that earlier rules
+    /// shadow on every request they apply to, and built-in rules that user
+    /// rules make unreachable. Warnings come in rule order (user rules,
+    /// then built-in rules); an empty list means every rule decides some
+    /// request. [`Policy::default()`] has none.
+    ///
+    /// The analysis is exhaustive, not sampled: it covers every request
+    /// the policy can tell apart, each fact through the values that matter:
+    ///
+    /// - acquaintance, views, recruiter, friend, star, Facebook friend and
+    ///   direction: every value;
+    /// - job seeking: both values, whatever the policy's setting, since it
+    ///   changes with your life (a rule for when you are job seeking is not
+    ///   reported just because you are not, today);
+    /// - profession: each profession the rules and settings mention, and
+    ///   any other (or none); passions and tags: each one mentioned, present
+    ///   or absent; any other passion or tag makes no difference;
+    /// - mutual connections: each threshold the rules mention, and below
+    ///   all of them;
+    /// - platform: LinkedIn, Twitter, Facebook, each platform the policy
+    ///   declares or its rules name, and any other.
+    ///
+    /// **Rules written in Rust** are opaque: the analysis cannot know when
+    /// they apply, so it never reports them, and it treats them as rules
+    /// that may not apply, so they never hide another rule. Every warning
+    /// holds whatever they do; a rule that only a Rust rule hides is not
+    /// reported.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::TooComplex`] when the rules combine so many facts
+    /// that covering every case would take too long.
+    ///
+    /// ```
+    /// use acquaint::{DataRule, Decision, Platform, Policy};
+    ///
+    /// let policy = Policy::builder()
+    ///     .data_rule(
+    ///         DataRule::always("all-of-facebook", Decision::Accept, "Facebook is open to all")
+    ///             .on(Platform::Facebook),
+    ///     )
+    ///     .build()?;
+    /// let warnings: Vec<String> = policy.analyze()?.iter().map(ToString::to_string).collect();
+    /// assert_eq!(warnings, [
+    ///     "built-in rule `facebook.friend` can never decide: \
+    ///      the user rule `all-of-facebook` decides every request it would decide",
+    ///     "built-in rule `facebook.not-a-friend` can never decide: \
+    ///      the user rule `all-of-facebook` decides every request it would decide",
+    /// ]);
+    /// assert!(Policy::default().analyze()?.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn analyze(&self) -> Result<Vec<Warning>, AnalysisError> {
+        let model = Model::new(self, None);
+        let mut budget = Budget::new();
+        let full = model.full();
+        let all = model.ordered(self, true);
+        let deciders = |rules: &[(&F, Who)],
+                        within: Option<&F>,
+                        budget: &mut Budget|
+         -> Result<BTreeSet<Who>, AnalysisError> {
+            let mut found = BTreeSet::new();
+            model.explore(full.clone(), rules, within, budget, |_, who| {
+                found.insert(who);
+                ControlFlow::Continue(())
+            })?;
+            Ok(found)
+        };
+        let ids = |whos: BTreeSet<Who>| -> Vec<String> {
+            whos.into_iter()
+                .map(|who| match who {
+                    Who::User(i) => self.rules[i].id().to_owned(),
+                    Who::Builtin(i) => BuiltinRule::ALL[i].id().to_owned(),
+                    Who::Fallback => crate::verdict::FALLBACK_ID.to_owned(),
+                })
+                .collect()
+        };
+
+        let deciding = deciders(&all, None, &mut budget)?;
+        let mut warnings = Vec::new();
+        for (i, f) in model.user.iter().enumerate() {
+            let Some(f) = f else { continue };
+            if deciding.contains(&Who::User(i)) {
+                continue;
+            }
+            let rule = self.rules[i].id().to_owned();
+            let mut satisfiable = false;
+            model.explore(full.clone(), &[], Some(f), &mut budget, |_, _| {
+                satisfiable = true;
+                ControlFlow::Break(())
+            })?;
+            warnings.push(if satisfiable {
+                let by = ids(deciders(&all, Some(f), &mut budget)?);
+                Warning::Shadowed { rule, by }
+            } else {
+                Warning::Unsatisfiable { rule }
+            });
+        }
+
+        let builtins = model.ordered(self, false);
+        let deciding_alone = deciders(&builtins, None, &mut budget)?;
+        for (i, rule) in BuiltinRule::ALL.into_iter().enumerate() {
+            let who = Who::Builtin(i);
+            if !deciding_alone.contains(&who) || deciding.contains(&who) {
+                continue;
+            }
+            // Where the rule decides without user rules: it applies and no
+            // earlier enabled built-in rule does.
+            let earlier: Vec<F> = builtins
+                .iter()
+                .take_while(|(_, w)| *w != who)
+                .map(|(f, _)| (*f).clone())
+                .collect();
+            let region = F::And(vec![
+                model.builtin[i].clone(),
+                F::Not(Box::new(F::Or(earlier))),
+            ]);
+            let by = ids(deciders(&all, Some(&region), &mut budget)?);
+            warnings.push(Warning::BuiltinUnreachable { rule, by });
+        }
+        Ok(warnings)
+    }
+}

@@ -1,0 +1,451 @@
+//! The decision table of a policy on one platform.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::ControlFlow;
+
+use crate::analysis::AnalysisError;
+use crate::contact::{Acquaintance, View};
+use crate::platform::Platform;
+use crate::policy::{Policy, UserRule};
+use crate::rules::{BuiltinRule, Request};
+use crate::space::{Budget, Cell, Kind, Model, PLATFORM, Tri, Who};
+use crate::verdict::{Decision, FALLBACK_ID};
+
+/// What a policy decides on one platform, as a table: each row gives the
+/// facts that matter, the decision and the rule that gives it; a fact that
+/// does not matter for a row reads `any`, and a fact that matters for no
+/// row has no column.
+///
+/// The table is exact: every request on the platform matches exactly one
+/// row (see [`matching`](DecisionTable::matching)), and that row's
+/// decision and rule are the ones [`Policy::evaluate`] gives, as long as no
+/// rule written in Rust applies (those are opaque, and left out). Its
+/// `Display` is a Markdown table.
+///
+/// ```
+/// use acquaint::{Platform, Policy};
+///
+/// let table = Policy::default().decision_table(&Platform::Facebook)?;
+/// assert_eq!(
+///     table.to_string(),
+///     "\
+/// | personal friend | decision | rule                    |
+/// |-----------------|----------|-------------------------|
+/// | yes             | accept   | `facebook.friend`       |
+/// | no              | decline  | `facebook.not-a-friend` |
+/// "
+/// );
+/// # Ok::<(), acquaint::AnalysisError>(())
+/// ```
+pub struct DecisionTable {
+    model: Model,
+    platform: Platform,
+    columns: Vec<usize>,
+    rows: Vec<TableRow>,
+    rust_rules: Vec<String>,
+}
+
+/// One row of a [`DecisionTable`]: a set of requests, the decision for
+/// them and the rule that gives it.
+///
+/// ```
+/// use acquaint::{Decision, Platform, Policy};
+///
+/// let table = Policy::default().decision_table(&Platform::Twitter)?;
+/// let first = &table.rows()[0];
+/// assert_eq!(first.decision(), Decision::Accept);
+/// assert_eq!(first.rule_id(), "twitter.shared-purpose");
+/// # Ok::<(), acquaint::AnalysisError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TableRow {
+    cell: Cell,
+    decision: Decision,
+    rule_id: String,
+}
+
+impl TableRow {
+    /// The decision for the row's requests.
+    pub fn decision(&self) -> Decision {
+        self.decision
+    }
+
+    /// The id of the rule that gives it, or `fallback`.
+    pub fn rule_id(&self) -> &str {
+        &self.rule_id
+    }
+}
+
+impl fmt::Debug for DecisionTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecisionTable")
+            .field("platform", &self.platform)
+            .field("rows", &self.rows)
+            .finish_non_exhaustive()
+    }
+}
+
+impl DecisionTable {
+    /// The platform the table is for.
+    pub fn platform(&self) -> &Platform {
+        &self.platform
+    }
+
+    /// The rows, in the order the rules are tried (user rules, built-in
+    /// rules, the fallback).
+    pub fn rows(&self) -> &[TableRow] {
+        &self.rows
+    }
+
+    /// The rows a request matches: exactly one for a request on the
+    /// table's platform, none for a request on another.
+    ///
+    /// ```
+    /// use acquaint::{Contact, Direction, Platform, Policy};
+    ///
+    /// let policy = Policy::default();
+    /// let table = policy.decision_table(&Platform::LinkedIn)?;
+    /// let sam = Contact::new("Sam");
+    /// let request = acquaint::Request::new(&sam, &Platform::LinkedIn, Direction::Incoming, policy.settings());
+    /// let rows: Vec<_> = table.matching(&request).collect();
+    /// assert_eq!(rows.len(), 1);
+    /// assert_eq!(rows[0].rule_id(), "linkedin.not-met");
+    /// # Ok::<(), acquaint::AnalysisError>(())
+    /// ```
+    pub fn matching<'t>(
+        &'t self,
+        request: &Request<'_>,
+    ) -> impl Iterator<Item = &'t TableRow> + 't {
+        let values: Vec<usize> = (0..self.model.var_count())
+            .map(|var| self.model.value_of(var, request))
+            .collect();
+        self.rows.iter().filter(move |row| {
+            values
+                .iter()
+                .enumerate()
+                .all(|(var, value)| self.model.contains(&row.cell, var, *value))
+        })
+    }
+
+    fn header(&self, var: usize) -> String {
+        match self.model.kind(var) {
+            Kind::Platform => "platform".into(),
+            Kind::Direction => "direction".into(),
+            Kind::JobSeeking => "I am job seeking".into(),
+            Kind::Recruiter => "recruiter".into(),
+            Kind::Acquaintance => "we have".into(),
+            Kind::MyView => "my view of their work".into(),
+            Kind::TheirView => "their view of mine".into(),
+            Kind::Friend => "personal friend".into(),
+            Kind::Star => "star of their field".into(),
+            Kind::FacebookFriend => "Facebook friend".into(),
+            Kind::Profession => "profession".into(),
+            Kind::Passion(i) => format!("passion: {}", self.model.passions[i]),
+            Kind::Tag(i) => format!("tag: {}", self.model.tags[i]),
+            Kind::Mutual => "mutual connections".into(),
+        }
+    }
+
+    /// How a row's values of `var` read.
+    fn value(&self, cell: &[u64], var: usize) -> String {
+        let values: Vec<usize> = self.model.values(cell, var).collect();
+        if values.len() == self.model.size(var) {
+            return "any".into();
+        }
+        let m = &self.model;
+        match m.kind(var) {
+            Kind::Platform => or_list(values.iter().map(|&v| match m.platforms.get(v) {
+                Some(p) => p.label().to_owned(),
+                None => "any other".to_owned(),
+            })),
+            Kind::Direction => if values == [0] {
+                "incoming"
+            } else {
+                "outgoing"
+            }
+            .into(),
+            Kind::JobSeeking
+            | Kind::Recruiter
+            | Kind::Friend
+            | Kind::Star
+            | Kind::FacebookFriend
+            | Kind::Passion(_)
+            | Kind::Tag(_) => if values == [1] { "yes" } else { "no" }.into(),
+            Kind::Acquaintance => acquaintance_text(&values),
+            Kind::MyView | Kind::TheirView => {
+                or_list(values.iter().map(|&v| View::ALL[v].as_str().to_owned()))
+            }
+            Kind::Profession => {
+                let name = |v: usize| match m.professions.get(v) {
+                    Some(p) => p.to_string(),
+                    None => "any other or none".to_owned(),
+                };
+                let other = m.professions.len();
+                if values.contains(&other) {
+                    let excluded: Vec<String> = (0..other)
+                        .filter(|v| !values.contains(v))
+                        .map(name)
+                        .collect();
+                    match excluded.as_slice() {
+                        [one] => format!("not {one}"),
+                        _ => format!("none of {}", excluded.join(", ")),
+                    }
+                } else {
+                    or_list(values.into_iter().map(name))
+                }
+            }
+            Kind::Mutual => mutual_text(&m.thresholds, &values),
+        }
+    }
+}
+
+/// "a", "a or b", "a, b or c".
+fn or_list(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
+        }
+        out.push_str(item);
+    }
+    out
+}
+
+fn acquaintance_text(values: &[usize]) -> String {
+    match values {
+        [0, 1] => "never met (at most spoken)".into(),
+        [2, 3, 4] => "met or worked together".into(),
+        [1, 2, 3, 4] => "spoken, met or worked together".into(),
+        _ => or_list(values.iter().map(|&v| match Acquaintance::ALL[v] {
+            Acquaintance::Never => "never met, spoken or worked together".to_owned(),
+            Acquaintance::Spoken => "only spoken".to_owned(),
+            Acquaintance::MetInPerson => "met in person".to_owned(),
+            Acquaintance::WorkedRemotely => "worked together remotely".to_owned(),
+            Acquaintance::WorkedInPerson => "worked together in person".to_owned(),
+        })),
+    }
+}
+
+/// Intervals between thresholds, joined into runs: "fewer than 10",
+/// "10 to 49", "at least 50".
+fn mutual_text(thresholds: &[u32], values: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &v in values {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == v => *end = v,
+            _ => runs.push((v, v)),
+        }
+    }
+    or_list(runs.into_iter().map(|(start, end)| {
+        let low = thresholds[start];
+        match thresholds.get(end + 1) {
+            None => format!("at least {low}"),
+            Some(high) if start == 0 => format!("fewer than {high}"),
+            Some(high) => format!("{low} to {}", high - 1),
+        }
+    }))
+}
+
+/// Keeps a table cell on one line and its `|` from ending the cell.
+fn escape(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .replace('|', "\\|")
+}
+
+fn code(id: &str) -> String {
+    if id.contains('`') {
+        escape(id)
+    } else {
+        format!("`{}`", escape(id))
+    }
+}
+
+/// A Markdown table, its columns padded so that the text lines up.
+impl fmt::Display for DecisionTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut lines: Vec<Vec<String>> = Vec::with_capacity(self.rows.len() + 1);
+        let mut header: Vec<String> = self
+            .columns
+            .iter()
+            .map(|&v| escape(&self.header(v)))
+            .collect();
+        header.push("decision".into());
+        header.push("rule".into());
+        lines.push(header);
+        for row in &self.rows {
+            let mut line: Vec<String> = self
+                .columns
+                .iter()
+                .map(|&v| escape(&self.value(&row.cell, v)))
+                .collect();
+            line.push(row.decision.to_string());
+            line.push(code(&row.rule_id));
+            lines.push(line);
+        }
+        let widths: Vec<usize> = (0..self.columns.len() + 2)
+            .map(|i| {
+                lines
+                    .iter()
+                    .map(|l| l[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for (n, line) in lines.iter().enumerate() {
+            for (text, width) in line.iter().zip(&widths) {
+                write!(f, "| {text:<width$} ")?;
+            }
+            f.write_str("|\n")?;
+            if n == 0 {
+                for width in &widths {
+                    write!(f, "|-{}-", "-".repeat(*width))?;
+                }
+                f.write_str("|\n")?;
+            }
+        }
+        if !self.rust_rules.is_empty() {
+            let ids: Vec<String> = self.rust_rules.iter().map(|id| code(id)).collect();
+            write!(
+                f,
+                "\nLeft out: the rules written in Rust ({}). The table shows the decision when \
+                 none of them applies.\n",
+                ids.join(", ")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Merges rows with the same decider that differ in one variable only:
+/// their union is again a product of value sets, so the table stays exact.
+fn merge(model: &Model, rows: &mut Vec<(Cell, Who, usize)>) {
+    loop {
+        let mut changed = false;
+        for var in 0..model.var_count() {
+            let mut groups: HashMap<(Who, Cell), usize> = HashMap::new();
+            let mut merged: Vec<(Cell, Who, usize)> = Vec::with_capacity(rows.len());
+            for (cell, who, order) in rows.drain(..) {
+                let key = (who, model.without(&cell, var));
+                match groups.get(&key) {
+                    Some(&i) => {
+                        let into = &mut merged[i];
+                        model.unite(&mut into.0, &cell, var);
+                        into.2 = into.2.min(order);
+                        changed = true;
+                    }
+                    None => {
+                        groups.insert(key, merged.len());
+                        merged.push((cell, who, order));
+                    }
+                }
+            }
+            *rows = merged;
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+impl Policy {
+    /// The decision table of the policy on `platform`: what it decides for
+    /// every request there, as rows of facts, with `any` where a fact does
+    /// not matter. See [`DecisionTable`].
+    ///
+    /// Facts take the values described in [`Policy::analyze`]; job seeking
+    /// is a column like the others (both values), so the table holds
+    /// whatever the setting. Rules written in Rust are left out: the table
+    /// shows what happens when none of them applies, and says so.
+    ///
+    /// # Errors
+    ///
+    /// [`AnalysisError::TooComplex`] when the rules combine so many facts
+    /// that the table would be too large to build.
+    ///
+    /// ```
+    /// use acquaint::{Platform, Policy};
+    ///
+    /// let policy = Policy::builder().profession("software engineer").build()?;
+    /// let table = policy.decision_table(&Platform::Twitter)?;
+    /// assert_eq!(
+    ///     table.to_string(),
+    ///     "\
+    /// | star of their field | profession            | decision | rule                     |
+    /// |---------------------|-----------------------|----------|--------------------------|
+    /// | any                 | software engineer     | accept   | `twitter.shared-purpose` |
+    /// | yes                 | not software engineer | accept   | `twitter.shared-purpose` |
+    /// | no                  | not software engineer | decline  | `twitter.no-purpose`     |
+    /// "
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn decision_table(&self, platform: &Platform) -> Result<DecisionTable, AnalysisError> {
+        let model = Model::new(self, Some(platform));
+        let mut budget = Budget::new();
+        let mut start = model.full();
+        let index = model
+            .platforms
+            .iter()
+            .position(|p| p == platform)
+            .unwrap_or(model.platforms.len());
+        model.restrict(&mut start, PLATFORM, index);
+        // Rules that never apply on this platform need not be tried.
+        let rules: Vec<_> = model
+            .ordered(self, true)
+            .into_iter()
+            .filter(|(f, _)| model.eval(f, &start, &mut budget) != Tri::False)
+            .collect();
+        let mut rows: Vec<(Cell, Who, usize)> = Vec::new();
+        model.explore(start.clone(), &rules, None, &mut budget, |cell, who| {
+            rows.push((cell.clone(), who, rows.len()));
+            ControlFlow::Continue(())
+        })?;
+        merge(&model, &mut rows);
+        rows.sort_by_key(|(_, who, order)| (*who, *order));
+
+        let columns = (0..model.var_count())
+            .filter(|&var| {
+                rows.iter()
+                    .any(|(cell, _, _)| !model.same_var(cell, &start, var))
+            })
+            .collect();
+        let rows = rows
+            .into_iter()
+            .map(|(cell, who, _)| {
+                let (decision, rule_id) = match who {
+                    Who::User(i) => match &self.rules[i] {
+                        UserRule::Data(rule) => (rule.decision, rule.id.clone()),
+                        UserRule::Custom(rule) => (self.fallback, rule.id().to_owned()),
+                    },
+                    Who::Builtin(i) => {
+                        let rule = BuiltinRule::ALL[i];
+                        (rule.decision(), rule.id().to_owned())
+                    }
+                    Who::Fallback => (self.fallback, FALLBACK_ID.to_owned()),
+                };
+                TableRow {
+                    cell,
+                    decision,
+                    rule_id,
+                }
+            })
+            .collect();
+        let rust_rules = self
+            .rules
+            .iter()
+            .filter(|r| matches!(r, UserRule::Custom(_)))
+            .map(|r| r.id().to_owned())
+            .collect();
+        Ok(DecisionTable {
+            model,
+            platform: platform.clone(),
+            columns,
+            rows,
+            rust_rules,
+        })
+    }
+}
