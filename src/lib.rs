@@ -84,6 +84,34 @@
 //! [`PolicyError`] that names the rule and the field, and
 //! [`evaluate`](Policy::evaluate) never fails.
 //!
+//! # Why not, and what would it take
+//!
+//! The facts acquaint decides on are few and finite, so it can answer
+//! exactly, not by sampling:
+//!
+//! - [`Policy::what_would_change`]: the smallest changes a person can make
+//!   (meeting, working together, a view, job seeking) that would give
+//!   another decision, each a [`Change`] with that decision and its rule;
+//! - [`Policy::analyze`]: [`Warning`]s for rules that can never decide;
+//! - [`Policy::decision_table`]: a [`DecisionTable`] of everything a policy
+//!   decides on a platform, as Markdown.
+//!
+//! ```
+//! use acquaint::{Contact, Direction, Platform, Policy};
+//!
+//! let policy = Policy::default();
+//! let sam = Contact::new("Sam");
+//! let changes = policy.what_would_change(&sam, &Platform::LinkedIn, Direction::Incoming);
+//! assert_eq!(
+//!     changes[0].to_string(),
+//!     "meet in person and come to speak positively of each other's work \
+//!      → accept (linkedin.mutual-vouch)"
+//! );
+//! assert!(policy.analyze()?.is_empty());
+//! println!("{}", policy.decision_table(&Platform::LinkedIn)?);
+//! # Ok::<(), acquaint::AnalysisError>(())
+//! ```
+//!
 //! # Scope of this crate
 //!
 //! acquaint decides and explains; it does not talk to any network, read

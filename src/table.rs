@@ -214,12 +214,13 @@ fn or_list(items: impl Iterator<Item = String>) -> String {
 }
 
 fn acquaintance_text(values: &[usize]) -> String {
+    // Read after the column's header, "we have".
     match values {
-        [0, 1] => "never met (at most spoken)".into(),
+        [0, 1] => "not met".into(),
         [2, 3, 4] => "met or worked together".into(),
-        [1, 2, 3, 4] => "spoken, met or worked together".into(),
+        [1, 2, 3, 4] => "spoken at least".into(),
         _ => or_list(values.iter().map(|&v| match Acquaintance::ALL[v] {
-            Acquaintance::Never => "never met, spoken or worked together".to_owned(),
+            Acquaintance::Never => "never spoken".to_owned(),
             Acquaintance::Spoken => "only spoken".to_owned(),
             Acquaintance::MetInPerson => "met in person".to_owned(),
             Acquaintance::WorkedRemotely => "worked together remotely".to_owned(),

@@ -1,6 +1,8 @@
 //! `Policy::analyze`: crafted unsatisfiable, shadowed and overlapping rules,
 //! and a brute-force oracle over the finite space.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod finite;
 
 use acquaint::{

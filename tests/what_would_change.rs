@@ -1,6 +1,8 @@
 //! `Policy::what_would_change`, checked against a brute-force oracle over
 //! every starting point of the finite space.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod finite;
 
 use acquaint::{

@@ -1,5 +1,5 @@
 //! The finite space of requests, enumerated plainly for brute-force oracles.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use acquaint::{Acquaintance, Contact, Direction, Platform, View};
 
