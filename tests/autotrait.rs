@@ -4,9 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use acquaint::{
-    Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Location,
-    ParseError, Platform, PlatformName, Policy, PolicyBuilder, PolicyError, Request, Rule,
-    Settings, Verdict, VerdictRecord, View,
+    Acquaintance, AnalysisError, BuiltinRule, Change, Condition, Contact, DataRule, Decision,
+    DecisionTable, Direction, FactChange, Location, ParseError, Platform, PlatformName, Policy,
+    PolicyBuilder, PolicyError, Request, Rule, Settings, TableRow, Verdict, VerdictRecord, View,
+    Warning,
 };
 
 fn assert_send_sync<T: Send + Sync + ?Sized>() {}
@@ -29,12 +30,16 @@ macro_rules! assert_auto_traits {
 fn every_public_type_is_send_sync_unpin_and_static() {
     assert_auto_traits!(
         Acquaintance,
+        AnalysisError,
         BuiltinRule,
+        Change<'static>,
         Condition,
         Contact,
         DataRule,
         Decision,
+        DecisionTable,
         Direction,
+        FactChange,
         Location,
         ParseError,
         Platform,
@@ -44,9 +49,11 @@ fn every_public_type_is_send_sync_unpin_and_static() {
         PolicyError,
         Request<'static>,
         Settings,
+        TableRow,
         Verdict<'static>,
         VerdictRecord,
         View,
+        Warning,
         Box<dyn Rule>,
     );
 }
