@@ -245,3 +245,73 @@ fn condition_keys_name_each_kind() {
         ]
     );
 }
+
+#[test]
+fn a_policy_shows_its_rules_when_debugged() {
+    let policy = Policy::builder()
+        .data_rule(DataRule::always("in-data", Decision::Accept, ""))
+        .rule(Terse)
+        .build()
+        .unwrap();
+    let debug = format!("{policy:?}");
+    assert!(debug.contains("\"in-data\""), "{debug}");
+    assert!(debug.contains("Terse"), "{debug}");
+}
+
+#[test]
+fn only_user_named_platforms_are_declared_and_only_once() {
+    let mastodon: Platform = "mastodon".parse().unwrap();
+    let policy = Policy::builder()
+        .platform(Platform::LinkedIn)
+        .platform(mastodon.clone())
+        .platform(Platform::Twitter)
+        .platform(mastodon.clone())
+        .build()
+        .unwrap();
+    assert_eq!(policy.platforms(), [mastodon]);
+}
+
+/// The limits are inclusive: exactly at each limit still builds.
+#[test]
+fn a_policy_exactly_at_every_limit_builds() {
+    let text = "é".repeat(Policy::MAX_TEXT_LEN);
+    let mut deep = Condition::Tag(text.clone());
+    for _ in 1..Policy::MAX_DEPTH {
+        deep = Condition::Any(vec![deep]);
+    }
+    let mut builder = Policy::builder()
+        .profession(&text)
+        .interesting_profession(&text)
+        .passion(&text)
+        .data_rule(DataRule::new(
+            "i".repeat(Policy::MAX_ID_LEN),
+            deep,
+            Decision::Accept,
+            "r".repeat(Policy::MAX_REASON_LEN),
+        ));
+    for i in 1..Policy::MAX_RULES {
+        builder = builder.data_rule(DataRule::always(format!("rule-{i}"), Decision::Accept, ""));
+    }
+    let policy = builder.build().unwrap();
+    assert_eq!(policy.rule_ids().len(), Policy::MAX_RULES);
+    let tagged = Contact::new("Ada").with_tag(&text);
+    let verdict = policy.evaluate(&tagged, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(verdict.rule_id(), "i".repeat(Policy::MAX_ID_LEN));
+}
+
+#[test]
+fn lists_nested_10_000_deep_in_code_give_the_nesting_limit_error() {
+    for make in [Condition::All, Condition::Any] {
+        let mut deep = Condition::Star(true);
+        for _ in 1..10_000 {
+            deep = make(vec![Condition::Friend(true), deep]);
+        }
+        let rule = DataRule::new("deep", deep, Decision::Accept, "");
+        let err = Policy::builder().data_rule(rule).build().unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("conditions nest deeper than 32 levels"),
+            "{err}"
+        );
+    }
+}

@@ -76,6 +76,10 @@ proptest! {
             prop_assert!(explanation.starts_with(&opening), "{explanation:?} should start with {opening:?}");
         }
     }
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
 
     /// User rules come before the built-in ones: a rule placed first always
     /// decides when its condition holds on its platforms, and never when it
@@ -292,6 +296,11 @@ proptest! {
     #[test]
     fn policies_round_trip_through_serde(spec in data_policy()) {
         let policy = spec.build();
+        // The policy holds what it was built from.
+        let ids: Vec<&str> = spec.rules.iter().map(|r| r.rule.id()).collect();
+        prop_assert_eq!(policy.data_rules().map(DataRule::id).collect::<Vec<_>>(), ids);
+        prop_assert_eq!(policy.platforms(), spec.platforms.as_slice());
+        prop_assert_eq!(policy.fallback(), spec.fallback);
         let json = serde_json::to_string(&policy).unwrap();
         let from_json: Policy = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(parts(&from_json), parts(&policy));
