@@ -30,7 +30,7 @@ use std::path::PathBuf;
 use acquaint::{Decision, Direction, Policy};
 use proptest::prelude::*;
 
-use cli::{Command, Format, Options, parse_args, run, sample_dir};
+use cli::{Command, Format, Options, check_policy, parse_args, run, sample_dir};
 use error::Error;
 use export::{Invitation, SentAt, read_invitations};
 use people::{Match, People, name_key, url_key};
@@ -859,6 +859,158 @@ fn job_seeking_turns_on_in_a_loaded_policy() {
     assert!(policy.settings().job_seeking());
 }
 
+// ---- --why-not and --check-policy ---------------------------------------------
+
+const TO_ACCEPT_BY_MEETING: [&str; 3] = [
+    "meet in person and come to speak positively of each other's work → accept (linkedin.mutual-vouch)",
+    "work together remotely and come to speak positively of each other's work → accept (linkedin.mutual-vouch)",
+    "work together in person and come to speak positively of each other's work → accept (linkedin.mutual-vouch)",
+];
+
+fn why_not_lines(t: &Triaged) -> Vec<String> {
+    let blocks: Vec<&Extra> = t.extra.iter().filter(|e| e.key == "why-not").collect();
+    match blocks.as_slice() {
+        [] => Vec::new(),
+        [one] => one.lines.clone(),
+        _ => panic!("two why-not blocks for {}", t.invitation.contact_name()),
+    }
+}
+
+#[test]
+fn why_not_says_what_would_get_each_invitation_accepted() {
+    let why = Options {
+        why_not: true,
+        ..options()
+    };
+    let triaged = decide(&why);
+    for t in &triaged {
+        let lines = why_not_lines(t);
+        if t.record.decision == Accept {
+            assert!(lines.is_empty(), "{}", t.invitation.contact_name());
+        } else {
+            assert!(!lines.is_empty(), "{}", t.invitation.contact_name());
+            assert!(lines.iter().all(|l| l.contains("→ accept (")), "{lines:?}");
+        }
+    }
+    assert_eq!(
+        why_not_lines(find(&triaged, "Sam Stranger")),
+        TO_ACCEPT_BY_MEETING
+    );
+    let riley = why_not_lines(find(&triaged, "Riley Recruiter"));
+    assert_eq!(
+        riley[0],
+        "start looking for a job → accept (linkedin.recruiter-override)"
+    );
+    assert_eq!(riley[1..], TO_ACCEPT_BY_MEETING);
+    assert_eq!(
+        why_not_lines(find(&triaged, "Pat Pushy")),
+        ["come to speak positively of each other's work → accept (linkedin.mutual-vouch)"]
+    );
+    // Without the flag there is no extra output.
+    assert!(decide(&options()).iter().all(|t| t.extra.is_empty()));
+
+    let table = output(&why);
+    assert!(
+        table.contains(
+            "\n    why-not: start looking for a job → accept (linkedin.recruiter-override)\n"
+        ),
+        "{table}"
+    );
+    let json = output(&Options {
+        format: Format::Json,
+        ..why
+    });
+    for line in json.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let accepted = value["decision"] == "accept";
+        assert_eq!(value.get("why-not").is_none(), accepted, "{line}");
+    }
+}
+
+#[test]
+fn why_not_says_so_when_nothing_would_accept() {
+    let policy = temp_file(
+        "decline-all.toml",
+        b"[[rules]]\nid = \"no-linkedin\"\nplatforms = [\"linkedin\"]\n\
+          decision = \"decline\"\nreason = \"I left LinkedIn\"\n",
+    );
+    let triaged = decide(&Options {
+        why_not: true,
+        policy: Some(policy),
+        ..options()
+    });
+    assert_eq!(
+        why_not_lines(&triaged[0]),
+        ["nothing you can change (meeting, working together, a view, job seeking) would accept it"]
+    );
+}
+
+fn check(path: &std::path::Path) -> Result<String, Error> {
+    let mut out = Vec::new();
+    check_policy(path, &mut out)?;
+    Ok(String::from_utf8(out).unwrap())
+}
+
+#[test]
+fn check_policy_prints_the_warnings_of_a_policy_file() {
+    let path = temp_file(
+        "shadowed.toml",
+        br#"
+[[rules]]
+id = "recruiters"
+platforms = ["linkedin"]
+when = { recruiter = true }
+decision = "decline"
+reason = "Not looking"
+
+[[rules]]
+id = "agency-recruiters"
+platforms = ["linkedin"]
+when = { recruiter = true, tag = "agency" }
+decision = "decline"
+reason = "Agencies write to everyone"
+
+[[rules]]
+id = "both-ways"
+when = { all = [{ direction = "incoming" }, { direction = "outgoing" }] }
+decision = "accept"
+reason = "Never"
+"#,
+    );
+    let name = path.display();
+    assert_eq!(
+        check(&path).unwrap(),
+        format!(
+            "policy file `{name}`: 3 warnings\n\
+             \x20 warning: rule `agency-recruiters` can never decide: the earlier rule \
+             `recruiters` decides every request it applies to\n\
+             \x20 warning: rule `both-ways` can never apply: its condition holds for no \
+             request on its platforms\n\
+             \x20 warning: built-in rule `linkedin.recruiter-override` can never decide: the \
+             user rule `recruiters` decides every request it would decide\n"
+        )
+    );
+    for bundled in [
+        sample_dir().join("policy.toml"),
+        sample_dir().join("../policies/default.toml"),
+    ] {
+        assert!(
+            check(&bundled)
+                .unwrap()
+                .ends_with(": no warnings, every rule can decide\n"),
+            "{}",
+            bundled.display()
+        );
+    }
+    let missing = sample_dir().join("no-such-policy.toml");
+    assert!(
+        check(&missing)
+            .unwrap_err()
+            .to_string()
+            .starts_with("cannot read `"),
+    );
+}
+
 // ---- the command line -----------------------------------------------------
 
 #[test]
@@ -876,6 +1028,7 @@ fn flags() {
         "--job-seeking",
         "--format",
         "json",
+        "--why-not",
     ])
     .unwrap();
     assert_eq!(
@@ -886,7 +1039,12 @@ fn flags() {
             policy: Some("pol.json".into()),
             job_seeking: true,
             format: Format::Json,
+            why_not: true,
         })
+    );
+    assert_eq!(
+        parse_args(["--check-policy", "mine.toml"]).unwrap(),
+        Command::CheckPolicy("mine.toml".into())
     );
     assert_eq!(parse_args(["-h"]).unwrap(), Command::Help);
     assert_eq!(

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::export::read_invitations_file;
 use crate::people::People;
 use crate::policy_file::load_policy;
-use crate::report::{Extra, Triaged, triage, write_json, write_table};
+use crate::report::{Extra, Triaged, triage, why_not, write_json, write_table};
 
 pub const USAGE: &str = "\
 Triage the invitations of a LinkedIn data export: accept, decline, or meet first.
@@ -26,6 +26,11 @@ Options:
   --job-seeking       you are actively looking for a job (turns on the
                       recruiter override)
   --format FORMAT     `table` (default) or `json` (one object per line)
+  --why-not           for each invitation not accepted, what would get it
+                      accepted: the smallest changes you could make (meet,
+                      work together, a view, job seeking) and the rule
+  --check-policy FILE analyse a policy document and print its warnings
+                      (rules that can never decide), instead of triaging
   -h, --help          print this help
 ";
 
@@ -51,12 +56,15 @@ pub struct Options {
     pub policy: Option<PathBuf>,
     pub job_seeking: bool,
     pub format: Format,
+    pub why_not: bool,
 }
 
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Triage(Options),
+    /// Analyse this policy file and print its warnings.
+    CheckPolicy(PathBuf),
     Help,
 }
 
@@ -69,6 +77,7 @@ where
     use lexopt::prelude::*;
 
     let mut options = Options::default();
+    let mut check_policy = None;
     let mut parser = lexopt::Parser::from_args(args);
     while let Some(arg) = parser.next()? {
         match arg {
@@ -83,11 +92,16 @@ where
                     _ => Err("`--format` is `table` or `json`"),
                 })?
             }
+            Long("why-not") => options.why_not = true,
+            Long("check-policy") => check_policy = Some(parser.value()?.into()),
             Short('h') | Long("help") => return Ok(Command::Help),
             _ => return Err(arg.unexpected()),
         }
     }
-    Ok(Command::Triage(options))
+    Ok(match check_policy {
+        Some(path) => Command::CheckPolicy(path),
+        None => Command::Triage(options),
+    })
 }
 
 /// The files to read: the given ones, or the bundled samples when no
@@ -117,9 +131,15 @@ pub fn decide(options: &Options) -> Result<Vec<Triaged>, Error> {
         None => People::empty(),
     };
     let invitations = read_invitations_file(&invitations)?;
-    // Per-invitation extra output goes here: a flag such as `--why-not`
-    // returns its lines for each verdict, and both formats print them.
-    let extra = |_: &acquaint::Verdict<'_>| Vec::<Extra>::new();
+    let extra = |verdict: &acquaint::Verdict<'_>| {
+        if !options.why_not || verdict.decision() == acquaint::Decision::Accept {
+            return Vec::new();
+        }
+        vec![Extra {
+            key: "why-not",
+            lines: why_not(&policy, verdict),
+        }]
+    };
     Ok(triage(&policy, &people, invitations, extra))
 }
 
@@ -129,6 +149,34 @@ pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Error> {
     match options.format {
         Format::Table => write_table(out, &triaged)?,
         Format::Json => write_json(out, &triaged)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Analyses the policy file at `path` and prints its warnings, one a line.
+/// Warnings are not errors: the policy loads and works.
+pub fn check_policy(path: &Path, out: &mut dyn Write) -> Result<(), Error> {
+    let policy = load_policy(Some(path), false)?;
+    let name = path.display().to_string();
+    let warnings = policy.analyze().map_err(|e| Error::Policy {
+        path: name.clone(),
+        message: e.to_string(),
+    })?;
+    match warnings.len() {
+        0 => writeln!(
+            out,
+            "policy file `{name}`: no warnings, every rule can decide"
+        )?,
+        1 => writeln!(out, "policy file `{name}`: 1 warning")?,
+        n => writeln!(out, "policy file `{name}`: {n} warnings")?,
+    }
+    for warning in &warnings {
+        writeln!(
+            out,
+            "  warning: {}",
+            crate::report::clean(&warning.to_string())
+        )?;
     }
     out.flush()?;
     Ok(())

@@ -66,6 +66,23 @@ pub fn triage(
         .collect()
 }
 
+/// For `--why-not`: what would get an invitation accepted, one change a
+/// line (`meet in person and ... → accept (linkedin.mutual-vouch)`), or a
+/// line saying that nothing you can change would.
+pub fn why_not(policy: &Policy, verdict: &Verdict<'_>) -> Vec<String> {
+    let r = verdict.request();
+    let lines: Vec<String> = policy
+        .what_would_change(r.contact, r.platform, r.direction)
+        .iter()
+        .filter(|change| change.decision() == Decision::Accept)
+        .map(ToString::to_string)
+        .collect();
+    if lines.is_empty() {
+        return vec!["nothing you can change (meeting, working together, a view, job seeking) would accept it".into()];
+    }
+    lines
+}
+
 /// How many invitations got each decision, in the order of `Decision::ALL`.
 pub fn counts(triaged: &[Triaged]) -> Vec<(Decision, usize)> {
     Decision::ALL
