@@ -7,6 +7,7 @@ use std::ops::ControlFlow;
 use crate::policy::Policy;
 use crate::rules::BuiltinRule;
 use crate::space::{Budget, F, Model, Who};
+use crate::verdict::join_with;
 
 /// Something in a policy that is probably a mistake: a rule that can never
 /// decide. Found by [`Policy::analyze`]; the policy still loads and works.
@@ -93,16 +94,9 @@ impl Warning {
 
 /// "rule `a`", "rules `a` and `b`", "rules `a`, `b` and `c`".
 fn rules_phrase(ids: &[String]) -> String {
-    let mut out = String::from(if ids.len() == 1 { "rule " } else { "rules " });
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == ids.len() { " and " } else { ", " });
-        }
-        out.push('`');
-        out.push_str(id);
-        out.push('`');
-    }
-    out
+    let quoted: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+    let noun = if ids.len() == 1 { "rule" } else { "rules" };
+    format!("{noun} {}", join_with(&quoted, " and "))
 }
 
 impl fmt::Display for Warning {
@@ -155,6 +149,13 @@ pub enum AnalysisError {
     TooComplex {
         /// The number of steps allowed.
         limit: u64,
+    },
+    /// The decision table would have more than `limit` rows, before
+    /// merging: too many to read, and to hold.
+    #[error("policy: the decision table would have more than {limit} rows")]
+    TableTooLarge {
+        /// The most rows allowed.
+        limit: usize,
     },
 }
 

@@ -7,7 +7,7 @@ use crate::contact::{Acquaintance, Contact, View};
 use crate::platform::{Direction, Platform};
 use crate::policy::Policy;
 use crate::rules::Request;
-use crate::verdict::Decision;
+use crate::verdict::{Decision, join_with};
 
 /// A change to one fact that a person can change: how well we know each
 /// other, what each of us would say of the other's work, and whether I am
@@ -141,17 +141,13 @@ impl fmt::Display for Change<'_> {
             }
             phrases.push(fact.to_string());
         }
-        for (i, phrase) in phrases.iter().enumerate() {
-            if i > 0 {
-                f.write_str(if i + 1 == phrases.len() {
-                    " and "
-                } else {
-                    ", "
-                })?;
-            }
-            f.write_str(phrase)?;
-        }
-        write!(f, " → {} ({})", self.decision, self.rule_id)
+        write!(
+            f,
+            "{} → {} ({})",
+            join_with(&phrases, " and "),
+            self.decision,
+            self.rule_id
+        )
     }
 }
 

@@ -561,38 +561,36 @@ impl Model {
                     (true, true) => Tri::Unknown(*i),
                 }
             }
-            F::And(list) => {
-                let mut unknown = None;
-                for x in list {
-                    match self.eval(x, cell, budget) {
-                        Tri::False => return Tri::False,
-                        Tri::Unknown(a) => {
-                            unknown.get_or_insert(a);
-                        }
-                        Tri::True => {}
-                    }
-                }
-                unknown.map_or(Tri::True, Tri::Unknown)
-            }
-            F::Or(list) => {
-                let mut unknown = None;
-                for x in list {
-                    match self.eval(x, cell, budget) {
-                        Tri::True => return Tri::True,
-                        Tri::Unknown(a) => {
-                            unknown.get_or_insert(a);
-                        }
-                        Tri::False => {}
-                    }
-                }
-                unknown.map_or(Tri::False, Tri::Unknown)
-            }
+            F::And(list) => self.eval_list(list, Tri::False, cell, budget),
+            F::Or(list) => self.eval_list(list, Tri::True, cell, budget),
             F::Not(inner) => match self.eval(inner, cell, budget) {
                 Tri::True => Tri::False,
                 Tri::False => Tri::True,
                 unknown => unknown,
             },
         }
+    }
+
+    /// `all` (when `decisive` is false) or `any` (when it is true): one
+    /// decisive child decides; otherwise the first unknown child leaves the
+    /// list unknown, and with none the list is the opposite of `decisive`.
+    fn eval_list(&self, list: &[F], decisive: Tri, cell: &[u64], budget: &mut Budget) -> Tri {
+        let mut unknown = None;
+        for x in list {
+            match self.eval(x, cell, budget) {
+                Tri::Unknown(a) => {
+                    unknown.get_or_insert(a);
+                }
+                t if t == decisive => return decisive,
+                _ => {}
+            }
+        }
+        let otherwise = if decisive == Tri::True {
+            Tri::False
+        } else {
+            Tri::True
+        };
+        unknown.map_or(otherwise, Tri::Unknown)
     }
 
     /// Splits a cell on an atom: the part where it holds, and the rest.

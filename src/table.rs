@@ -10,7 +10,7 @@ use crate::platform::Platform;
 use crate::policy::{Policy, UserRule};
 use crate::rules::{BuiltinRule, Request};
 use crate::space::{Budget, Cell, Kind, Model, PLATFORM, Tri, Who};
-use crate::verdict::{Decision, FALLBACK_ID};
+use crate::verdict::{Decision, FALLBACK_ID, join_with};
 
 /// What a policy decides on one platform, as a table: each row gives the
 /// facts that matter, the decision and the rule that gives it; a fact that
@@ -87,6 +87,10 @@ impl fmt::Debug for DecisionTable {
 }
 
 impl DecisionTable {
+    /// The most rows a table may have before rows that differ in one fact
+    /// only are merged.
+    pub const MAX_ROWS: usize = 10_000;
+
     /// The platform the table is for.
     pub fn platform(&self) -> &Platform {
         &self.platform
@@ -202,15 +206,7 @@ impl DecisionTable {
 
 /// "a", "a or b", "a, b or c".
 fn or_list(items: impl Iterator<Item = String>) -> String {
-    let items: Vec<String> = items.collect();
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
-        }
-        out.push_str(item);
-    }
-    out
+    join_with(&items.collect::<Vec<_>>(), " or ")
 }
 
 fn acquaintance_text(values: &[usize]) -> String {
@@ -365,7 +361,9 @@ impl Policy {
     /// # Errors
     ///
     /// [`AnalysisError::TooComplex`] when the rules combine so many facts
-    /// that the table would be too large to build.
+    /// that covering every case would take too long, and
+    /// [`AnalysisError::TableTooLarge`] when the table would have more than
+    /// [`DecisionTable::MAX_ROWS`] rows.
     ///
     /// ```
     /// use acquaint::{Platform, Policy};
@@ -401,10 +399,20 @@ impl Policy {
             .filter(|(f, _)| model.eval(f, &start, &mut budget) != Tri::False)
             .collect();
         let mut rows: Vec<(Cell, Who, usize)> = Vec::new();
+        let mut too_large = false;
         model.explore(start.clone(), &rules, None, &mut budget, |cell, who| {
+            if rows.len() == DecisionTable::MAX_ROWS {
+                too_large = true;
+                return ControlFlow::Break(());
+            }
             rows.push((cell.clone(), who, rows.len()));
             ControlFlow::Continue(())
         })?;
+        if too_large {
+            return Err(AnalysisError::TableTooLarge {
+                limit: DecisionTable::MAX_ROWS,
+            });
+        }
         merge(&model, &mut rows);
         rows.sort_by_key(|(_, who, order)| (*who, *order));
 

@@ -266,12 +266,17 @@ fn acquaintance_phrase(a: Acquaintance) -> &'static str {
 
 /// Joins phrases as "a", "a and b", "a, b and c".
 fn join(parts: &[String]) -> String {
+    join_with(parts, " and ")
+}
+
+/// Joins phrases as "a", "a{last}b", "a, b{last}c".
+pub(crate) fn join_with<S: AsRef<str>>(parts: &[S], last: &str) -> String {
     let mut out = String::new();
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == parts.len() { " and " } else { ", " });
+            out.push_str(if i + 1 == parts.len() { last } else { ", " });
         }
-        out.push_str(part);
+        out.push_str(part.as_ref());
     }
     out
 }

@@ -118,11 +118,7 @@ fn order_key(answer: &Answer) -> (usize, usize, Vec<(usize, usize)>) {
 
 fn check_everywhere(make: impl Fn(bool) -> Policy, vocab: &finite::Vocab) -> usize {
     let policies = [make(false), make(true)];
-    let contacts: Vec<Contact> = vocab
-        .contacts()
-        .into_iter()
-        .filter(|c| !c.is_facebook_friend())
-        .collect();
+    let contacts = vocab.contacts();
     let mut checked = 0;
     for platform in vocab.platforms() {
         for direction in Direction::ALL {
