@@ -428,6 +428,8 @@ impl Policy {
                 let (decision, rule_id) = match who {
                     Who::User(i) => match &self.rules[i] {
                         UserRule::Data(rule) => (rule.decision, rule.id.clone()),
+                        // Not reached: rules written in Rust are left out
+                        // of the rules the table is built from.
                         UserRule::Custom(rule) => (self.fallback, rule.id().to_owned()),
                     },
                     Who::Builtin(i) => {
