@@ -315,3 +315,29 @@ fn lists_nested_10_000_deep_in_code_give_the_nesting_limit_error() {
         );
     }
 }
+
+#[test]
+fn job_seeking_can_be_switched_on_a_built_policy() {
+    let recruiter = Contact::new("Riley").with_recruiter(true);
+    let mut policy = Policy::default();
+    policy.set_job_seeking(true);
+    assert!(policy.settings().job_seeking());
+    let verdict = policy.evaluate(&recruiter, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(verdict.rule_id(), "linkedin.recruiter-override");
+    policy.set_job_seeking(false);
+    let verdict = policy.evaluate(&recruiter, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(verdict.rule_id(), "linkedin.not-met");
+}
+
+#[test]
+fn an_unknown_builtin_id_is_echoed_cut_to_80_characters() {
+    let id = format!("{}{}", "é".repeat(80), "tail");
+    let err = Policy::builder().disable(id).build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "policy: field `disable`: no built-in rule has the id `{}`",
+            "é".repeat(80)
+        )
+    );
+}
