@@ -174,7 +174,7 @@ pub fn evaluate<'a>(
 }
 
 // Compile the README's examples as doctests, so the first code a user copies
-// always works.
-#[cfg(doctest)]
+// always works (it loads a policy file, so it needs serde).
+#[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
