@@ -89,7 +89,7 @@ impl fmt::Display for Location {
 #[non_exhaustive]
 pub enum PolicyError {
     /// A field acquaint does not know: usually a typo.
-    #[error("{at}: unknown field `{field}`")]
+    #[error("{at}: unknown field `{field}`{}", expected_fields(at, field))]
     UnknownField {
         /// Where the field is.
         at: Location,
@@ -249,5 +249,83 @@ impl PolicyError {
             | PolicyError::TooManyRules { at, .. } => *at = to,
         }
         self
+    }
+}
+
+/// The fields of a policy document's top level.
+pub(crate) const POLICY_FIELDS: &[&str] = &[
+    "job-seeking",
+    "profession",
+    "interesting-professions",
+    "passions",
+    "platforms",
+    "disable",
+    "fallback",
+    "rules",
+];
+
+/// The fields of a rule.
+const RULE_FIELDS: &[&str] = &["id", "platforms", "when", "decision", "reason"];
+
+/// What could have been meant by an unknown field: the fields allowed there,
+/// or for a condition (whose keys are many) the nearest key, if one is near.
+fn expected_fields(at: &Location, field: &str) -> String {
+    let list = |fields: &[&str]| {
+        let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+        format!(", expected one of {}", names.join(", "))
+    };
+    match field.rsplit_once('.') {
+        None if *at == Location::Policy => list(POLICY_FIELDS),
+        None => list(RULE_FIELDS),
+        Some((_, key)) => crate::rules::CONDITION_KEYS
+            .iter()
+            .map(|k| (edit_distance(key, k), *k))
+            .filter(|(d, _)| *d <= 2)
+            .min()
+            .map(|(_, k)| format!(", did you mean `{k}`"))
+            .unwrap_or_default(),
+    }
+}
+
+/// Levenshtein distance, for suggesting the key a typo was meant to be.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("recuiter", "recruiter"), 1);
+        assert_eq!(edit_distance("spoke-wiht", "spoke-with"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn unknown_condition_keys_suggest_the_nearest() {
+        let at = Location::Rule("x".into());
+        assert_eq!(
+            expected_fields(&at, "when.recuiter"),
+            ", did you mean `recruiter`"
+        );
+        assert_eq!(expected_fields(&at, "when.all[0].zzzzzz"), "");
+        assert!(
+            expected_fields(&Location::Policy, "jobseeking")
+                .starts_with(", expected one of `job-seeking`")
+        );
     }
 }

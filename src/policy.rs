@@ -6,7 +6,7 @@ use crate::contact::{Contact, fold, push_folded};
 use crate::error::{Location, PolicyError};
 use crate::platform::{Direction, Platform};
 use crate::rules::{BuiltinRule, BuiltinSet, Condition, DataRule, Request, Rule};
-use crate::verdict::{Decider, Decision, Verdict};
+use crate::verdict::{Decider, Decision, FALLBACK_ID, Verdict};
 
 /// The user's own settings: whether they are job seeking, and the purposes
 /// that make a Twitter connection worth it.
@@ -472,19 +472,7 @@ impl PolicyBuilder {
         }
         let mut seen = std::collections::HashSet::with_capacity(rules.len());
         for (i, rule) in rules.iter_mut().enumerate() {
-            let id = rule.id().to_owned();
-            if !valid_id(&id) {
-                return Err(PolicyError::InvalidRuleId {
-                    at: Location::RuleAt(i + 1),
-                });
-            }
-            let at = Location::Rule(id.clone());
-            if id == "fallback" || BuiltinRule::from_id(&id).is_some() {
-                return Err(PolicyError::ReservedRuleId { at });
-            }
-            if !seen.insert(id) {
-                return Err(PolicyError::DuplicateRuleId { at });
-            }
+            let at = check_rule_id(rule.id(), i + 1, &mut seen)?;
             if let UserRule::Data(rule) = rule {
                 let declared = require_declared_platforms.then_some(platforms.as_slice());
                 prepare_rule(rule, &at, declared)?;
@@ -502,6 +490,28 @@ impl PolicyBuilder {
 
 fn truncate(s: &str) -> String {
     s.chars().take(Policy::MAX_ID_LEN + 16).collect()
+}
+
+/// Checks a rule's id (well formed, not reserved, not taken by an earlier
+/// rule in `seen`) and returns where the rule is, for later errors.
+pub(crate) fn check_rule_id(
+    id: &str,
+    position: usize,
+    seen: &mut std::collections::HashSet<String>,
+) -> Result<Location, PolicyError> {
+    if !valid_id(id) {
+        return Err(PolicyError::InvalidRuleId {
+            at: Location::RuleAt(position),
+        });
+    }
+    let at = Location::Rule(id.to_owned());
+    if id == FALLBACK_ID || BuiltinRule::from_id(id).is_some() {
+        return Err(PolicyError::ReservedRuleId { at });
+    }
+    if !seen.insert(id.to_owned()) {
+        return Err(PolicyError::DuplicateRuleId { at });
+    }
+    Ok(at)
 }
 
 pub(crate) fn valid_id(id: &str) -> bool {
@@ -543,7 +553,7 @@ fn check_settings(settings: &Settings) -> Result<(), PolicyError> {
 }
 
 /// Validates a data rule and folds its strings, once.
-fn prepare_rule(
+pub(crate) fn prepare_rule(
     rule: &mut DataRule,
     at: &Location,
     declared: Option<&[Platform]>,

@@ -385,6 +385,33 @@ pub enum Condition {
     MutualConnectionsAtLeast(u32),
 }
 
+/// Every key a condition table may hold, as [`Condition::key`] names them.
+pub(crate) const CONDITION_KEYS: &[&str] = &[
+    "all",
+    "any",
+    "not",
+    "platform",
+    "direction",
+    "job-seeking",
+    "acquaintance",
+    "met-in-person",
+    "worked-together",
+    "spoke-with",
+    "my-view",
+    "their-view",
+    "recruiter",
+    "friend",
+    "facebook-friend",
+    "star",
+    "profession",
+    "shares-profession",
+    "interesting-profession",
+    "passion",
+    "shares-passion",
+    "tag",
+    "mutual-connections-at-least",
+];
+
 impl Condition {
     /// Whether the condition holds for the request. Strings in the
     /// condition must already be folded, which building a policy does.

@@ -6,6 +6,7 @@
 //! they can exhaust the stack.
 
 use std::cell::Cell;
+use std::collections::HashSet;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -16,7 +17,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::contact::{Acquaintance, Contact, View};
 use crate::error::{Location, ParseError, PolicyError};
 use crate::platform::Platform;
-use crate::policy::{Policy, UserRule, valid_id};
+use crate::policy::{Policy, UserRule, check_rule_id, prepare_rule, valid_id};
+use crate::rules::BuiltinRule;
 use crate::rules::{Condition, DataRule};
 use crate::verdict::{Decision, Verdict};
 
@@ -281,8 +283,14 @@ impl<'de> Visitor<'de> for PolicyVisitor {
         let mut b = Policy::builder();
         b.require_declared_platforms = true;
         let at = Location::Policy;
+        let mut declared: Option<Vec<Platform>> = None;
         let mut rules = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
+        // Each mistake is raised while its key or value is being read, so
+        // that formats which track positions (TOML, JSON) point at it.
+        while let Some(key) = map.next_key_seed(KeySeed {
+            at: &at,
+            expected: POLICY_FIELDS,
+        })? {
             match key.as_str() {
                 "job-seeking" => b = b.job_seeking(plain(&mut map, &at, &key)?),
                 "profession" => b = b.profession(&plain::<_, String>(&mut map, &at, &key)?),
@@ -297,45 +305,142 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                     }
                 }
                 "platforms" => {
-                    let names: Vec<String> = plain(&mut map, &at, &key)?;
-                    for (i, name) in names.iter().enumerate() {
-                        let p = name
-                            .parse()
-                            .map_err(|e| fail(name_error(&at, format!("platforms[{i}]"), e)))?;
-                        b = b.platform(p);
+                    let list = map.next_value_seed(PlatformsSeed { at: &at })?;
+                    for p in &list {
+                        b = b.platform(p.clone());
                     }
+                    declared = Some(list);
                 }
                 "disable" => {
-                    for id in plain::<_, Vec<String>>(&mut map, &at, &key)? {
+                    for id in map.next_value_seed(DisableSeed)? {
                         b = b.disable(id);
                     }
                 }
                 "fallback" => {
-                    let name: String = plain(&mut map, &at, &key)?;
-                    let d: Decision = name
-                        .parse()
-                        .map_err(|e| fail(name_error(&at, "fallback".into(), e)))?;
-                    b = b.fallback(d);
+                    b = b.fallback(map.next_value_seed(NameSeed {
+                        at: &at,
+                        field: "fallback",
+                        name: PhantomData,
+                    })?)
                 }
-                "rules" => rules = map.next_value_seed(RulesSeed)?,
-                _ => {
-                    return Err(fail(PolicyError::UnknownField {
-                        at,
-                        field: key.chars().take(80).collect(),
-                    }));
+                "rules" => {
+                    rules = map.next_value_seed(RulesSeed {
+                        declared: declared.as_deref(),
+                    })?
                 }
+                // `KeySeed` lets through only the fields above.
+                _ => map.next_value::<IgnoredAny>().map(drop)?,
             }
         }
         for rule in rules {
             b = b.data_rule(rule);
         }
+        // Whatever could only be checked once the whole document was read
+        // (platforms declared after the rules, in JSON) is checked here.
         b.build().map_err(fail)
     }
 }
 
-struct RulesSeed;
+use crate::error::POLICY_FIELDS;
 
-impl<'de> DeserializeSeed<'de> for RulesSeed {
+/// Reads a key; an unknown key is an error raised on the key itself.
+struct KeySeed<'a> {
+    at: &'a Location,
+    expected: &'static [&'static str],
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = String;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let key = String::deserialize(d)?;
+        if self.expected.contains(&key.as_str()) {
+            return Ok(key);
+        }
+        Err(fail(PolicyError::UnknownField {
+            at: self.at.clone(),
+            field: key.chars().take(80).collect(),
+        }))
+    }
+}
+
+/// Reads a name (a decision, say) and parses it while its value is read.
+struct NameSeed<'a, T> {
+    at: &'a Location,
+    field: &'a str,
+    name: PhantomData<T>,
+}
+
+impl<'de, T: std::str::FromStr<Err = ParseError>> DeserializeSeed<'de> for NameSeed<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        let name: String = Plain {
+            at: self.at,
+            field: self.field,
+            value: PhantomData,
+        }
+        .deserialize(d)?;
+        name.parse()
+            .map_err(|e| fail(name_error(self.at, self.field.to_owned(), e)))
+    }
+}
+
+/// The policy's own platforms, parsed as the list is read.
+struct PlatformsSeed<'a> {
+    at: &'a Location,
+}
+
+impl<'de> DeserializeSeed<'de> for PlatformsSeed<'_> {
+    type Value = Vec<Platform>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let names: Vec<String> = Plain {
+            at: self.at,
+            field: "platforms",
+            value: PhantomData,
+        }
+        .deserialize(d)?;
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                name.parse()
+                    .map_err(|e| fail(name_error(self.at, format!("platforms[{i}]"), e)))
+            })
+            .collect()
+    }
+}
+
+/// The built-in rule ids to switch off, checked as the list is read.
+struct DisableSeed;
+
+impl<'de> DeserializeSeed<'de> for DisableSeed {
+    type Value = Vec<String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let ids: Vec<String> = Plain {
+            at: &Location::Policy,
+            field: "disable",
+            value: PhantomData,
+        }
+        .deserialize(d)?;
+        if let Some(id) = ids.iter().find(|id| BuiltinRule::from_id(id).is_none()) {
+            return Err(fail(PolicyError::UnknownBuiltinRule {
+                at: Location::Policy,
+                id: id.chars().take(Policy::MAX_ID_LEN + 16).collect(),
+            }));
+        }
+        Ok(ids)
+    }
+}
+
+struct RulesSeed<'a> {
+    /// The policy's own platforms, when they were read before the rules.
+    declared: Option<&'a [Platform]>,
+}
+
+impl<'de> DeserializeSeed<'de> for RulesSeed<'_> {
     type Value = Vec<DataRule>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -343,7 +448,7 @@ impl<'de> DeserializeSeed<'de> for RulesSeed {
     }
 }
 
-impl<'de> Visitor<'de> for RulesSeed {
+impl<'de> Visitor<'de> for RulesSeed<'_> {
     type Value = Vec<DataRule>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -352,8 +457,11 @@ impl<'de> Visitor<'de> for RulesSeed {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut rules = Vec::new();
+        let mut seen = HashSet::new();
         while let Some(rule) = seq.next_element_seed(RuleSeed {
             position: rules.len() + 1,
+            seen: &mut seen,
+            declared: self.declared,
         })? {
             if rules.len() == Policy::MAX_RULES {
                 return Err(fail(PolicyError::TooManyRules {
@@ -367,11 +475,14 @@ impl<'de> Visitor<'de> for RulesSeed {
     }
 }
 
-struct RuleSeed {
+struct RuleSeed<'a> {
     position: usize,
+    /// The ids of the rules before this one.
+    seen: &'a mut HashSet<String>,
+    declared: Option<&'a [Platform]>,
 }
 
-impl<'de> DeserializeSeed<'de> for RuleSeed {
+impl<'de> DeserializeSeed<'de> for RuleSeed<'_> {
     type Value = DataRule;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -380,7 +491,7 @@ impl<'de> DeserializeSeed<'de> for RuleSeed {
     }
 }
 
-impl<'de> Visitor<'de> for RuleSeed {
+impl<'de> Visitor<'de> for RuleSeed<'_> {
     type Value = DataRule;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -460,14 +571,18 @@ impl<'de> Visitor<'de> for RuleSeed {
                 field: field.into(),
             })
         };
-        Ok(DataRule {
+        let mut rule = DataRule {
             id: id.ok_or_else(|| missing("id"))?,
             platforms,
             when,
             decision: decision.ok_or_else(|| missing("decision"))?,
             reason: reason.ok_or_else(|| missing("reason"))?,
             builtin_bits: 0,
-        })
+        };
+        // Check the rule now, while formats still know where it is.
+        let at = check_rule_id(&rule.id, self.position, self.seen).map_err(fail)?;
+        prepare_rule(&mut rule, &at, self.declared).map_err(fail)?;
+        Ok(rule)
     }
 }
 

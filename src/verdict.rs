@@ -102,6 +102,11 @@ pub(crate) const FALLBACK_ID: &str = "fallback";
 /// [`explanation`](Verdict::explanation) and [`reply`](Verdict::reply).
 /// [`to_record`](Verdict::to_record) gives an owned copy to store or send.
 ///
+/// Because it borrows, keep the contact and the platform in variables while
+/// the verdict is used: `policy.evaluate(&Contact::new("Ada"), ...)` gives a
+/// verdict that cannot outlive the statement (error E0716). Call
+/// `to_record()` in that statement if you need the verdict longer.
+///
 /// ```
 /// use acquaint::{Acquaintance, Contact, Decision, Direction, Platform, Policy, View};
 ///
@@ -177,7 +182,9 @@ impl<'a> Verdict<'a> {
             Decider::Custom(rule) => rule.explain(r),
             Decider::Fallback => {
                 let what = match r.platform {
-                    Platform::Other(_) => format!("No rule covers {}", r.platform.label()),
+                    Platform::Other(_) => {
+                        format!("None of your rules applies on {}", r.platform.label())
+                    }
                     _ => format!("No enabled rule applies on {}", r.platform.label()),
                 };
                 format!(
@@ -352,14 +359,35 @@ fn explain_builtin(rule: BuiltinRule, r: &Request<'_>) -> String {
                 why.push(format!("they share your passion for {}", join(&shared)));
             }
             format!(
-                "Twitter is for meeting people you would like to meet: {}, so connect",
+                "Twitter is for meeting people you would like to meet: {}, so accept",
                 join(&why)
             )
         }
-        BuiltinRule::TwitterNoPurpose => "Twitter is for meeting people you would like to meet: \
-             they share neither your profession nor a passion of yours, do not work in a \
-             profession that interests you and are not a star of their field, so decline"
-            .to_owned(),
+        BuiltinRule::TwitterNoPurpose => {
+            // Name only the purposes the user has: "they do not share your
+            // passions" reads wrong to someone who set none.
+            let s = r.settings;
+            let mut why = Vec::new();
+            if s.profession().is_some() {
+                why.push("do not share your profession".to_owned());
+            }
+            if s.interesting_professions().len() > 0 {
+                why.push("do not work in a profession that interests you".to_owned());
+            }
+            if s.passions().len() > 0 {
+                why.push("share none of your passions".to_owned());
+            }
+            why.push("are not a star of their field".to_owned());
+            let unset = if why.len() == 1 {
+                " (set your profession, interests or passions for more reasons to follow)"
+            } else {
+                ""
+            };
+            format!(
+                "Twitter is for meeting people you would like to meet: they {}{unset}, so decline",
+                join(&why)
+            )
+        }
         BuiltinRule::FacebookFriend => {
             "Facebook is for friends: they are a personal friend, so accept".to_owned()
         }

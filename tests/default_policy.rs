@@ -355,6 +355,6 @@ fn user_named_platform_falls_back_to_decline() {
     let verdict = policy.evaluate(&priya, &mastodon, Direction::Incoming);
     assert_eq!(
         verdict.explanation(),
-        "No rule covers mastodon, so the policy's fallback decides: decline"
+        "None of your rules applies on mastodon, so the policy's fallback decides: decline"
     );
 }

@@ -172,7 +172,7 @@ fn default_toml_reasons_read_well() {
     assert_eq!(
         explain(&star, &Platform::Twitter),
         "Twitter is for meeting people you would like to meet, and they serve one of your \
-         purposes, so connect (they are a star of their field)"
+         purposes, so accept (they are a star of their field)"
     );
     assert_eq!(
         explain(&stranger, &Platform::Facebook),

@@ -88,14 +88,17 @@ fn unknown_top_level_field() {
     assert_both(
         "job-seekin = true",
         r#"{ "job-seekin": true }"#,
-        "policy: unknown field `job-seekin`",
+        "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
+         `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`",
     );
     // The full message serde_json gives, position included.
     assert_eq!(
         serde_json::from_str::<Policy>(r#"{"job-seekin": true}"#)
             .unwrap_err()
             .to_string(),
-        "policy: unknown field `job-seekin` at line 1 column 13"
+        "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
+         `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules` \
+         at line 1 column 13"
     );
 }
 
@@ -110,7 +113,8 @@ fn unknown_field_in_a_rule() {
         "#,
         r#"{ "rules": [{ "id": "no-cold-recruiters", "decision": "decline",
                          "reasn": "A recruiter I have never spoken to" }] }"#,
-        "rule `no-cold-recruiters`: unknown field `reasn`",
+        "rule `no-cold-recruiters`: unknown field `reasn`, \
+         expected one of `id`, `platforms`, `when`, `decision`, `reason`",
     );
     // Named by its id even when the id comes after the typo.
     assert_both(
@@ -123,7 +127,8 @@ fn unknown_field_in_a_rule() {
         "#,
         r#"{ "rules": [{ "platfroms": ["linkedin"], "id": "no-cold-recruiters",
                          "decision": "decline", "reason": "A recruiter I have never spoken to" }] }"#,
-        "rule `no-cold-recruiters`: unknown field `platfroms`",
+        "rule `no-cold-recruiters`: unknown field `platfroms`, \
+         expected one of `id`, `platforms`, `when`, `decision`, `reason`",
     );
 }
 
@@ -141,7 +146,8 @@ fn unknown_field_deep_in_a_condition() {
             "when": { "all": [{ "recruiter": true },
                               { "not": { "any": [{ "star": true }, { "spoke-wiht": true }] } }] },
             "decision": "decline", "reason": "A recruiter I have never spoken to" }] }"#,
-        "rule `no-cold-recruiters`: unknown field `when.all[1].not.any[1].spoke-wiht`",
+        "rule `no-cold-recruiters`: unknown field `when.all[1].not.any[1].spoke-wiht`, \
+         did you mean `spoke-with`",
     );
 }
 
@@ -924,7 +930,8 @@ fn every_variant_displays_its_location_and_field() {
                 at: Location::Policy,
                 field: "job-seekin".into(),
             },
-            "policy: unknown field `job-seekin`",
+            "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
+             `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`",
         ),
         (
             PolicyError::MissingField {

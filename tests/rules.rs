@@ -342,7 +342,8 @@ fn twitter_no_purpose() {
         Decision::Decline,
         "twitter.no-purpose",
         &[
-            "share neither your profession nor a passion of yours",
+            "do not share your profession",
+            "share none of your passions",
             "profession that interests you",
             "not a star of their field",
         ],
@@ -806,7 +807,7 @@ fn user_named_platforms_with_data_rules() {
     assert_eq!(verdict.rule_id(), "fallback");
     assert_eq!(
         verdict.explanation(),
-        "No rule covers github, so the policy's fallback decides: decline"
+        "None of your rules applies on github, so the policy's fallback decides: decline"
     );
 
     // A rule for every platform that tests the platform in its condition;
@@ -836,7 +837,9 @@ fn fallback_decision_is_configurable() {
         assert_eq!(verdict.rule_id(), "fallback");
         assert_eq!(
             verdict.explanation(),
-            format!("No rule covers bluesky, so the policy's fallback decides: {decision}")
+            format!(
+                "None of your rules applies on bluesky, so the policy's fallback decides: {decision}"
+            )
         );
         assert_eq!(verdict.reply().is_some(), decision == Decision::MeetFirst);
         // The built-in platforms keep their own rules.

@@ -800,7 +800,8 @@ fn a_bad_policy_file_names_the_file_rule_and_field() {
     let err = parse_policy(toml, PolicyFormat::Toml, "policy.toml", false).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "policy file `policy.toml`: line 3, column 1: rule `x`: unknown field `when.recuiter`"
+        "policy file `policy.toml`: line 3, column 1: rule `x`: unknown field `when.recuiter`, \
+         did you mean `recruiter`"
     );
 
     let json = r#"{"rules": [{"id": "x", "decision": "maybe", "reason": "r"}]}"#;
@@ -820,7 +821,8 @@ fn a_bad_policy_file_names_the_file_rule_and_field() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "policy file `p.toml`: policy: field `disable`: no built-in rule has the id `linkedin.nope`"
+        "policy file `p.toml`: line 1, column 11: policy: field `disable`: no built-in rule has \
+         the id `linkedin.nope`"
     );
     let err = parse_policy("job-seeking = ", PolicyFormat::Toml, "p.toml", false).unwrap_err();
     assert!(

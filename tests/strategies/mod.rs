@@ -96,8 +96,10 @@ pub fn setting_text() -> impl Strategy<Value = String> {
         1 => Just(String::new()),
         1 => "\\PC{150,200}",
     ]
+    // The limit is on the stored text, trimmed and lowercased: lowercasing
+    // can lengthen it (`İ` becomes two characters).
     .prop_filter("within the text limit", |s| {
-        s.trim().chars().count() <= Policy::MAX_TEXT_LEN
+        s.trim().to_lowercase().chars().count() <= Policy::MAX_TEXT_LEN
     })
 }
 
@@ -106,7 +108,7 @@ pub fn setting_text() -> impl Strategy<Value = String> {
 pub fn condition_text() -> impl Strategy<Value = String> {
     prop_oneof![5 => word(), 1 => "\\PC{1,40}", 1 => any::<String>()]
         .prop_filter("non-blank and within the text limit", |s| {
-            !s.trim().is_empty() && s.chars().count() <= Policy::MAX_TEXT_LEN
+            !s.trim().is_empty() && s.trim().to_lowercase().chars().count() <= Policy::MAX_TEXT_LEN
         })
 }
 
