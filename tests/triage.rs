@@ -1009,7 +1009,7 @@ reason = "Never"
         check(&missing)
             .unwrap_err()
             .to_string()
-            .starts_with("cannot read `"),
+            .starts_with("cannot read the policy file `"),
     );
 }
 
@@ -1101,7 +1101,7 @@ fn a_missing_file_is_named() {
     .unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("cannot read `/nonexistent/Invitations.csv`: "),
+            .starts_with("cannot read the invitations file `/nonexistent/Invitations.csv`: "),
         "{err}"
     );
 }

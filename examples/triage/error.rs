@@ -8,7 +8,12 @@ use std::io;
 #[derive(Debug)]
 pub enum Error {
     /// A file could not be opened or read.
-    Read { path: String, source: io::Error },
+    Read {
+        /// Which file: `invitations`, `people` or `policy`.
+        what: &'static str,
+        path: String,
+        source: io::Error,
+    },
     /// The file has no column that every invitations export has.
     NotAnExport {
         path: String,
@@ -37,7 +42,9 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Read { path, source } => write!(f, "cannot read `{path}`: {source}"),
+            Error::Read { what, path, source } => {
+                write!(f, "cannot read the {what} file `{path}`: {source}")
+            }
             Error::NotAnExport {
                 path,
                 column,

@@ -176,6 +176,7 @@ impl Columns {
 pub fn read_invitations_file(path: &Path) -> Result<Vec<Invitation>, Error> {
     let name = path.display().to_string();
     let file = File::open(path).map_err(|source| Error::Read {
+        what: "invitations",
         path: name.clone(),
         source,
     })?;
@@ -269,6 +270,7 @@ fn csv_error(e: csv::Error, path: &str) -> Error {
             err.field() + 1
         )),
         csv::ErrorKind::Io(source) => Error::Read {
+            what: "invitations",
             path: path.to_owned(),
             source,
         },

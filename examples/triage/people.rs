@@ -59,6 +59,7 @@ impl People {
     pub fn load(path: &Path) -> Result<People, Error> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            what: "people",
             path: name.clone(),
             source,
         })?;

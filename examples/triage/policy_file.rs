@@ -44,6 +44,7 @@ pub fn load_policy(path: Option<&Path>, job_seeking: bool) -> Result<Policy, Err
         message: "unknown format: name the file `*.toml` or `*.json`".into(),
     })?;
     let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        what: "policy",
         path: name.clone(),
         source,
     })?;
