@@ -113,3 +113,49 @@ fn professions_passions_and_tags_are_named_whichever_way_they_went() {
         "Mine (they have no passion for chess and they are not tagged `vip`)"
     );
 }
+
+/// Twitter's refusal names only the purposes the user has set.
+#[test]
+fn twitter_no_purpose_names_the_purposes_set() {
+    let nobody = Contact::new("Sam");
+    let explain = |policy: acquaint::PolicyBuilder| {
+        let policy = policy.build().unwrap();
+        let verdict = policy.evaluate(&nobody, &Platform::Twitter, Direction::Outgoing);
+        assert_eq!(verdict.rule_id(), "twitter.no-purpose");
+        verdict.explanation()
+    };
+    let start = "Twitter is for meeting people you would like to meet: they";
+    assert_eq!(
+        explain(Policy::builder()),
+        format!(
+            "{start} are not a star of their field (set your profession, interests or \
+             passions for more reasons to follow), so decline"
+        )
+    );
+    assert_eq!(
+        explain(Policy::builder().passion("chess")),
+        format!(
+            "{start} share none of your passions and are not a star of their field, so decline"
+        )
+    );
+    assert_eq!(
+        explain(Policy::builder().interesting_profession("biologist")),
+        format!(
+            "{start} do not work in a profession that interests you and are not a star of \
+             their field, so decline"
+        )
+    );
+    assert_eq!(
+        explain(
+            Policy::builder()
+                .profession("designer")
+                .interesting_profession("biologist")
+                .passion("chess")
+        ),
+        format!(
+            "{start} do not share your profession, do not work in a profession that \
+             interests you, share none of your passions and are not a star of their field, \
+             so decline"
+        )
+    );
+}
