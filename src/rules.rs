@@ -588,3 +588,41 @@ impl DataRule {
         self.covers(request.platform) && self.when.as_ref().is_none_or(|w| w.holds(request))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `CONDITION_KEYS` feeds the "did you mean" of unknown-field errors: it
+    /// must name every condition, and nothing else.
+    #[test]
+    fn condition_keys_name_every_condition() {
+        let every = [
+            Condition::All(Vec::new()),
+            Condition::Any(Vec::new()),
+            Condition::Not(Box::new(Condition::Star(true))),
+            Condition::Platform(Platform::LinkedIn),
+            Condition::Direction(Direction::Incoming),
+            Condition::JobSeeking(true),
+            Condition::Acquaintance(Acquaintance::Never),
+            Condition::MetInPerson(true),
+            Condition::WorkedTogether(true),
+            Condition::SpokeWith(true),
+            Condition::MyView(View::Positive),
+            Condition::TheirView(View::Positive),
+            Condition::Recruiter(true),
+            Condition::Friend(true),
+            Condition::FacebookFriend(true),
+            Condition::Star(true),
+            Condition::Profession(String::new()),
+            Condition::SharesProfession(true),
+            Condition::InterestingProfession(true),
+            Condition::Passion(String::new()),
+            Condition::SharesPassion(true),
+            Condition::Tag(String::new()),
+            Condition::MutualConnectionsAtLeast(1),
+        ];
+        let keys: Vec<&str> = every.iter().map(Condition::key).collect();
+        assert_eq!(keys, CONDITION_KEYS);
+    }
+}
