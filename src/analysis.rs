@@ -4,10 +4,10 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::ControlFlow;
 
+use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::policy::Policy;
-use crate::rules::BuiltinRule;
 use crate::space::{Budget, F, Model, Who};
-use crate::verdict::join_with;
+use crate::text::join_with;
 
 /// Something in a policy that is probably a mistake: a rule that can never
 /// decide. Found by [`Policy::analyze`]; the policy still loads and works.
@@ -234,7 +234,7 @@ impl Policy {
                 .map(|who| match who {
                     Who::User(i) => self.rules[i].id().to_owned(),
                     Who::Builtin(i) => BuiltinRule::ALL[i].id().to_owned(),
-                    Who::Fallback => crate::verdict::FALLBACK_ID.to_owned(),
+                    Who::Fallback => FALLBACK_ID.to_owned(),
                 })
                 .collect()
         };

@@ -4,10 +4,11 @@
 use std::fmt;
 
 use crate::contact::{Acquaintance, Contact, View};
+use crate::decision::Decision;
 use crate::platform::{Direction, Platform};
 use crate::policy::Policy;
-use crate::rules::Request;
-use crate::verdict::{Decision, join_with};
+use crate::request::Request;
+use crate::text::join_with;
 
 /// A change to one fact that a person can change: how well we know each
 /// other, what each of us would say of the other's work, and whether I am

@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::ParseError;
+use crate::text::{fold, push_folded};
 
 /// How well we know each other: the closest we have come.
 ///
@@ -68,6 +69,18 @@ impl Acquaintance {
     /// Met in person or worked together: what LinkedIn asks for.
     pub fn has_met(self) -> bool {
         self.met_in_person() || self.worked_together()
+    }
+
+    /// How a verdict's explanation says it, such as "you have met in
+    /// person".
+    pub(crate) fn phrase(self) -> &'static str {
+        match self {
+            Acquaintance::Never => "you have never met, spoken or worked together",
+            Acquaintance::Spoken => "you have only spoken or messaged, which is not meeting",
+            Acquaintance::MetInPerson => "you have met in person",
+            Acquaintance::WorkedRemotely => "you have worked together remotely",
+            Acquaintance::WorkedInPerson => "you have worked together in person",
+        }
     }
 
     /// The name as written in data, such as `met-in-person`.
@@ -166,13 +179,6 @@ impl FromStr for View {
     }
 }
 
-/// Trims and lowercases a name so that matching is case-insensitive; `None`
-/// when nothing is left.
-pub(crate) fn fold(s: &str) -> Option<Box<str>> {
-    let s = s.trim();
-    (!s.is_empty()).then(|| s.to_lowercase().into_boxed_str())
-}
-
 /// What I know about the other person.
 ///
 /// Build one with [`Contact::new`] and the chained `with_*` setters, or
@@ -196,10 +202,7 @@ pub(crate) fn fold(s: &str) -> Option<Box<str>> {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(
-        from = "crate::serde_impl::ContactData",
-        into = "crate::serde_impl::ContactData"
-    )
+    serde(from = "ContactData", into = "ContactData")
 )]
 pub struct Contact {
     pub(crate) name: String,
@@ -411,10 +414,69 @@ impl Contact {
     }
 }
 
-pub(crate) fn push_folded(list: &mut Vec<Box<str>>, item: &str) {
-    if let Some(item) = fold(item) {
-        if !list.contains(&item) {
-            list.push(item);
+/// A contact as written in data: every field but `name` may be left out.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
+struct ContactData {
+    name: String,
+    acquaintance: Acquaintance,
+    my_view: View,
+    their_view: View,
+    recruiter: bool,
+    friend: bool,
+    star: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profession: Option<String>,
+    passions: Vec<String>,
+    tags: Vec<String>,
+    facebook_friend: bool,
+    mutual_connections: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<String>,
+}
+
+#[cfg(feature = "serde")]
+impl From<ContactData> for Contact {
+    fn from(d: ContactData) -> Contact {
+        let mut c = Contact::new(d.name)
+            .with_acquaintance(d.acquaintance)
+            .with_my_view(d.my_view)
+            .with_their_view(d.their_view)
+            .with_recruiter(d.recruiter)
+            .with_friend(d.friend)
+            .with_star(d.star)
+            .with_profession(d.profession.as_deref().unwrap_or(""))
+            .with_facebook_friend(d.facebook_friend)
+            .with_mutual_connections(d.mutual_connections);
+        for p in &d.passions {
+            c = c.with_passion(p);
+        }
+        for t in &d.tags {
+            c = c.with_tag(t);
+        }
+        c.message = d.message;
+        c
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<Contact> for ContactData {
+    fn from(c: Contact) -> ContactData {
+        ContactData {
+            name: c.name,
+            acquaintance: c.acquaintance,
+            my_view: c.my_view,
+            their_view: c.their_view,
+            recruiter: c.recruiter,
+            friend: c.friend,
+            star: c.star,
+            profession: c.profession.map(String::from),
+            passions: c.passions.into_iter().map(String::from).collect(),
+            tags: c.tags.into_iter().map(String::from).collect(),
+            facebook_friend: c.facebook_friend,
+            mutual_connections: c.mutual_connections,
+            message: c.message,
         }
     }
 }

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::names::{ConditionKey, Name, PolicyField, RuleField, nearest};
+use crate::text::cut;
+
 /// A name that could not be parsed: a platform, decision, view, direction or
 /// acquaintance that acquaint does not know.
 ///
@@ -25,7 +28,7 @@ pub struct ParseError {
 impl ParseError {
     pub(crate) fn new(what: &'static str, name: &str, expected: &'static str) -> Self {
         // Keep the echoed name short: it may come from a file of any size.
-        let name = name.chars().take(80).collect();
+        let name = cut(name, 80);
         ParseError {
             what,
             name,
@@ -145,7 +148,7 @@ pub enum PolicyError {
     /// characters.
     #[error(
         "{at}: field `id`: a rule id is 1 to {max} characters with no spaces or control characters",
-        max = crate::Policy::MAX_ID_LEN
+        max = crate::limits::MAX_ID_LEN
     )]
     InvalidRuleId {
         /// The rule with the bad id.
@@ -252,21 +255,6 @@ impl PolicyError {
     }
 }
 
-/// The fields of a policy document's top level.
-pub(crate) const POLICY_FIELDS: &[&str] = &[
-    "job-seeking",
-    "profession",
-    "interesting-professions",
-    "passions",
-    "platforms",
-    "disable",
-    "fallback",
-    "rules",
-];
-
-/// The fields of a rule.
-const RULE_FIELDS: &[&str] = &["id", "platforms", "when", "decision", "reason"];
-
 /// What could have been meant by an unknown field: the fields allowed there,
 /// or for a condition (whose keys are many) the nearest key, if one is near.
 fn expected_fields(at: &Location, field: &str) -> String {
@@ -275,45 +263,17 @@ fn expected_fields(at: &Location, field: &str) -> String {
         format!(", expected one of {}", names.join(", "))
     };
     match field.rsplit_once('.') {
-        None if *at == Location::Policy => list(POLICY_FIELDS),
-        None => list(RULE_FIELDS),
-        Some((_, key)) => crate::rules::CONDITION_KEYS
-            .iter()
-            .map(|k| (edit_distance(key, k), *k))
-            .filter(|(d, _)| *d <= 2)
-            .min()
-            .map(|(_, k)| format!(", did you mean `{k}`"))
+        None if *at == Location::Policy => list(&PolicyField::names().collect::<Vec<_>>()),
+        None => list(&RuleField::names().collect::<Vec<_>>()),
+        Some((_, key)) => nearest(key, ConditionKey::names())
+            .map(|k| format!(", did you mean `{k}`"))
             .unwrap_or_default(),
     }
-}
-
-/// Levenshtein distance, for suggesting the key a typo was meant to be.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("recuiter", "recruiter"), 1);
-        assert_eq!(edit_distance("spoke-wiht", "spoke-with"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("same", "same"), 0);
-    }
 
     #[test]
     fn unknown_condition_keys_suggest_the_nearest() {

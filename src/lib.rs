@@ -129,28 +129,56 @@
 // No unsafe code in the library; tests may opt out (see Cargo.toml).
 #![forbid(unsafe_code)]
 
-mod analysis;
-mod change;
+// Modules form layers; each imports only from the layers below it.
+//
+// 1. Vocabulary: `limits`, `names` (the names a policy document uses),
+//    `text`, `error`, then `contact`, `platform`, `decision`, `request`
+//    (the request and the user's settings) and `builtin` (the built-in
+//    rules and their explanations).
+// 2. Rules: `condition`, then `rules` (the `Rule` trait and data rules).
+// 3. `verdict`: the answer, and its explanation.
+// 4. `policy`: settings, rules and evaluation.
+// 5. `document`: policy documents in any serde format.
+// 6. `analysis`: what a policy decides over the whole space of facts.
+mod limits;
+mod names;
+mod text;
+
+mod builtin;
 mod contact;
+mod decision;
 mod error;
 mod platform;
-mod policy;
+mod request;
+
+mod condition;
 mod rules;
-#[cfg(feature = "serde")]
-mod serde_impl;
-mod space;
-mod table;
+
 mod verdict;
 
+mod policy;
+
+#[cfg(feature = "serde")]
+mod document;
+
+mod analysis;
+mod change;
+mod space;
+mod table;
+
 pub use analysis::{AnalysisError, Warning};
+pub use builtin::BuiltinRule;
 pub use change::{Change, FactChange};
+pub use condition::Condition;
 pub use contact::{Acquaintance, Contact, View};
+pub use decision::Decision;
 pub use error::{Location, ParseError, PolicyError};
 pub use platform::{Direction, Platform, PlatformName};
-pub use policy::{BatchItem, Policy, PolicyBuilder, Settings};
-pub use rules::{BuiltinRule, Condition, DataRule, Request, Rule};
+pub use policy::{BatchItem, Policy, PolicyBuilder};
+pub use request::{Request, Settings};
+pub use rules::{DataRule, Rule};
 pub use table::{DecisionTable, TableRow};
-pub use verdict::{Decision, Verdict, VerdictRecord};
+pub use verdict::{Verdict, VerdictRecord};
 
 /// Decides whether to connect with `contact` on `platform`; the same as
 /// [`Policy::evaluate`].

@@ -1,82 +1,23 @@
 //! The policy: the user's settings, their rules, and evaluation.
+//!
+//! `impl Policy` continues above this module, in the folder `analysis/`:
+//! [`Policy::analyze`], [`Policy::what_would_change`] and
+//! [`Policy::decision_table`]; and a policy document is read and written
+//! in `document/`.
 
 use std::fmt;
 
-use crate::contact::{Contact, fold, push_folded};
+use crate::builtin::{BuiltinRule, BuiltinSet, FALLBACK_ID};
+use crate::condition::Condition;
+use crate::contact::Contact;
+use crate::decision::Decision;
 use crate::error::{Location, PolicyError};
+use crate::limits;
 use crate::platform::{Direction, Platform};
-use crate::rules::{BuiltinRule, BuiltinSet, Condition, DataRule, Request, Rule};
-use crate::verdict::{Decider, Decision, FALLBACK_ID, Verdict};
-
-/// The user's own settings: whether they are job seeking, and the purposes
-/// that make a Twitter connection worth it.
-///
-/// Strings are stored trimmed and in lowercase, so that matching is
-/// case-insensitive without work on every evaluation.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Settings {
-    pub(crate) job_seeking: bool,
-    pub(crate) profession: Option<Box<str>>,
-    pub(crate) interesting_professions: Vec<Box<str>>,
-    pub(crate) passions: Vec<Box<str>>,
-}
-
-impl Settings {
-    /// Whether I am actively looking for a job.
-    pub fn job_seeking(&self) -> bool {
-        self.job_seeking
-    }
-
-    /// My profession, trimmed and in lowercase.
-    pub fn profession(&self) -> Option<&str> {
-        self.profession.as_deref()
-    }
-
-    /// Professions that interest me, trimmed and in lowercase.
-    pub fn interesting_professions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.interesting_professions.iter().map(|p| &**p)
-    }
-
-    /// My passions, trimmed and in lowercase.
-    pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.passions.iter().map(|p| &**p)
-    }
-
-    /// Whether the contact shares my profession.
-    #[inline]
-    pub fn shares_profession(&self, contact: &Contact) -> bool {
-        matches!((&self.profession, &contact.profession), (Some(a), Some(b)) if a == b)
-    }
-
-    /// Whether the contact works in a profession that interests me.
-    #[inline]
-    pub fn has_interesting_profession(&self, contact: &Contact) -> bool {
-        contact
-            .profession
-            .as_ref()
-            .is_some_and(|p| self.interesting_professions.contains(p))
-    }
-
-    /// The first of my passions the contact shares.
-    #[inline]
-    pub fn shared_passion<'a>(&'a self, contact: &Contact) -> Option<&'a str> {
-        self.passions
-            .iter()
-            .find(|p| contact.passions.contains(p))
-            .map(|p| &**p)
-    }
-
-    /// Whether the contact serves one of my purposes on Twitter: shares my
-    /// profession, works in one that interests me, is a star of their
-    /// field, or shares one of my passions.
-    #[inline]
-    pub fn serves_purpose(&self, contact: &Contact) -> bool {
-        self.shares_profession(contact)
-            || self.has_interesting_profession(contact)
-            || contact.star
-            || self.shared_passion(contact).is_some()
-    }
-}
+use crate::request::{Request, Settings};
+use crate::rules::{DataRule, Rule};
+use crate::text::{cut, fold, push_folded};
+use crate::verdict::{Decider, Verdict};
 
 /// A user rule: data or Rust.
 pub(crate) enum UserRule {
@@ -138,16 +79,16 @@ pub struct Policy {
 impl Policy {
     /// How deeply conditions may nest (`not`, `all` and `any` each add a
     /// level; a single fact is one level).
-    pub const MAX_DEPTH: usize = 32;
+    pub const MAX_DEPTH: usize = limits::MAX_DEPTH;
     /// The longest rule id, in characters.
-    pub const MAX_ID_LEN: usize = 64;
+    pub const MAX_ID_LEN: usize = limits::MAX_ID_LEN;
     /// The longest reason, in characters.
-    pub const MAX_REASON_LEN: usize = 1000;
+    pub const MAX_REASON_LEN: usize = limits::MAX_REASON_LEN;
     /// The longest profession, passion or tag in settings or conditions, in
     /// characters, once trimmed and lowercased (as it is stored).
-    pub const MAX_TEXT_LEN: usize = 200;
+    pub const MAX_TEXT_LEN: usize = limits::MAX_TEXT_LEN;
     /// The most user rules a policy may hold.
-    pub const MAX_RULES: usize = 10_000;
+    pub const MAX_RULES: usize = limits::MAX_RULES;
 
     /// Starts building a policy from the default philosophy.
     pub fn builder() -> PolicyBuilder {
@@ -488,8 +429,9 @@ impl PolicyBuilder {
     }
 }
 
-fn truncate(s: &str) -> String {
-    s.chars().take(Policy::MAX_ID_LEN + 16).collect()
+/// An id as echoed in an error: ids may come from a file of any size.
+pub(crate) fn truncate(s: &str) -> String {
+    cut(s, Policy::MAX_ID_LEN + 16)
 }
 
 /// Checks a rule's id (well formed, not reserved, not taken by an earlier
@@ -684,5 +626,51 @@ mod tests {
         let policy = Policy::builder().data_rule(rule).build().unwrap();
         let rule = policy.data_rules().next().unwrap();
         assert_eq!(rule.condition(), Some(&Condition::Tag("vip".into())));
+    }
+
+    #[test]
+    fn data_rules_name_the_facts_behind_them() {
+        use crate::contact::Acquaintance;
+        let rule = DataRule::new(
+            "cold-recruiters",
+            Condition::All(vec![
+                Condition::Recruiter(true),
+                Condition::Not(Box::new(Condition::SpokeWith(true))),
+                Condition::Any(vec![Condition::Star(true), Condition::Tag("spam".into())]),
+            ]),
+            Decision::Decline,
+            "Recruiters I have never spoken to",
+        );
+        let policy = Policy::builder().data_rule(rule).build().unwrap();
+        let c = Contact::new("R")
+            .with_recruiter(true)
+            .with_tag("Spam")
+            .with_acquaintance(Acquaintance::Never);
+        let v = policy.evaluate(&c, &Platform::LinkedIn, Direction::Incoming);
+        assert_eq!(
+            v.explanation(),
+            "Recruiters I have never spoken to (they are a recruiter, you have never met, \
+             spoken or worked together and they are tagged `spam`)"
+        );
+    }
+
+    #[test]
+    fn a_failing_all_under_not_names_the_part_that_failed() {
+        let rule = DataRule::new(
+            "not-both",
+            Condition::Not(Box::new(Condition::All(vec![
+                Condition::Friend(true),
+                Condition::Star(true),
+            ]))),
+            Decision::Accept,
+            "",
+        );
+        let policy = Policy::builder().data_rule(rule).build().unwrap();
+        let c = Contact::new("S").with_friend(true);
+        let v = policy.evaluate(&c, &Platform::Twitter, Direction::Outgoing);
+        assert_eq!(
+            v.explanation(),
+            "Rule `not-both` applies: they are not a star of their field, so accept"
+        );
     }
 }

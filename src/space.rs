@@ -16,10 +16,12 @@
 use std::ops::ControlFlow;
 
 use crate::analysis::AnalysisError;
+use crate::builtin::BuiltinRule;
+use crate::condition::Condition;
 use crate::contact::{Acquaintance, View};
 use crate::platform::{Direction, Platform};
 use crate::policy::{Policy, UserRule};
-use crate::rules::{BuiltinRule, Condition, Request};
+use crate::request::Request;
 
 pub(crate) const PLATFORM: usize = 0;
 pub(crate) const DIRECTION: usize = 1;

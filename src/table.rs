@@ -5,12 +5,14 @@ use std::fmt;
 use std::ops::ControlFlow;
 
 use crate::analysis::AnalysisError;
+use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::contact::{Acquaintance, View};
+use crate::decision::Decision;
 use crate::platform::Platform;
 use crate::policy::{Policy, UserRule};
-use crate::rules::{BuiltinRule, Request};
+use crate::request::Request;
 use crate::space::{Budget, Cell, Kind, Model, PLATFORM, Tri, Who};
-use crate::verdict::{Decision, FALLBACK_ID, join_with};
+use crate::text::join_with;
 
 /// What a policy decides on one platform, as a table: each row gives the
 /// facts that matter, the decision and the rule that gives it; a fact that

@@ -1,0 +1,369 @@
+//! Conditions of data rules: the facts of a request they read, how they
+//! are named in a policy document, and how they explain themselves.
+
+use crate::contact::{Acquaintance, View};
+use crate::names::{ConditionKey, Name};
+use crate::platform::{Direction, Platform};
+use crate::request::Request;
+
+/// A condition of a data rule: facts of the contact and the request,
+/// combined with `all`, `any` and `not`.
+///
+/// In a policy file a condition is a table (a JSON object); a table with
+/// several keys means all of them must hold:
+///
+/// ```toml
+/// when = { all = [{ recruiter = true }, { not = { spoke-with = true } }] }
+/// when = { recruiter = true, spoke-with = false }   # the same
+/// ```
+///
+/// Strings (profession, passion, tag) are compared case-insensitively.
+///
+/// ```
+/// use acquaint::{Condition, Contact, Decision, DataRule, Direction, Platform, Policy};
+///
+/// let rule = DataRule::new(
+///     "vip",
+///     Condition::Any(vec![Condition::Tag("VIP".into()), Condition::Star(true)]),
+///     Decision::Accept,
+///     "VIPs and stars are always welcome",
+/// );
+/// let policy = Policy::builder().data_rule(rule).build()?;
+/// let grace = Contact::new("Grace").with_tag("vip");
+/// let verdict = policy.evaluate(&grace, &Platform::LinkedIn, Direction::Incoming);
+/// assert_eq!(verdict.rule_id(), "vip");
+/// # Ok::<(), acquaint::PolicyError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Condition {
+    /// Every condition holds (`all = [...]`).
+    All(Vec<Condition>),
+    /// At least one condition holds (`any = [...]`).
+    Any(Vec<Condition>),
+    /// The condition does not hold (`not = {...}`).
+    Not(Box<Condition>),
+    /// The request is on this platform (`platform = "linkedin"`).
+    Platform(Platform),
+    /// The request goes this way (`direction = "incoming"`).
+    Direction(Direction),
+    /// I am (or am not) actively looking for a job (`job-seeking = true`).
+    JobSeeking(bool),
+    /// Our acquaintance is exactly this (`acquaintance = "spoken"`).
+    Acquaintance(Acquaintance),
+    /// We have met in person, working together in person included
+    /// (`met-in-person = true`).
+    MetInPerson(bool),
+    /// We have worked together, in person or remotely
+    /// (`worked-together = true`).
+    WorkedTogether(bool),
+    /// We have at least spoken or messaged (`spoke-with = true`).
+    SpokeWith(bool),
+    /// What I would say of them (`my-view = "positive"`).
+    MyView(View),
+    /// What they would say of me (`their-view = "negative"`).
+    TheirView(View),
+    /// They are a recruiter (`recruiter = true`).
+    Recruiter(bool),
+    /// They are a personal friend (`friend = true`).
+    Friend(bool),
+    /// We are friends on Facebook (`facebook-friend = true`).
+    FacebookFriend(bool),
+    /// They are a star of their field (`star = true`).
+    Star(bool),
+    /// Their profession is this one (`profession = "designer"`).
+    Profession(String),
+    /// They share my profession (`shares-profession = true`).
+    SharesProfession(bool),
+    /// Their profession is one that interests me
+    /// (`interesting-profession = true`).
+    InterestingProfession(bool),
+    /// They have this passion (`passion = "animals"`).
+    Passion(String),
+    /// They share one of my passions (`shares-passion = true`).
+    SharesPassion(bool),
+    /// They carry this tag (`tag = "conference-2026"`).
+    Tag(String),
+    /// We share at least this many connections
+    /// (`mutual-connections-at-least = 10`).
+    MutualConnectionsAtLeast(u32),
+}
+
+impl Condition {
+    /// Whether the condition holds for the request. Strings in the
+    /// condition must already be folded, which building a policy does.
+    pub(crate) fn holds(&self, r: &Request<'_>) -> bool {
+        let c = r.contact;
+        match self {
+            Condition::All(list) => list.iter().all(|x| x.holds(r)),
+            Condition::Any(list) => list.iter().any(|x| x.holds(r)),
+            Condition::Not(inner) => !inner.holds(r),
+            Condition::Platform(p) => r.platform == p,
+            Condition::Direction(d) => r.direction == *d,
+            Condition::JobSeeking(b) => r.settings.job_seeking == *b,
+            Condition::Acquaintance(a) => c.acquaintance == *a,
+            Condition::MetInPerson(b) => c.acquaintance.met_in_person() == *b,
+            Condition::WorkedTogether(b) => c.acquaintance.worked_together() == *b,
+            Condition::SpokeWith(b) => c.acquaintance.spoke_with() == *b,
+            Condition::MyView(v) => c.my_view == *v,
+            Condition::TheirView(v) => c.their_view == *v,
+            Condition::Recruiter(b) => c.recruiter == *b,
+            Condition::Friend(b) => c.friend == *b,
+            Condition::FacebookFriend(b) => c.facebook_friend == *b,
+            Condition::Star(b) => c.star == *b,
+            Condition::Profession(p) => c.profession.as_deref() == Some(p.as_str()),
+            Condition::SharesProfession(b) => r.settings.shares_profession(c) == *b,
+            Condition::InterestingProfession(b) => r.settings.has_interesting_profession(c) == *b,
+            Condition::Passion(p) => c.passions.iter().any(|x| **x == **p),
+            Condition::SharesPassion(b) => r.settings.shared_passion(c).is_some() == *b,
+            Condition::Tag(t) => c.tags.iter().any(|x| **x == **t),
+            Condition::MutualConnectionsAtLeast(n) => c.mutual_connections >= *n,
+        }
+    }
+
+    /// The key naming this condition in a policy file, such as `all` or
+    /// `met-in-person`.
+    pub fn key(&self) -> &'static str {
+        self.condition_key().name()
+    }
+
+    /// The [`ConditionKey`] naming this condition.
+    pub(crate) fn condition_key(&self) -> ConditionKey {
+        match self {
+            Condition::All(_) => ConditionKey::All,
+            Condition::Any(_) => ConditionKey::Any,
+            Condition::Not(_) => ConditionKey::Not,
+            Condition::Platform(_) => ConditionKey::Platform,
+            Condition::Direction(_) => ConditionKey::Direction,
+            Condition::JobSeeking(_) => ConditionKey::JobSeeking,
+            Condition::Acquaintance(_) => ConditionKey::Acquaintance,
+            Condition::MetInPerson(_) => ConditionKey::MetInPerson,
+            Condition::WorkedTogether(_) => ConditionKey::WorkedTogether,
+            Condition::SpokeWith(_) => ConditionKey::SpokeWith,
+            Condition::MyView(_) => ConditionKey::MyView,
+            Condition::TheirView(_) => ConditionKey::TheirView,
+            Condition::Recruiter(_) => ConditionKey::Recruiter,
+            Condition::Friend(_) => ConditionKey::Friend,
+            Condition::FacebookFriend(_) => ConditionKey::FacebookFriend,
+            Condition::Star(_) => ConditionKey::Star,
+            Condition::Profession(_) => ConditionKey::Profession,
+            Condition::SharesProfession(_) => ConditionKey::SharesProfession,
+            Condition::InterestingProfession(_) => ConditionKey::InterestingProfession,
+            Condition::Passion(_) => ConditionKey::Passion,
+            Condition::SharesPassion(_) => ConditionKey::SharesPassion,
+            Condition::Tag(_) => ConditionKey::Tag,
+            Condition::MutualConnectionsAtLeast(_) => ConditionKey::MutualConnectionsAtLeast,
+        }
+    }
+}
+
+/// A condition key's value as a policy document holds it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Value<'a> {
+    List(&'a [Condition]),
+    Nested(&'a Condition),
+    Bool(bool),
+    Text(&'a str),
+    Count(u32),
+    Platform(&'a Platform),
+    Direction(Direction),
+    Acquaintance(Acquaintance),
+    View(View),
+}
+
+/// What a condition key holds in a policy document, with the constructor
+/// of its condition: the document reader reads the value this says and
+/// builds the condition, with no list of keys of its own.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum ValueType {
+    List(fn(Vec<Condition>) -> Condition),
+    Nested(fn(Box<Condition>) -> Condition),
+    Bool(fn(bool) -> Condition),
+    Text(fn(String) -> Condition),
+    Count(fn(u32) -> Condition),
+    Platform(fn(Platform) -> Condition),
+    Direction(fn(Direction) -> Condition),
+    Acquaintance(fn(Acquaintance) -> Condition),
+    View(fn(View) -> Condition),
+}
+
+impl ConditionKey {
+    /// What the key holds, and how its condition is built from it.
+    pub(crate) fn value_type(self) -> ValueType {
+        match self {
+            ConditionKey::All => ValueType::List(Condition::All),
+            ConditionKey::Any => ValueType::List(Condition::Any),
+            ConditionKey::Not => ValueType::Nested(Condition::Not),
+            ConditionKey::Platform => ValueType::Platform(Condition::Platform),
+            ConditionKey::Direction => ValueType::Direction(Condition::Direction),
+            ConditionKey::JobSeeking => ValueType::Bool(Condition::JobSeeking),
+            ConditionKey::Acquaintance => ValueType::Acquaintance(Condition::Acquaintance),
+            ConditionKey::MetInPerson => ValueType::Bool(Condition::MetInPerson),
+            ConditionKey::WorkedTogether => ValueType::Bool(Condition::WorkedTogether),
+            ConditionKey::SpokeWith => ValueType::Bool(Condition::SpokeWith),
+            ConditionKey::MyView => ValueType::View(Condition::MyView),
+            ConditionKey::TheirView => ValueType::View(Condition::TheirView),
+            ConditionKey::Recruiter => ValueType::Bool(Condition::Recruiter),
+            ConditionKey::Friend => ValueType::Bool(Condition::Friend),
+            ConditionKey::FacebookFriend => ValueType::Bool(Condition::FacebookFriend),
+            ConditionKey::Star => ValueType::Bool(Condition::Star),
+            ConditionKey::Profession => ValueType::Text(Condition::Profession),
+            ConditionKey::SharesProfession => ValueType::Bool(Condition::SharesProfession),
+            ConditionKey::InterestingProfession => {
+                ValueType::Bool(Condition::InterestingProfession)
+            }
+            ConditionKey::Passion => ValueType::Text(Condition::Passion),
+            ConditionKey::SharesPassion => ValueType::Bool(Condition::SharesPassion),
+            ConditionKey::Tag => ValueType::Text(Condition::Tag),
+            ConditionKey::MutualConnectionsAtLeast => {
+                ValueType::Count(Condition::MutualConnectionsAtLeast)
+            }
+        }
+    }
+}
+
+impl Condition {
+    /// The condition's value, as a policy document writes it after its key.
+    pub(crate) fn value(&self) -> Value<'_> {
+        match self {
+            Condition::All(list) | Condition::Any(list) => Value::List(list),
+            Condition::Not(inner) => Value::Nested(inner),
+            Condition::Platform(p) => Value::Platform(p),
+            Condition::Direction(d) => Value::Direction(*d),
+            Condition::Acquaintance(a) => Value::Acquaintance(*a),
+            Condition::MyView(v) | Condition::TheirView(v) => Value::View(*v),
+            Condition::JobSeeking(b)
+            | Condition::MetInPerson(b)
+            | Condition::WorkedTogether(b)
+            | Condition::SpokeWith(b)
+            | Condition::Recruiter(b)
+            | Condition::Friend(b)
+            | Condition::FacebookFriend(b)
+            | Condition::Star(b)
+            | Condition::SharesProfession(b)
+            | Condition::InterestingProfession(b)
+            | Condition::SharesPassion(b) => Value::Bool(*b),
+            Condition::Profession(t) | Condition::Passion(t) | Condition::Tag(t) => Value::Text(t),
+            Condition::MutualConnectionsAtLeast(n) => Value::Count(*n),
+        }
+    }
+
+    /// Phrases for the facts of the request that made the condition hold.
+    pub(crate) fn facts_behind(&self, r: &Request<'_>) -> Vec<String> {
+        let mut out = Vec::new();
+        facts_behind(self, true, r, &mut out);
+        out
+    }
+}
+
+/// Collects phrases for the facts that gave `cond` the value `value`: for
+/// `all` that held, every part; for `any` that held, the first part that
+/// held; `not` flips what is looked for. Leaves describe the contact's
+/// actual fact, which reads right whichever way the leaf went.
+fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Vec<String>) {
+    match cond {
+        Condition::All(list) | Condition::Any(list) => {
+            // `all` holds, or `any` fails, because of every part; otherwise
+            // because of the first part that went the same way.
+            let every = matches!(cond, Condition::All(_)) == value;
+            if every {
+                list.iter().for_each(|c| facts_behind(c, value, r, out));
+            } else if let Some(c) = list.iter().find(|c| c.holds(r) == value) {
+                facts_behind(c, value, r, out);
+            }
+        }
+        Condition::Not(inner) => facts_behind(inner, !value, r, out),
+        leaf => {
+            let phrase = describe_fact(leaf, r);
+            if !out.contains(&phrase) {
+                out.push(phrase);
+            }
+        }
+    }
+}
+
+fn describe_fact(leaf: &Condition, r: &Request<'_>) -> String {
+    let c = r.contact;
+    let s = r.settings;
+    let yes_no = |b: bool, yes: &str, no: &str| if b { yes } else { no }.to_owned();
+    match leaf {
+        Condition::Platform(_) => format!("the request is on {}", r.platform.label()),
+        Condition::Direction(_) => match r.direction {
+            Direction::Incoming => "they invited you".to_owned(),
+            Direction::Outgoing => "you would invite them".to_owned(),
+        },
+        Condition::JobSeeking(_) => yes_no(
+            s.job_seeking,
+            "you are job seeking",
+            "you are not job seeking",
+        ),
+        Condition::Acquaintance(_)
+        | Condition::MetInPerson(_)
+        | Condition::WorkedTogether(_)
+        | Condition::SpokeWith(_) => c.acquaintance.phrase().to_owned(),
+        Condition::MyView(_) => match c.my_view {
+            View::Positive => "you would speak positively of their professional ability",
+            View::Unknown => "you do not know their professional ability",
+            View::Negative => "you would speak negatively of their professional ability",
+        }
+        .to_owned(),
+        Condition::TheirView(_) => match c.their_view {
+            View::Positive => "they would speak positively of yours",
+            View::Unknown => "you do not know what they would say of yours",
+            View::Negative => "they would speak negatively of yours",
+        }
+        .to_owned(),
+        Condition::Recruiter(_) => yes_no(
+            c.recruiter,
+            "they are a recruiter",
+            "they are not a recruiter",
+        ),
+        Condition::Friend(_) => yes_no(
+            c.friend,
+            "they are a personal friend",
+            "they are not a personal friend",
+        ),
+        Condition::FacebookFriend(_) => yes_no(
+            c.facebook_friend,
+            "you are friends on Facebook",
+            "you are not friends on Facebook",
+        ),
+        Condition::Star(_) => yes_no(
+            c.star,
+            "they are a star of their field",
+            "they are not a star of their field",
+        ),
+        Condition::Profession(p) => match c.profession() {
+            Some(theirs) if theirs == p => format!("their profession is {p}"),
+            _ => format!("their profession is not {p}"),
+        },
+        Condition::SharesProfession(_) => yes_no(
+            s.shares_profession(c),
+            "they share your profession",
+            "they do not share your profession",
+        ),
+        Condition::InterestingProfession(_) => yes_no(
+            s.has_interesting_profession(c),
+            "they work in a profession that interests you",
+            "they do not work in a profession that interests you",
+        ),
+        Condition::Passion(p) => yes_no(
+            c.has_passion(p),
+            &format!("they have a passion for {p}"),
+            &format!("they have no passion for {p}"),
+        ),
+        Condition::SharesPassion(_) => match s.shared_passion(c) {
+            Some(p) => format!("they share your passion for {p}"),
+            None => "they share none of your passions".to_owned(),
+        },
+        Condition::Tag(t) => yes_no(
+            c.has_tag(t),
+            &format!("they are tagged `{t}`"),
+            &format!("they are not tagged `{t}`"),
+        ),
+        Condition::MutualConnectionsAtLeast(_) => {
+            format!("you share {} connections", c.mutual_connections)
+        }
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => String::new(),
+    }
+}

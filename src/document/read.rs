@@ -1,0 +1,473 @@
+//! Reading a policy document: by hand rather than derived, so that every
+//! mistake names the rule and the field at fault, is raised while the format
+//! still knows where it is, and so that conditions nested past
+//! [`Policy::MAX_DEPTH`] stop with an error before they can exhaust the
+//! stack.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use super::values::{Mistakes, Shape, fail, located, plain, read, read_name, read_names};
+use crate::builtin::BuiltinRule;
+use crate::condition::{Condition, ValueType};
+use crate::error::{Location, PolicyError};
+use crate::names::{ConditionKey, Name, PolicyField, RuleField};
+use crate::platform::Platform;
+use crate::policy::{Policy, check_rule_id, prepare_rule, truncate, valid_id};
+use crate::rules::DataRule;
+use crate::text::cut;
+
+/// A policy loads from a policy document in any self-describing serde
+/// format, and is validated as it loads.
+///
+/// ```
+/// use acquaint::Policy;
+///
+/// let policy: Policy = serde_json::from_str(r#"{
+///     "job-seeking": true,
+///     "rules": [{
+///         "id": "no-spam",
+///         "when": { "tag": "spam" },
+///         "decision": "decline",
+///         "reason": "They sent spam"
+///     }]
+/// }"#)?;
+/// assert_eq!(policy.rule_ids().collect::<Vec<_>>(), ["no-spam"]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+impl<'de> Deserialize<'de> for Policy {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(PolicyVisitor)
+    }
+}
+
+/// Reads a key of a table whose keys are the names `N`. An unknown key goes
+/// to `mistakes` as it is read, so that formats which track positions point
+/// at it, and yields `None`.
+struct KeySeed<'m, 'p, N> {
+    /// The path of the table, empty at the top of a policy or a rule.
+    path: &'m str,
+    mistakes: &'m mut Mistakes<'p>,
+    names: PhantomData<N>,
+}
+
+impl<'m, 'p, N> KeySeed<'m, 'p, N> {
+    fn new(path: &'m str, mistakes: &'m mut Mistakes<'p>) -> Self {
+        KeySeed {
+            path,
+            mistakes,
+            names: PhantomData,
+        }
+    }
+}
+
+impl<'de, N: Name> DeserializeSeed<'de> for KeySeed<'_, '_, N> {
+    type Value = Result<N, String>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let key = String::deserialize(d)?;
+        if let Some(name) = N::from_name(&key) {
+            return Ok(Ok(name));
+        }
+        let field = if self.path.is_empty() {
+            cut(&key, 80)
+        } else {
+            cut(&format!("{}.{key}", self.path), 120)
+        };
+        self.mistakes.report(PolicyError::UnknownField {
+            at: self.mistakes.at.clone(),
+            field,
+        })?;
+        Ok(Err(key))
+    }
+}
+
+struct PolicyVisitor;
+
+impl<'de> Visitor<'de> for PolicyVisitor {
+    type Value = Policy;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a policy document")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Policy, A::Error> {
+        let mut b = Policy::builder();
+        b.require_declared_platforms = true;
+        let at = Location::Policy;
+        let mut mistakes = Mistakes::raised(&at);
+        let mut declared: Option<Vec<Platform>> = None;
+        let mut rules = Vec::new();
+        // Each mistake is raised while its key or value is being read, so
+        // that formats which track positions (TOML, JSON) point at it.
+        while let Some(key) = map.next_key_seed(KeySeed::<PolicyField>::new("", &mut mistakes))? {
+            let Ok(field) = key else {
+                // Not reached: unknown keys at this level are raised.
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let name = field.name();
+            match field {
+                PolicyField::JobSeeking => b = b.job_seeking(plain(&mut map, &at, name)?),
+                PolicyField::Profession => {
+                    b = b.profession(&plain::<_, String>(&mut map, &at, name)?)
+                }
+                PolicyField::InterestingProfessions => {
+                    for p in plain::<_, Vec<String>>(&mut map, &at, name)? {
+                        b = b.interesting_profession(&p);
+                    }
+                }
+                PolicyField::Passions => {
+                    for p in plain::<_, Vec<String>>(&mut map, &at, name)? {
+                        b = b.passion(&p);
+                    }
+                }
+                PolicyField::Platforms => {
+                    let list: Vec<Platform> =
+                        read_names(&mut map, name, &mut mistakes)?.unwrap_or_default();
+                    for p in &list {
+                        b = b.platform(p.clone());
+                    }
+                    declared = Some(list);
+                }
+                PolicyField::Disable => {
+                    let ids = read(
+                        &mut map,
+                        name,
+                        &mut mistakes,
+                        |ids: Vec<String>, at| match ids
+                            .iter()
+                            .find(|id| BuiltinRule::from_id(id).is_none())
+                        {
+                            Some(id) => Err(PolicyError::UnknownBuiltinRule {
+                                at: at.clone(),
+                                id: truncate(id),
+                            }),
+                            None => Ok(ids),
+                        },
+                    )?;
+                    for id in ids.into_iter().flatten() {
+                        b = b.disable(id);
+                    }
+                }
+                PolicyField::Fallback => {
+                    if let Some(decision) = read_name(&mut map, name, &mut mistakes)? {
+                        b = b.fallback(decision);
+                    }
+                }
+                PolicyField::Rules => {
+                    rules = map.next_value_seed(RulesSeed {
+                        declared: declared.as_deref(),
+                    })?
+                }
+            }
+        }
+        for rule in rules {
+            b = b.data_rule(rule);
+        }
+        // Whatever could only be checked once the whole document was read
+        // (platforms declared after the rules, in JSON) is checked here.
+        b.build().map_err(fail)
+    }
+}
+
+struct RulesSeed<'a> {
+    /// The policy's own platforms, when they were read before the rules.
+    declared: Option<&'a [Platform]>,
+}
+
+impl<'de> DeserializeSeed<'de> for RulesSeed<'_> {
+    type Value = Vec<DataRule>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let field = PolicyField::Rules.name();
+        located(d, self, &Location::Policy, field, Shape::List)
+    }
+}
+
+impl<'de> Visitor<'de> for RulesSeed<'_> {
+    type Value = Vec<DataRule>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of rules")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut rules = Vec::new();
+        let mut seen = HashSet::new();
+        while let Some(rule) = seq.next_element_seed(RuleSeed {
+            position: rules.len() + 1,
+            seen: &mut seen,
+            declared: self.declared,
+        })? {
+            if rules.len() == Policy::MAX_RULES {
+                return Err(fail(PolicyError::TooManyRules {
+                    at: Location::Policy,
+                    limit: Policy::MAX_RULES,
+                }));
+            }
+            rules.push(rule);
+        }
+        Ok(rules)
+    }
+}
+
+struct RuleSeed<'a> {
+    position: usize,
+    /// The ids of the rules before this one.
+    seen: &'a mut HashSet<String>,
+    declared: Option<&'a [Platform]>,
+}
+
+impl<'de> DeserializeSeed<'de> for RuleSeed<'_> {
+    type Value = DataRule;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let field = format!("{}[{}]", PolicyField::Rules.name(), self.position - 1);
+        located(d, self, &Location::Policy, &field, Shape::Table)
+    }
+}
+
+impl<'de> Visitor<'de> for RuleSeed<'_> {
+    type Value = DataRule;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a rule table with `id`, `decision` and `reason`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DataRule, A::Error> {
+        let mut at = Location::RuleAt(self.position);
+        let mut id = None;
+        let mut platforms = None;
+        let mut when = None;
+        let mut decision = None;
+        let mut reason = None;
+        // Mistakes are held until the end of the rule, so that the message
+        // can name the rule by its id wherever the id is in the table.
+        let mut held: Option<PolicyError> = None;
+        loop {
+            let key = {
+                let mut mistakes = Mistakes::held(&at, &mut held);
+                map.next_key_seed(KeySeed::<RuleField>::new("", &mut mistakes))?
+            };
+            let Some(key) = key else { break };
+            let Ok(field) = key else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let name = field.name();
+            match field {
+                RuleField::Id => {
+                    let value: String = plain(&mut map, &at, name)?;
+                    if valid_id(&value) {
+                        at = Location::Rule(value.clone());
+                    }
+                    id = Some(value);
+                }
+                RuleField::Platforms => {
+                    let mut mistakes = Mistakes::held(&at, &mut held);
+                    let mut list: Vec<Platform> = Vec::new();
+                    let read = read_names(&mut map, name, &mut mistakes)?;
+                    for p in read.into_iter().flatten() {
+                        if !list.contains(&p) {
+                            list.push(p);
+                        }
+                    }
+                    platforms = Some(list);
+                }
+                RuleField::When => {
+                    when = map.next_value_seed(ConditionSeed {
+                        depth: 1,
+                        path: name.into(),
+                        mistakes: Mistakes::held(&at, &mut held),
+                    })?;
+                }
+                RuleField::Decision => {
+                    let mut mistakes = Mistakes::held(&at, &mut held);
+                    decision = read_name(&mut map, name, &mut mistakes)?;
+                }
+                RuleField::Reason => reason = Some(plain(&mut map, &at, name)?),
+            }
+        }
+        if let Some(err) = held {
+            return Err(fail(err.relocate(at)));
+        }
+        let missing = |field: RuleField| {
+            fail(PolicyError::MissingField {
+                at: at.clone(),
+                field: field.name().into(),
+            })
+        };
+        let mut rule = DataRule {
+            id: id.ok_or_else(|| missing(RuleField::Id))?,
+            platforms,
+            when,
+            decision: decision.ok_or_else(|| missing(RuleField::Decision))?,
+            reason: reason.ok_or_else(|| missing(RuleField::Reason))?,
+            builtin_bits: 0,
+        };
+        // Check the rule now, while formats still know where it is.
+        let at = check_rule_id(&rule.id, self.position, self.seen).map_err(fail)?;
+        prepare_rule(&mut rule, &at, self.declared).map_err(fail)?;
+        Ok(rule)
+    }
+}
+
+/// Reads one condition table at a given depth. Yields `None` when it found
+/// a mistake, which it leaves in `mistakes`.
+struct ConditionSeed<'p> {
+    depth: usize,
+    path: String,
+    mistakes: Mistakes<'p>,
+}
+
+impl<'de> DeserializeSeed<'de> for ConditionSeed<'_> {
+    type Value = Option<Condition>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        if self.depth > Policy::MAX_DEPTH {
+            // Stop before reading further: the rest may be nested thousands
+            // of levels deep.
+            return Err(fail(PolicyError::TooDeep {
+                at: self.mistakes.at.clone(),
+                field: self.path,
+                limit: Policy::MAX_DEPTH,
+            }));
+        }
+        let (at, path) = (self.mistakes.at, self.path.clone());
+        located(d, self, at, &path, Shape::Table)
+    }
+}
+
+impl<'de> Visitor<'de> for ConditionSeed<'_> {
+    type Value = Option<Condition>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a condition table, such as { recruiter = true }")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let ConditionSeed {
+            depth,
+            path,
+            mut mistakes,
+        } = self;
+        let at = mistakes.at;
+        let mut parts = Vec::new();
+        let mut seen_keys = 0;
+        while let Some(key) =
+            map.next_key_seed(KeySeed::<ConditionKey>::new(&path, &mut mistakes))?
+        {
+            seen_keys += 1;
+            let Ok(key) = key else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let field = format!("{path}.{}", key.name());
+            let parsed = match key.value_type() {
+                ValueType::List(make) => map
+                    .next_value_seed(ListSeed {
+                        depth: depth + 1,
+                        path: field,
+                        mistakes: mistakes.part(),
+                    })?
+                    .map(make),
+                ValueType::Nested(make) => map
+                    .next_value_seed(ConditionSeed {
+                        depth: depth + 1,
+                        path: field,
+                        mistakes: mistakes.part(),
+                    })?
+                    .map(|c| make(Box::new(c))),
+                ValueType::Bool(make) => Some(make(plain(&mut map, at, &field)?)),
+                ValueType::Text(make) => Some(make(plain(&mut map, at, &field)?)),
+                ValueType::Count(make) => Some(make(plain(&mut map, at, &field)?)),
+                ValueType::Platform(make) => read_name(&mut map, &field, &mut mistakes)?.map(make),
+                ValueType::Direction(make) => read_name(&mut map, &field, &mut mistakes)?.map(make),
+                ValueType::Acquaintance(make) => {
+                    read_name(&mut map, &field, &mut mistakes)?.map(make)
+                }
+                ValueType::View(make) => read_name(&mut map, &field, &mut mistakes)?.map(make),
+            };
+            parts.extend(parsed);
+        }
+        if seen_keys == 0 {
+            mistakes.report(PolicyError::Empty {
+                at: at.clone(),
+                field: path,
+            })?;
+        } else if parts.len() > 1 && depth == Policy::MAX_DEPTH {
+            // A table of several facts is an `all`, one level above them:
+            // report it here rather than at an `all[0]` the file lacks.
+            mistakes.report(PolicyError::TooDeep {
+                at: at.clone(),
+                field: path,
+                limit: Policy::MAX_DEPTH,
+            })?;
+        }
+        if mistakes.any_held() {
+            return Ok(None);
+        }
+        Ok(match parts.len() {
+            1 => parts.pop(),
+            _ => Some(Condition::All(parts)),
+        })
+    }
+}
+
+struct ListSeed<'p> {
+    depth: usize,
+    path: String,
+    mistakes: Mistakes<'p>,
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_> {
+    type Value = Option<Vec<Condition>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let (at, path) = (self.mistakes.at, self.path.clone());
+        located(d, self, at, &path, Shape::List)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed<'_> {
+    type Value = Option<Vec<Condition>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of condition tables")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let ListSeed {
+            depth,
+            path,
+            mut mistakes,
+        } = self;
+        let mut list = Vec::new();
+        let mut ok = true;
+        let mut i = 0;
+        while let Some(item) = seq.next_element_seed(ConditionSeed {
+            depth,
+            path: format!("{path}[{i}]"),
+            mistakes: mistakes.part(),
+        })? {
+            i += 1;
+            match item {
+                Some(c) => list.push(c),
+                None => ok = false,
+            }
+        }
+        if i == 0 {
+            mistakes.report(PolicyError::Empty {
+                at: mistakes.at.clone(),
+                field: path,
+            })?;
+            ok = false;
+        }
+        Ok(ok.then_some(list))
+    }
+}

@@ -1,0 +1,15 @@
+//! The limits on what a policy may hold, stated once: [`Policy`]'s
+//! associated constants and the error messages both read them from here.
+//!
+//! [`Policy`]: crate::Policy
+
+/// How deeply conditions may nest.
+pub(crate) const MAX_DEPTH: usize = 32;
+/// The longest rule id, in characters.
+pub(crate) const MAX_ID_LEN: usize = 64;
+/// The longest reason, in characters.
+pub(crate) const MAX_REASON_LEN: usize = 1000;
+/// The longest profession, passion or tag, in characters.
+pub(crate) const MAX_TEXT_LEN: usize = 200;
+/// The most user rules a policy may hold.
+pub(crate) const MAX_RULES: usize = 10_000;

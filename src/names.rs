@@ -1,0 +1,193 @@
+//! The names a person types in a policy document, each defined once: the
+//! policy's fields, a rule's fields and the condition keys.
+//!
+//! Every place that parses, prints, describes or suggests one of these
+//! names goes through the enums here, and matches on them without a
+//! catch-all arm, so that adding a name is a list of compiler errors.
+
+/// A vocabulary of names a person types.
+pub(crate) trait Name: Copy + 'static {
+    /// Every name, in the order documents and messages list them.
+    const ALL: &'static [Self];
+
+    /// The name as written in a policy document.
+    fn name(self) -> &'static str;
+
+    /// The one with this name, as written in a policy document.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|n| n.name() == name)
+    }
+
+    /// Every name, as written.
+    fn names() -> impl Iterator<Item = &'static str> + Clone {
+        Self::ALL.iter().map(|n| n.name())
+    }
+}
+
+/// Defines a name enum, implementing [`Name`].
+macro_rules! name_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $enum:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $enum {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl Name for $enum {
+            const ALL: &'static [$enum] = &[$($enum::$variant),+];
+
+            fn name(self) -> &'static str {
+                match self {
+                    $($enum::$variant => $text,)+
+                }
+            }
+        }
+    };
+}
+
+name_enum! {
+    /// A field at the top level of a policy document.
+    pub(crate) enum PolicyField {
+        JobSeeking = "job-seeking",
+        Profession = "profession",
+        InterestingProfessions = "interesting-professions",
+        Passions = "passions",
+        Platforms = "platforms",
+        Disable = "disable",
+        Fallback = "fallback",
+        Rules = "rules",
+    }
+}
+
+name_enum! {
+    /// A field of a rule in a policy document.
+    pub(crate) enum RuleField {
+        Id = "id",
+        Platforms = "platforms",
+        When = "when",
+        Decision = "decision",
+        Reason = "reason",
+    }
+}
+
+name_enum! {
+    /// A key of a condition table, naming one kind of
+    /// [`Condition`](crate::Condition).
+    pub(crate) enum ConditionKey {
+        All = "all",
+        Any = "any",
+        Not = "not",
+        Platform = "platform",
+        Direction = "direction",
+        JobSeeking = "job-seeking",
+        Acquaintance = "acquaintance",
+        MetInPerson = "met-in-person",
+        WorkedTogether = "worked-together",
+        SpokeWith = "spoke-with",
+        MyView = "my-view",
+        TheirView = "their-view",
+        Recruiter = "recruiter",
+        Friend = "friend",
+        FacebookFriend = "facebook-friend",
+        Star = "star",
+        Profession = "profession",
+        SharesProfession = "shares-profession",
+        InterestingProfession = "interesting-profession",
+        Passion = "passion",
+        SharesPassion = "shares-passion",
+        Tag = "tag",
+        MutualConnectionsAtLeast = "mutual-connections-at-least",
+    }
+}
+
+/// The name in `names` nearest to `typo`, if it is within two edits: what a
+/// typo was probably meant to be.
+pub(crate) fn nearest(
+    typo: &str,
+    names: impl IntoIterator<Item = &'static str>,
+) -> Option<&'static str> {
+    // A typo longer than every name by more than two edits matches none;
+    // skipping it keeps the cost bounded for huge keys.
+    if typo.chars().nth(64).is_some() {
+        return None;
+    }
+    names
+        .into_iter()
+        .map(|name| (edit_distance(typo, name), name))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, name)| name)
+}
+
+/// Levenshtein distance, for suggesting the name a typo was meant to be.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("recuiter", "recruiter"), 1);
+        assert_eq!(edit_distance("spoke-wiht", "spoke-with"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for key in ConditionKey::ALL {
+            assert_eq!(ConditionKey::from_name(key.name()), Some(*key));
+        }
+        for field in PolicyField::ALL {
+            assert_eq!(PolicyField::from_name(field.name()), Some(*field));
+        }
+        for field in RuleField::ALL {
+            assert_eq!(RuleField::from_name(field.name()), Some(*field));
+        }
+        assert_eq!(ConditionKey::from_name("Recruiter"), None);
+    }
+
+    #[test]
+    fn nearest_suggests_within_two_edits() {
+        let keys = ConditionKey::names();
+        assert_eq!(nearest("recuiter", keys.clone()), Some("recruiter"));
+        assert_eq!(nearest("zzzzzz", keys.clone()), None);
+        assert_eq!(nearest(&"a".repeat(100_000), keys), None);
+    }
+
+    /// The README lists every condition key a policy file may use.
+    #[test]
+    fn readme_lists_every_condition_key() {
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("Conditions combine `all`, `any` and `not` over:")
+            .expect("the README's list of condition keys");
+        let list = &readme[start..];
+        let list = &list[..list.find("A table with several keys").unwrap_or(list.len())];
+        let listed: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+        let keys: Vec<&str> = ConditionKey::names().collect();
+        assert_eq!(
+            listed, keys,
+            "the README's list of condition keys is out of step"
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! What a rule looks at: the request, and the user's own settings.
+
+use crate::contact::Contact;
+use crate::platform::{Direction, Platform};
+
+/// Everything a rule may look at: the contact, the platform, the direction
+/// of the request and the user's settings.
+///
+/// ```
+/// use acquaint::{Contact, Direction, Platform, Policy, Request};
+///
+/// let policy = Policy::default();
+/// let ada = Contact::new("Ada");
+/// let request = Request::new(&ada, &Platform::LinkedIn, Direction::Incoming, policy.settings());
+/// assert_eq!(request.contact.name(), "Ada");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// Who the request is with.
+    pub contact: &'a Contact,
+    /// The network.
+    pub platform: &'a Platform,
+    /// Who asked.
+    pub direction: Direction,
+    /// The user's settings (job seeking, profession, interests, passions).
+    pub settings: &'a Settings,
+}
+
+impl<'a> Request<'a> {
+    /// Gathers what a rule may look at.
+    pub fn new(
+        contact: &'a Contact,
+        platform: &'a Platform,
+        direction: Direction,
+        settings: &'a Settings,
+    ) -> Request<'a> {
+        Request {
+            contact,
+            platform,
+            direction,
+            settings,
+        }
+    }
+}
+
+/// The user's own settings: whether they are job seeking, and the purposes
+/// that make a Twitter connection worth it.
+///
+/// Strings are stored trimmed and in lowercase, so that matching is
+/// case-insensitive without work on every evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Settings {
+    pub(crate) job_seeking: bool,
+    pub(crate) profession: Option<Box<str>>,
+    pub(crate) interesting_professions: Vec<Box<str>>,
+    pub(crate) passions: Vec<Box<str>>,
+}
+
+impl Settings {
+    /// Whether I am actively looking for a job.
+    pub fn job_seeking(&self) -> bool {
+        self.job_seeking
+    }
+
+    /// My profession, trimmed and in lowercase.
+    pub fn profession(&self) -> Option<&str> {
+        self.profession.as_deref()
+    }
+
+    /// Professions that interest me, trimmed and in lowercase.
+    pub fn interesting_professions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.interesting_professions.iter().map(|p| &**p)
+    }
+
+    /// My passions, trimmed and in lowercase.
+    pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.passions.iter().map(|p| &**p)
+    }
+
+    /// Whether the contact shares my profession.
+    #[inline]
+    pub fn shares_profession(&self, contact: &Contact) -> bool {
+        matches!((&self.profession, &contact.profession), (Some(a), Some(b)) if a == b)
+    }
+
+    /// Whether the contact works in a profession that interests me.
+    #[inline]
+    pub fn has_interesting_profession(&self, contact: &Contact) -> bool {
+        contact
+            .profession
+            .as_ref()
+            .is_some_and(|p| self.interesting_professions.contains(p))
+    }
+
+    /// The first of my passions the contact shares.
+    #[inline]
+    pub fn shared_passion<'a>(&'a self, contact: &Contact) -> Option<&'a str> {
+        self.passions
+            .iter()
+            .find(|p| contact.passions.contains(p))
+            .map(|p| &**p)
+    }
+
+    /// Whether the contact serves one of my purposes on Twitter: shares my
+    /// profession, works in one that interests me, is a star of their
+    /// field, or shares one of my passions.
+    #[inline]
+    pub fn serves_purpose(&self, contact: &Contact) -> bool {
+        self.shares_profession(contact)
+            || self.has_interesting_profession(contact)
+            || contact.star
+            || self.shared_passion(contact).is_some()
+    }
+}
