@@ -130,7 +130,6 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
-mod change;
 mod contact;
 mod error;
 mod platform;
@@ -138,18 +137,14 @@ mod policy;
 mod rules;
 #[cfg(feature = "serde")]
 mod serde_impl;
-mod space;
-mod table;
 mod verdict;
 
-pub use analysis::{AnalysisError, Warning};
-pub use change::{Change, FactChange};
+pub use analysis::{AnalysisError, Change, DecisionTable, FactChange, TableRow, Warning};
 pub use contact::{Acquaintance, Contact, View};
 pub use error::{Location, ParseError, PolicyError};
 pub use platform::{Direction, Platform, PlatformName};
 pub use policy::{BatchItem, Policy, PolicyBuilder, Settings};
 pub use rules::{BuiltinRule, Condition, DataRule, Request, Rule};
-pub use table::{DecisionTable, TableRow};
 pub use verdict::{Decision, Verdict, VerdictRecord};
 
 /// Decides whether to connect with `contact` on `platform`; the same as

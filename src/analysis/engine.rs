@@ -15,11 +15,12 @@
 
 use std::ops::ControlFlow;
 
-use crate::analysis::AnalysisError;
 use crate::contact::{Acquaintance, View};
 use crate::platform::{Direction, Platform};
 use crate::policy::{Policy, UserRule};
 use crate::rules::{BuiltinRule, Condition, Request};
+
+use super::AnalysisError;
 
 pub(crate) const PLATFORM: usize = 0;
 pub(crate) const DIRECTION: usize = 1;

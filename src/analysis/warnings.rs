@@ -6,8 +6,9 @@ use std::ops::ControlFlow;
 
 use crate::policy::Policy;
 use crate::rules::BuiltinRule;
-use crate::space::{Budget, F, Model, Who};
 use crate::verdict::join_with;
+
+use super::engine::{Budget, F, Model, Who};
 
 /// Something in a policy that is probably a mistake: a rule that can never
 /// decide. Found by [`Policy::analyze`]; the policy still loads and works.

@@ -4,13 +4,14 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::ControlFlow;
 
-use crate::analysis::AnalysisError;
 use crate::contact::{Acquaintance, View};
 use crate::platform::Platform;
 use crate::policy::{Policy, UserRule};
 use crate::rules::{BuiltinRule, Request};
-use crate::space::{Budget, Cell, Kind, Model, PLATFORM, Tri, Who};
 use crate::verdict::{Decision, FALLBACK_ID, join_with};
+
+use super::AnalysisError;
+use super::engine::{Budget, Cell, Kind, Model, PLATFORM, Tri, Who};
 
 /// What a policy decides on one platform, as a table: each row gives the
 /// facts that matter, the decision and the rule that gives it; a fact that
