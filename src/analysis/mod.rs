@@ -1,5 +1,6 @@
 //! Analysis: what a policy decides over every request it can tell apart,
-//! rather than for one.
+//! rather than for one. Three of its files each extend
+//! [`Policy`](crate::Policy) with one method, named at the top of the file.
 //!
 //! - [`Policy::analyze`](crate::Policy::analyze) and its [`Warning`]s:
 //!   rules that can never decide (`warnings`);

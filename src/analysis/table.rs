@@ -212,6 +212,8 @@ fn or_list(items: impl Iterator<Item = String>) -> String {
     join_with(&items.collect::<Vec<_>>(), " or ")
 }
 
+/// How a row's acquaintance values read, in the words people use for the
+/// usual groups.
 fn acquaintance_text(values: &[usize]) -> String {
     // Read after the column's header, "we have".
     match values {
@@ -256,6 +258,7 @@ fn escape(s: &str) -> String {
         .replace('|', "\\|")
 }
 
+/// A rule id as code, unless a backtick in it would end the code span.
 fn code(id: &str) -> String {
     if id.contains('`') {
         escape(id)
