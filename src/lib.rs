@@ -162,13 +162,9 @@ mod policy;
 mod document;
 
 mod analysis;
-mod change;
-mod space;
-mod table;
 
-pub use analysis::{AnalysisError, Warning};
+pub use analysis::{AnalysisError, Change, DecisionTable, FactChange, TableRow, Warning};
 pub use builtin::BuiltinRule;
-pub use change::{Change, FactChange};
 pub use condition::Condition;
 pub use contact::{Acquaintance, Contact, View};
 pub use decision::Decision;
@@ -177,7 +173,6 @@ pub use platform::{Direction, Platform, PlatformName};
 pub use policy::{BatchItem, Policy, PolicyBuilder};
 pub use request::{Request, Settings};
 pub use rules::{DataRule, Rule};
-pub use table::{DecisionTable, TableRow};
 pub use verdict::{Verdict, VerdictRecord};
 
 /// Decides whether to connect with `contact` on `platform`; the same as

@@ -1,5 +1,9 @@
-//! What would change a decision: the smallest changes to the facts a person
-//! can change that would give a different decision.
+//! Extends [`Policy`] with [`Policy::what_would_change`]: the smallest
+//! changes to the facts a person can change that would give a different
+//! decision, each a [`Change`].
+//!
+//! It does not use the engine: it probes the policy itself, so its answer
+//! holds for rules written in Rust too.
 
 use std::fmt;
 
@@ -95,8 +99,11 @@ impl fmt::Display for FactChange {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Change<'a> {
+    /// The facts that would change, in the order of [`Change::facts`].
     facts: Vec<FactChange>,
+    /// The decision they would give.
     decision: Decision,
+    /// The id of the rule that would give it.
     rule_id: &'a str,
 }
 

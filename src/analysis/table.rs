@@ -1,18 +1,19 @@
-//! The decision table of a policy on one platform.
+//! Extends [`Policy`] with [`Policy::decision_table`]: what a policy
+//! decides on one platform, as a [`DecisionTable`].
 
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::ControlFlow;
 
-use crate::analysis::AnalysisError;
-use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::contact::{Acquaintance, View};
 use crate::decision::Decision;
 use crate::platform::Platform;
 use crate::policy::{Policy, UserRule};
 use crate::request::Request;
-use crate::space::{Budget, Cell, Kind, Model, PLATFORM, Tri, Who};
 use crate::text::join_with;
+
+use super::AnalysisError;
+use super::engine::{Budget, Cell, DecidingRule, Fact, Model, Truth};
 
 /// What a policy decides on one platform, as a table: each row gives the
 /// facts that matter, the decision and the rule that gives it; a fact that
@@ -41,10 +42,15 @@ use crate::text::join_with;
 /// # Ok::<(), acquaint::AnalysisError>(())
 /// ```
 pub struct DecisionTable {
+    /// The space the rows' cells belong to.
     model: Model,
+    /// The platform the table is for.
     platform: Platform,
+    /// The variables shown, in order: those that vary between rows.
     columns: Vec<usize>,
+    /// The rows, in the order the rules are tried.
     rows: Vec<TableRow>,
+    /// The ids of the rules written in Rust, left out.
     rust_rules: Vec<String>,
 }
 
@@ -62,8 +68,11 @@ pub struct DecisionTable {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TableRow {
+    /// The requests of the row.
     cell: Cell,
+    /// The decision for them.
     decision: Decision,
+    /// The id of the rule that gives it, or `fallback`.
     rule_id: String,
 }
 
@@ -134,22 +143,19 @@ impl DecisionTable {
         })
     }
 
+    /// The header of `var`'s column.
     fn header(&self, var: usize) -> String {
-        match self.model.kind(var) {
-            Kind::Platform => "platform".into(),
-            Kind::Direction => "direction".into(),
-            Kind::JobSeeking => "I am job seeking".into(),
-            Kind::Recruiter => "recruiter".into(),
-            Kind::Acquaintance => "we have".into(),
-            Kind::MyView => "my view of their work".into(),
-            Kind::TheirView => "their view of mine".into(),
-            Kind::Friend => "personal friend".into(),
-            Kind::Star => "star of their field".into(),
-            Kind::FacebookFriend => "Facebook friend".into(),
-            Kind::Profession => "profession".into(),
-            Kind::Passion(i) => format!("passion: {}", self.model.passions[i]),
-            Kind::Tag(i) => format!("tag: {}", self.model.tags[i]),
-            Kind::Mutual => "mutual connections".into(),
+        match self.model.fact(var) {
+            Fact::Platform => "platform".into(),
+            Fact::Direction => "direction".into(),
+            Fact::Flag(flag) => flag.header().into(),
+            Fact::Acquaintance => "we have".into(),
+            Fact::MyView => "my view of their work".into(),
+            Fact::TheirView => "their view of mine".into(),
+            Fact::Profession => "profession".into(),
+            Fact::Passion(i) => format!("passion: {}", self.model.passions[i]),
+            Fact::Tag(i) => format!("tag: {}", self.model.tags[i]),
+            Fact::MutualConnections => "mutual connections".into(),
         }
     }
 
@@ -159,35 +165,31 @@ impl DecisionTable {
         if values.len() == self.model.size(var) {
             return "any".into();
         }
-        let m = &self.model;
-        match m.kind(var) {
-            Kind::Platform => or_list(values.iter().map(|&v| match m.platforms.get(v) {
+        let model = &self.model;
+        match model.fact(var) {
+            Fact::Platform => or_list(values.iter().map(|&v| match model.platforms.get(v) {
                 Some(p) => p.label().to_owned(),
                 None => "any other".to_owned(),
             })),
-            Kind::Direction => if values == [0] {
+            Fact::Direction => if values == [0] {
                 "incoming"
             } else {
                 "outgoing"
             }
             .into(),
-            Kind::JobSeeking
-            | Kind::Recruiter
-            | Kind::Friend
-            | Kind::Star
-            | Kind::FacebookFriend
-            | Kind::Passion(_)
-            | Kind::Tag(_) => if values == [1] { "yes" } else { "no" }.into(),
-            Kind::Acquaintance => acquaintance_text(&values),
-            Kind::MyView | Kind::TheirView => {
+            Fact::Flag(_) | Fact::Passion(_) | Fact::Tag(_) => {
+                if values == [1] { "yes" } else { "no" }.into()
+            }
+            Fact::Acquaintance => acquaintance_text(&values),
+            Fact::MyView | Fact::TheirView => {
                 or_list(values.iter().map(|&v| View::ALL[v].as_str().to_owned()))
             }
-            Kind::Profession => {
-                let name = |v: usize| match m.professions.get(v) {
+            Fact::Profession => {
+                let name = |v: usize| match model.professions.get(v) {
                     Some(p) => p.to_string(),
                     None => "any other or none".to_owned(),
                 };
-                let other = m.professions.len();
+                let other = model.professions.len();
                 if values.contains(&other) {
                     let excluded: Vec<String> = (0..other)
                         .filter(|v| !values.contains(v))
@@ -201,7 +203,7 @@ impl DecisionTable {
                     or_list(values.into_iter().map(name))
                 }
             }
-            Kind::Mutual => mutual_text(&m.thresholds, &values),
+            Fact::MutualConnections => mutual_text(&model.thresholds, &values),
         }
     }
 }
@@ -211,6 +213,8 @@ fn or_list(items: impl Iterator<Item = String>) -> String {
     join_with(&items.collect::<Vec<_>>(), " or ")
 }
 
+/// How a row's acquaintance values read, in the words people use for the
+/// usual groups.
 fn acquaintance_text(values: &[usize]) -> String {
     // Read after the column's header, "we have".
     match values {
@@ -255,6 +259,7 @@ fn escape(s: &str) -> String {
         .replace('|', "\\|")
 }
 
+/// A rule id as code, unless a backtick in it would end the code span.
 fn code(id: &str) -> String {
     if id.contains('`') {
         escape(id)
@@ -319,16 +324,18 @@ impl fmt::Display for DecisionTable {
     }
 }
 
-/// Merges rows with the same decider that differ in one variable only:
-/// their union is again a product of value sets, so the table stays exact.
-fn merge(model: &Model, rows: &mut Vec<(Cell, Who, usize)>) {
+/// Merges rows with the same deciding rule that differ in one variable
+/// only: their union is again a product of value sets, so the table stays
+/// exact. Each row is a cell, its deciding rule, and the position of its
+/// first piece in the exploration.
+fn merge(model: &Model, rows: &mut Vec<(Cell, DecidingRule, usize)>) {
     loop {
         let mut changed = false;
         for var in 0..model.var_count() {
-            let mut groups: HashMap<(Who, Cell), usize> = HashMap::new();
-            let mut merged: Vec<(Cell, Who, usize)> = Vec::with_capacity(rows.len());
-            for (cell, who, order) in rows.drain(..) {
-                let key = (who, model.without(&cell, var));
+            let mut groups: HashMap<(DecidingRule, Cell), usize> = HashMap::new();
+            let mut merged: Vec<(Cell, DecidingRule, usize)> = Vec::with_capacity(rows.len());
+            for (cell, rule, order) in rows.drain(..) {
+                let key = (rule, model.without(&cell, var));
                 match groups.get(&key) {
                     Some(&i) => {
                         let into = &mut merged[i];
@@ -338,7 +345,7 @@ fn merge(model: &Model, rows: &mut Vec<(Cell, Who, usize)>) {
                     }
                     None => {
                         groups.insert(key, merged.len());
-                        merged.push((cell, who, order));
+                        merged.push((cell, rule, order));
                     }
                 }
             }
@@ -388,26 +395,21 @@ impl Policy {
         let model = Model::new(self, Some(platform));
         let mut budget = Budget::new();
         let mut start = model.full();
-        let index = model
-            .platforms
-            .iter()
-            .position(|p| p == platform)
-            .unwrap_or(model.platforms.len());
-        model.restrict(&mut start, PLATFORM, index);
+        model.restrict_platform(&mut start, platform);
         // Rules that never apply on this platform need not be tried.
         let rules: Vec<_> = model
             .ordered(self, true)
             .into_iter()
-            .filter(|(f, _)| model.eval(f, &start, &mut budget) != Tri::False)
+            .filter(|(condition, _)| model.eval(condition, &start, &mut budget) != Truth::No)
             .collect();
-        let mut rows: Vec<(Cell, Who, usize)> = Vec::new();
+        let mut rows: Vec<(Cell, DecidingRule, usize)> = Vec::new();
         let mut too_large = false;
-        model.explore(start.clone(), &rules, None, &mut budget, |cell, who| {
+        model.explore(start.clone(), &rules, None, &mut budget, |cell, rule| {
             if rows.len() == DecisionTable::MAX_ROWS {
                 too_large = true;
                 return ControlFlow::Break(());
             }
-            rows.push((cell.clone(), who, rows.len()));
+            rows.push((cell.clone(), rule, rows.len()));
             ControlFlow::Continue(())
         })?;
         if too_large {
@@ -416,7 +418,7 @@ impl Policy {
             });
         }
         merge(&model, &mut rows);
-        rows.sort_by_key(|(_, who, order)| (*who, *order));
+        rows.sort_by_key(|(_, rule, order)| (*rule, *order));
 
         let columns = (0..model.var_count())
             .filter(|&var| {
@@ -426,24 +428,12 @@ impl Policy {
             .collect();
         let rows = rows
             .into_iter()
-            .map(|(cell, who, _)| {
-                let (decision, rule_id) = match who {
-                    Who::User(i) => match &self.rules[i] {
-                        UserRule::Data(rule) => (rule.decision, rule.id.clone()),
-                        // Not reached: rules written in Rust are left out
-                        // of the rules the table is built from.
-                        UserRule::Custom(rule) => (self.fallback, rule.id().to_owned()),
-                    },
-                    Who::Builtin(i) => {
-                        let rule = BuiltinRule::ALL[i];
-                        (rule.decision(), rule.id().to_owned())
-                    }
-                    Who::Fallback => (self.fallback, FALLBACK_ID.to_owned()),
-                };
+            .map(|(cell, rule, _)| {
+                let (decision, rule_id) = rule.outcome(self);
                 TableRow {
                     cell,
                     decision,
-                    rule_id,
+                    rule_id: rule_id.to_owned(),
                 }
             })
             .collect();

@@ -1,13 +1,16 @@
-//! Policy analysis: the rules that can never decide.
+//! Extends [`Policy`] with [`Policy::analyze`]: the rules that can never
+//! decide, as [`Warning`]s. Also [`AnalysisError`], shared by the analyses
+//! built on the engine.
 
 use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::ControlFlow;
 
-use crate::builtin::{BuiltinRule, FALLBACK_ID};
+use crate::builtin::BuiltinRule;
 use crate::policy::Policy;
-use crate::space::{Budget, F, Model, Who};
 use crate::text::join_with;
+
+use super::engine::{Budget, DecidingRule, Formula, Model};
 
 /// Something in a policy that is probably a mistake: a rule that can never
 /// decide. Found by [`Policy::analyze`]; the policy still loads and works.
@@ -218,42 +221,39 @@ impl Policy {
         let mut budget = Budget::new();
         let full = model.full();
         let all = model.ordered(self, true);
-        let deciders = |rules: &[(&F, Who)],
-                        within: Option<&F>,
+        let deciders = |rules: &[(&Formula, DecidingRule)],
+                        within: Option<&Formula>,
                         budget: &mut Budget|
-         -> Result<BTreeSet<Who>, AnalysisError> {
+         -> Result<BTreeSet<DecidingRule>, AnalysisError> {
             let mut found = BTreeSet::new();
-            model.explore(full.clone(), rules, within, budget, |_, who| {
-                found.insert(who);
+            model.explore(full.clone(), rules, within, budget, |_, rule| {
+                found.insert(rule);
                 ControlFlow::Continue(())
             })?;
             Ok(found)
         };
-        let ids = |whos: BTreeSet<Who>| -> Vec<String> {
-            whos.into_iter()
-                .map(|who| match who {
-                    Who::User(i) => self.rules[i].id().to_owned(),
-                    Who::Builtin(i) => BuiltinRule::ALL[i].id().to_owned(),
-                    Who::Fallback => FALLBACK_ID.to_owned(),
-                })
+        let ids = |rules: BTreeSet<DecidingRule>| -> Vec<String> {
+            rules
+                .into_iter()
+                .map(|rule| rule.outcome(self).1.to_owned())
                 .collect()
         };
 
         let deciding = deciders(&all, None, &mut budget)?;
         let mut warnings = Vec::new();
-        for (i, f) in model.user.iter().enumerate() {
-            let Some(f) = f else { continue };
-            if deciding.contains(&Who::User(i)) {
+        for (i, condition) in model.user_rules.iter().enumerate() {
+            let Some(condition) = condition else { continue };
+            if deciding.contains(&DecidingRule::User(i)) {
                 continue;
             }
             let rule = self.rules[i].id().to_owned();
             let mut satisfiable = false;
-            model.explore(full.clone(), &[], Some(f), &mut budget, |_, _| {
+            model.explore(full.clone(), &[], Some(condition), &mut budget, |_, _| {
                 satisfiable = true;
                 ControlFlow::Break(())
             })?;
             warnings.push(if satisfiable {
-                let by = ids(deciders(&all, Some(f), &mut budget)?);
+                let by = ids(deciders(&all, Some(condition), &mut budget)?);
                 Warning::Shadowed { rule, by }
             } else {
                 Warning::Unsatisfiable { rule }
@@ -263,20 +263,20 @@ impl Policy {
         let builtins = model.ordered(self, false);
         let deciding_alone = deciders(&builtins, None, &mut budget)?;
         for (i, rule) in BuiltinRule::ALL.into_iter().enumerate() {
-            let who = Who::Builtin(i);
-            if !deciding_alone.contains(&who) || deciding.contains(&who) {
+            let this = DecidingRule::Builtin(i);
+            if !deciding_alone.contains(&this) || deciding.contains(&this) {
                 continue;
             }
             // Where the rule decides without user rules: it applies and no
             // earlier enabled built-in rule does.
-            let earlier: Vec<F> = builtins
+            let earlier: Vec<Formula> = builtins
                 .iter()
-                .take_while(|(_, w)| *w != who)
-                .map(|(f, _)| (*f).clone())
+                .take_while(|(_, other)| *other != this)
+                .map(|(condition, _)| (*condition).clone())
                 .collect();
-            let region = F::And(vec![
-                model.builtin[i].clone(),
-                F::Not(Box::new(F::Or(earlier))),
+            let region = Formula::And(vec![
+                model.builtin_rules[i].clone(),
+                Formula::Not(Box::new(Formula::Or(earlier))),
             ]);
             let by = ids(deciders(&all, Some(&region), &mut budget)?);
             warnings.push(Warning::BuiltinUnreachable { rule, by });
