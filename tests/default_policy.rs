@@ -6,7 +6,8 @@
 //! Twitter purpose the contact serves, mutual connections, a message or
 //! none) is evaluated on LinkedIn, Twitter and Facebook, and compared with
 //! the tables below: the decision and the id of the rule that decided. The
-//! expectations come from the SPEC's wording alone; nothing here calls the
+//! expectations come from the wording of the README's "The philosophy"
+//! section alone (the crate docs say the same); nothing here calls the
 //! library's own rule code.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

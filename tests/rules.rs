@@ -1,6 +1,7 @@
-//! One test per rule of the SPEC, with realistic contacts, and the
-//! behaviour of user rules: order, switching off, user-named platforms, the
-//! fallback, batches. Public API only.
+//! One test per built-in rule of the README's "The philosophy" section,
+//! with realistic contacts, and the behaviour of user rules: order,
+//! switching off, user-named platforms, the fallback, batches. Public API
+//! only.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
