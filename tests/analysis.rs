@@ -3,12 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod finite;
+mod common;
 
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, DataRule, Decision, Direction, Platform, Policy, Request,
     Rule, View, Warning,
 };
+use common::finite;
 use proptest::prelude::*;
 
 // ---- The oracle -------------------------------------------------------------

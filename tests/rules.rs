@@ -5,10 +5,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
     Request, Rule, Verdict, View,
 };
+use common::finite;
 
 /// Me: a software engineer, curious about veterinarians, who loves animals.
 fn my_policy(job_seeking: bool) -> Policy {
@@ -740,17 +743,9 @@ fn switching_off_a_builtin_rule_by_id() {
         .disable("linkedin.mutual-vouch")
         .build()
         .unwrap();
-    for a in Acquaintance::ALL {
-        for mine in View::ALL {
-            for theirs in View::ALL {
-                let c = Contact::new("Grace Liu")
-                    .with_acquaintance(a)
-                    .with_my_view(mine)
-                    .with_their_view(theirs);
-                let verdict = policy.evaluate(&c, &Platform::LinkedIn, Direction::Incoming);
-                assert_ne!(verdict.rule_id(), "linkedin.mutual-vouch");
-            }
-        }
+    for c in finite::contacts() {
+        let verdict = policy.evaluate(&c, &Platform::LinkedIn, Direction::Incoming);
+        assert_ne!(verdict.rule_id(), "linkedin.mutual-vouch", "{c:?}");
     }
 }
 
