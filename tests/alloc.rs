@@ -257,7 +257,9 @@ fn a_data_policy_built_in_code_decides_without_allocating() {
 }
 
 /// A rule written in Rust that reads the contact through the public API:
-/// `has_tag` with a name in any case must not allocate either.
+/// `has_tag` with a name in any case must not allocate either. Written out
+/// as the README's "In Rust" example is, not with `common::rule_fn`: what
+/// must not allocate is the rule a host writes.
 #[derive(Debug)]
 struct Recommended;
 

@@ -107,7 +107,9 @@ fn builtin_rules_show_their_ids() {
     assert_eq!(BuiltinRule::from_id(""), None);
 }
 
-/// A Rust rule that does not explain itself.
+/// A Rust rule that does not explain itself. Written out, not with
+/// `common::rule_fn`: the test is about what a host's own `impl Rule`
+/// without `explain` gets from the trait's default.
 #[derive(Debug)]
 struct Terse;
 

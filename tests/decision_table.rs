@@ -6,9 +6,9 @@
 mod common;
 
 use acquaint::{
-    Condition, Contact, DataRule, Decision, Direction, Platform, Policy, Request, Rule, View,
+    Condition, Contact, DataRule, Decision, Direction, Platform, Policy, Request, View,
 };
-use common::finite;
+use common::{finite, rule_fn};
 
 fn check_exact(make: impl Fn(bool) -> Policy, vocab: &finite::Vocab) -> usize {
     let policies = [make(false), make(true)];
@@ -206,21 +206,12 @@ fn a_platform_nobody_names_has_only_the_fallback() {
     assert_eq!(table.platform().as_str(), "github");
 }
 
-#[derive(Debug)]
-struct Opaque;
-
-impl Rule for Opaque {
-    fn id(&self) -> &str {
-        "opaque"
-    }
-    fn decide(&self, _: &Request<'_>) -> Option<Decision> {
-        Some(Decision::Accept)
-    }
-}
-
 #[test]
 fn rules_written_in_rust_are_left_out_and_named() {
-    let policy = Policy::builder().rule(Opaque).build().unwrap();
+    let policy = Policy::builder()
+        .rule(rule_fn("opaque", |_| Some(Decision::Accept)))
+        .build()
+        .unwrap();
     let table = policy.decision_table(&Platform::Facebook).unwrap();
     assert!(
         table.to_string().ends_with(

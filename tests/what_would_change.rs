@@ -7,9 +7,9 @@ mod common;
 
 use acquaint::{
     Acquaintance, Condition, Contact, DataRule, Decision, Direction, FactChange, Platform, Policy,
-    Request, Rule, View,
+    View,
 };
-use common::finite;
+use common::{finite, rule_fn};
 
 /// The moves of acquaintance a person can make, written out by hand.
 fn may_become(from: Acquaintance, to: Acquaintance) -> bool {
@@ -154,20 +154,6 @@ fn default_policy_matches_the_oracle_everywhere() {
     assert_eq!(n, finite::Vocab::default().count() * 4 * 2 * 2);
 }
 
-/// Decline a recruiter I would speak negatively of, anywhere.
-#[derive(Debug)]
-struct NoBadRecruiters;
-
-impl Rule for NoBadRecruiters {
-    fn id(&self) -> &str {
-        "no-bad-recruiters"
-    }
-    fn decide(&self, r: &Request<'_>) -> Option<Decision> {
-        (r.contact.is_recruiter() && r.contact.my_view() == View::Negative)
-            .then_some(Decision::Decline)
-    }
-}
-
 #[test]
 fn custom_policy_matches_the_oracle_everywhere() {
     let mastodon: Platform = "mastodon".parse().unwrap();
@@ -175,7 +161,11 @@ fn custom_policy_matches_the_oracle_everywhere() {
         Policy::builder()
             .job_seeking(js)
             .platform(mastodon.clone())
-            .rule(NoBadRecruiters)
+            // Decline a recruiter I would speak negatively of, anywhere.
+            .rule(rule_fn("no-bad-recruiters", |r| {
+                (r.contact.is_recruiter() && r.contact.my_view() == View::Negative)
+                    .then_some(Decision::Decline)
+            }))
             .data_rule(
                 DataRule::new(
                     "spoken-and-vouched",
