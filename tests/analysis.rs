@@ -3,12 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod finite;
+mod common;
 
 use acquaint::{
-    Acquaintance, BuiltinRule, Condition, DataRule, Decision, Direction, Platform, Policy, Request,
-    Rule, View, Warning,
+    Acquaintance, BuiltinRule, Condition, DataRule, Decision, Direction, Platform, Policy, View,
+    Warning,
 };
+use common::{finite, rule_fn};
 use proptest::prelude::*;
 
 // ---- The oracle -------------------------------------------------------------
@@ -393,23 +394,12 @@ fn two_rules_can_share_a_built_in_rule() {
     );
 }
 
-/// Applies to everything: the analysis cannot know, so it hides nothing.
-#[derive(Debug)]
-struct AcceptAll;
-
-impl Rule for AcceptAll {
-    fn id(&self) -> &str {
-        "accept-all"
-    }
-    fn decide(&self, _: &Request<'_>) -> Option<Decision> {
-        Some(Decision::Accept)
-    }
-}
-
 #[test]
 fn rules_written_in_rust_are_opaque() {
+    // Applies to everything: the analysis cannot know, so it hides nothing.
+    let accept_all = rule_fn("accept-all", |_| Some(Decision::Accept));
     let policy = Policy::builder()
-        .rule(AcceptAll)
+        .rule(accept_all)
         .data_rule(
             rule("vip", Condition::Tag("vip".into()), Decision::Accept).on(Platform::LinkedIn),
         )

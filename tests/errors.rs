@@ -1,5 +1,7 @@
 //! Every mistake in a policy gets a clear error naming what is wrong and
-//! where: one test per case of the SPEC's "Bad input" list and per
+//! where, as the README's "In a policy file" section promises (every
+//! mistake names the rule and the field; the limits it lists) and the
+//! rustdoc of `PolicyError` describes: one test per kind of mistake and per
 //! `PolicyError` variant, each asserting the exact message a person reads.
 //!
 //! Documents are loaded with serde_json and with toml. serde_json ends its

@@ -4,10 +4,13 @@
 #![cfg(feature = "serde")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
-    Request, Rule, Verdict, VerdictRecord, View,
+    Verdict, VerdictRecord, View,
 };
+use common::blocklist;
 
 fn grace() -> Contact {
     Contact::new("Grace Liu")
@@ -338,28 +341,11 @@ fn code_built_policy_with_an_undeclared_platform_round_trips() {
     assert!(!loaded.is_enabled(BuiltinRule::TwitterNoPurpose));
 }
 
-/// Never connect with anyone tagged `blocked`.
-#[derive(Debug)]
-struct Blocklist;
-
-impl Rule for Blocklist {
-    fn id(&self) -> &str {
-        "blocklist"
-    }
-
-    fn decide(&self, request: &Request<'_>) -> Option<Decision> {
-        request
-            .contact
-            .has_tag("blocked")
-            .then_some(Decision::Decline)
-    }
-}
-
 #[test]
 fn serializing_a_policy_with_a_rust_rule_is_an_error_naming_the_rule() {
     let policy = Policy::builder()
         .data_rule(DataRule::always("first", Decision::Accept, "always"))
-        .rule(Blocklist)
+        .rule(blocklist())
         .build()
         .unwrap();
     let expected = "rule `blocklist`: rules written in rust cannot be serialized";

@@ -1,19 +1,22 @@
 //! Proptest strategies for every public input of acquaint, and a plainly
 //! written model of how a policy decides, shared by the property tests.
 //!
-//! Each test file that needs them says `mod strategies;`. Not every file
-//! uses every item, hence the `dead_code` allowance.
+//! Each test file that needs them says `mod common; mod strategies;` (the
+//! model's rules written in Rust come from `common::rule_fn`). Not every
+//! file uses every item, hence the `dead_code` allowance.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
-    PolicyBuilder, Request, Rule, Settings, View,
+    PolicyBuilder, Rule, Settings, View,
 };
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use proptest::test_runner::{Config, FileFailurePersistence};
+
+use crate::common::rule_fn;
 
 // ---- Case counts -----------------------------------------------------------
 
@@ -416,22 +419,14 @@ pub fn data_rule(n: usize) -> impl Strategy<Value = DataRule> {
 
 /// A rule written in Rust that decides as a data rule would, by the model:
 /// lets generated policies mix Rust rules with data rules.
-#[derive(Debug, Clone)]
-pub struct ModelRule(pub DataRule);
-
-impl Rule for ModelRule {
-    fn id(&self) -> &str {
-        self.0.id()
-    }
-
-    fn decide(&self, r: &Request<'_>) -> Option<Decision> {
-        rule_applies(&self.0, r.contact, r.platform, r.direction, r.settings)
-            .then_some(self.0.decision())
-    }
-
-    fn explain(&self, _: &Request<'_>) -> String {
-        format!("the Rust rule {} applies", self.0.id())
-    }
+pub fn model_rule(rule: DataRule) -> impl Rule {
+    let id = rule.id().to_owned();
+    let explanation = format!("the Rust rule {id} applies");
+    rule_fn(id, move |r| {
+        rule_applies(&rule, r.contact, r.platform, r.direction, r.settings)
+            .then_some(rule.decision())
+    })
+    .explained(move |_| explanation.clone())
 }
 
 // ---- Policies --------------------------------------------------------------
@@ -463,7 +458,7 @@ impl PolicySpec {
         }
         for r in &self.rules {
             b = if r.in_rust {
-                b.rule(ModelRule(r.rule.clone()))
+                b.rule(model_rule(r.rule.clone()))
             } else {
                 b.data_rule(r.rule.clone())
             };
