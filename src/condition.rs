@@ -87,6 +87,10 @@ pub enum Condition {
     /// We share at least this many connections
     /// (`mutual-connections-at-least = 10`).
     MutualConnectionsAtLeast(u32),
+    /// Their invitation carries a note: a message that is not blank
+    /// (`has-message = true`). No built-in rule reads it: politeness is not
+    /// a reason.
+    HasMessage(bool),
 }
 
 impl Condition {
@@ -118,6 +122,7 @@ impl Condition {
             Condition::SharesPassion(b) => r.settings.shared_passion(c).is_some() == *b,
             Condition::Tag(t) => c.tags.iter().any(|x| **x == **t),
             Condition::MutualConnectionsAtLeast(n) => c.mutual_connections >= *n,
+            Condition::HasMessage(b) => c.message().is_some_and(|m| !m.trim().is_empty()) == *b,
         }
     }
 
@@ -153,6 +158,7 @@ impl Condition {
             Condition::SharesPassion(_) => ConditionKey::SharesPassion,
             Condition::Tag(_) => ConditionKey::Tag,
             Condition::MutualConnectionsAtLeast(_) => ConditionKey::MutualConnectionsAtLeast,
+            Condition::HasMessage(_) => ConditionKey::HasMessage,
         }
     }
 }
@@ -218,6 +224,7 @@ impl ConditionKey {
             ConditionKey::MutualConnectionsAtLeast => {
                 ValueType::Count(Condition::MutualConnectionsAtLeast)
             }
+            ConditionKey::HasMessage => ValueType::Bool(Condition::HasMessage),
         }
     }
 }
@@ -242,7 +249,8 @@ impl Condition {
             | Condition::Star(b)
             | Condition::SharesProfession(b)
             | Condition::InterestingProfession(b)
-            | Condition::SharesPassion(b) => Value::Bool(*b),
+            | Condition::SharesPassion(b)
+            | Condition::HasMessage(b) => Value::Bool(*b),
             Condition::Profession(t) | Condition::Passion(t) | Condition::Tag(t) => Value::Text(t),
             Condition::MutualConnectionsAtLeast(n) => Value::Count(*n),
         }
@@ -364,6 +372,11 @@ fn describe_fact(leaf: &Condition, r: &Request<'_>) -> String {
         Condition::MutualConnectionsAtLeast(_) => {
             format!("you share {} connections", c.mutual_connections)
         }
+        Condition::HasMessage(_) => yes_no(
+            Condition::HasMessage(true).holds(r),
+            "their invitation carries a note",
+            "their invitation carries no note",
+        ),
         Condition::All(_) | Condition::Any(_) | Condition::Not(_) => String::new(),
     }
 }

@@ -102,6 +102,7 @@ name_enum! {
         SharesPassion = "shares-passion",
         Tag = "tag",
         MutualConnectionsAtLeast = "mutual-connections-at-least",
+        HasMessage = "has-message",
     }
 }
 

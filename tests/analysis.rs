@@ -621,3 +621,33 @@ fn a_policy_too_complex_to_cover_is_an_error_not_a_hang() {
         "policy: the decision table would have more than 10000 rows"
     );
 }
+
+/// `has-message` is analysed like the other facts: a note and no note at
+/// once is never true.
+#[test]
+fn has_message_both_ways_is_unsatisfiable() {
+    let policy = Policy::builder()
+        .data_rule(DataRule::new(
+            "never",
+            Condition::All(vec![
+                Condition::HasMessage(true),
+                Condition::Not(Box::new(Condition::HasMessage(true))),
+            ]),
+            Decision::Accept,
+            "",
+        ))
+        .data_rule(DataRule::new(
+            "noted",
+            Condition::HasMessage(true),
+            Decision::Accept,
+            "",
+        ))
+        .build()
+        .unwrap();
+    assert_eq!(
+        policy.analyze().unwrap(),
+        [Warning::Unsatisfiable {
+            rule: "never".into()
+        }]
+    );
+}

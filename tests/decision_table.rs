@@ -239,3 +239,42 @@ fn pipes_in_values_are_escaped() {
         .to_string();
     assert!(text.contains("| tag: a\\|b "), "{text}");
 }
+
+fn no_note_from_strangers(js: bool) -> Policy {
+    Policy::builder()
+        .job_seeking(js)
+        .data_rule(
+            DataRule::new(
+                "no-note",
+                Condition::All(vec![
+                    Condition::HasMessage(false),
+                    Condition::SpokeWith(false),
+                ]),
+                Decision::Decline,
+                "A stranger who wrote no note",
+            )
+            .on(Platform::LinkedIn),
+        )
+        .build()
+        .unwrap()
+}
+
+/// `has-message` is a fact of the table like the others, and the table is
+/// exact over every contact with and without a note.
+#[test]
+fn has_message_is_a_column_of_exact_tables() {
+    let vocab = finite::Vocab::default();
+    let n = check_exact(no_note_from_strangers, &vocab);
+    assert_eq!(n, vocab.count() * vocab.platforms().len() * 2 * 2);
+    let table = no_note_from_strangers(false)
+        .decision_table(&Platform::LinkedIn)
+        .unwrap()
+        .to_string();
+    assert!(table.contains("| invitation with a note |"), "{table}");
+    let noted: Vec<&str> = table.lines().filter(|l| l.contains("`no-note`")).collect();
+    assert_eq!(noted.len(), 1, "{table}");
+    assert!(
+        noted[0].contains("| never spoken ") && noted[0].contains("| no "),
+        "{table}"
+    );
+}

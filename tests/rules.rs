@@ -911,3 +911,45 @@ fn verdict_display_reads_as_one_line() {
         "accept (facebook.friend): Facebook is for friends: they are a personal friend, so accept"
     );
 }
+
+// ---- has-message -------------------------------------------------------------
+
+/// The README's condition keys: `has-message` holds when the invitation
+/// carries a note, that is a message that is not blank.
+#[test]
+fn has_message_reads_whether_the_invitation_carries_a_note() {
+    let rule = DataRule::new(
+        "no-note",
+        Condition::HasMessage(false),
+        Decision::Decline,
+        "No note, no connection",
+    )
+    .on(Platform::LinkedIn);
+    let policy = Policy::builder().data_rule(rule).build().unwrap();
+    let silent = Contact::new("Sam");
+    let blank = Contact::new("Sam").with_message(" \n ");
+    let polite = Contact::new("Sam").with_message("We met at RustConf");
+    for contact in [&silent, &blank] {
+        let verdict = policy.evaluate(contact, &Platform::LinkedIn, Direction::Incoming);
+        assert_eq!(verdict.rule_id(), "no-note");
+        assert_eq!(
+            verdict.explanation(),
+            "No note, no connection (their invitation carries no note)"
+        );
+    }
+    let verdict = policy.evaluate(&polite, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(verdict.rule_id(), "linkedin.not-met");
+
+    let rule = DataRule::new(
+        "noted",
+        Condition::HasMessage(true),
+        Decision::MeetFirst,
+        "",
+    );
+    let policy = Policy::builder().data_rule(rule).build().unwrap();
+    let verdict = policy.evaluate(&polite, &Platform::Twitter, Direction::Incoming);
+    assert_eq!(
+        verdict.explanation(),
+        "Rule `noted` applies: their invitation carries a note, so meet-first"
+    );
+}

@@ -440,3 +440,34 @@ fn names_round_trip_as_kebab_case() {
         Platform::Twitter
     );
 }
+
+/// `has-message` loads from a policy file and is written back the same way.
+#[test]
+fn has_message_loads_and_round_trips() {
+    let text = "[[rules]]\nid = \"no-note\"\nplatforms = [\"linkedin\"]\n\
+                when = { has-message = false, spoke-with = false }\n\
+                decision = \"decline\"\nreason = \"A stranger who wrote no note\"\n";
+    let policy: Policy = toml::from_str(text).unwrap();
+    let rule = policy.data_rules().next().unwrap();
+    assert_eq!(
+        rule.condition(),
+        Some(&Condition::All(vec![
+            Condition::HasMessage(false),
+            Condition::SpokeWith(false)
+        ]))
+    );
+    let written = toml::to_string(&policy).unwrap();
+    assert!(written.contains("has-message = false"), "{written}");
+    let again: Policy = toml::from_str(&written).unwrap();
+    assert_eq!(toml::to_string(&again).unwrap(), written);
+
+    let err =
+        toml::from_str::<Policy>(&text.replace("has-message = false", "has-message = \"no\""))
+            .unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "rule `no-note`: field `when.has-message`: invalid type: string \"no\", expected a boolean"
+        ),
+        "{err}"
+    );
+}

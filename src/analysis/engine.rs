@@ -52,6 +52,8 @@ pub(super) enum Flag {
     Star,
     /// We are friends on Facebook.
     FacebookFriend,
+    /// Their invitation carries a note.
+    HasMessage,
 }
 
 impl Flag {
@@ -63,6 +65,7 @@ impl Flag {
             Flag::Friend => "personal friend",
             Flag::Star => "star of their field",
             Flag::FacebookFriend => "Facebook friend",
+            Flag::HasMessage => "invitation with a note",
         }
     }
 
@@ -75,6 +78,8 @@ impl Flag {
             Flag::Friend => contact.friend,
             Flag::Star => contact.star,
             Flag::FacebookFriend => contact.facebook_friend,
+            // One definition of a note, the condition's own.
+            Flag::HasMessage => Condition::HasMessage(true).holds(request),
         }
     }
 }
@@ -113,7 +118,7 @@ pub(super) enum Fact {
 /// The facts every space has, in the order of a decision table's columns;
 /// the passions, tags and mutual connections follow, as many as the policy
 /// mentions.
-const FIXED_FACTS: [Fact; 11] = [
+const FIXED_FACTS: [Fact; 12] = [
     Fact::Platform,
     Fact::Direction,
     Fact::Flag(Flag::JobSeeking),
@@ -124,6 +129,7 @@ const FIXED_FACTS: [Fact; 11] = [
     Fact::Flag(Flag::Friend),
     Fact::Flag(Flag::Star),
     Fact::Flag(Flag::FacebookFriend),
+    Fact::Flag(Flag::HasMessage),
     Fact::Profession,
 ];
 
@@ -314,7 +320,8 @@ impl Model {
                         | Condition::Star(_)
                         | Condition::SharesProfession(_)
                         | Condition::InterestingProfession(_)
-                        | Condition::SharesPassion(_) => {}
+                        | Condition::SharesPassion(_)
+                        | Condition::HasMessage(_) => {}
                     }
                 }
             }
@@ -648,6 +655,7 @@ impl Model {
                 .atom(Fact::MutualConnections, |model, v| {
                     model.thresholds[v] >= *n
                 }),
+            Condition::HasMessage(b) => self.flag(Flag::HasMessage, *b),
         }
     }
 

@@ -173,8 +173,8 @@ impl Policy {
     /// The analysis is exhaustive, not sampled: it covers every request
     /// the policy can tell apart, each fact through the values that matter:
     ///
-    /// - acquaintance, views, recruiter, friend, star, Facebook friend and
-    ///   direction: every value;
+    /// - acquaintance, views, recruiter, friend, star, Facebook friend,
+    ///   whether the invitation carries a note, and direction: every value;
     /// - job seeking: both values, whatever the policy's setting, since it
     ///   changes with your life (a rule for when you are job seeking is not
     ///   reported just because you are not, today);

@@ -20,14 +20,17 @@ pub enum Flag {
     Friend,
     Star,
     FacebookFriend,
+    /// Their invitation carries a note (`has-message`).
+    HasMessage,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 4] = [
+    pub const ALL: [Flag; 5] = [
         Flag::Recruiter,
         Flag::Friend,
         Flag::Star,
         Flag::FacebookFriend,
+        Flag::HasMessage,
     ];
 
     /// The contact with this fact set. `Contact::new` starts with every
@@ -38,6 +41,8 @@ impl Flag {
             Flag::Friend => contact.with_friend(on),
             Flag::Star => contact.with_star(on),
             Flag::FacebookFriend => contact.with_facebook_friend(on),
+            Flag::HasMessage if on => contact.with_message("Hi, I would like to connect"),
+            Flag::HasMessage => contact,
         }
     }
 }
