@@ -153,7 +153,12 @@ where
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<U>, D::Error> {
         let at = self.mistakes.at;
-        let raw = T::deserialize(d).map_err(|e| invalid_value(at, self.field, &e))?;
+        let raw = Plain {
+            at,
+            field: self.field,
+            value: PhantomData::<T>,
+        }
+        .deserialize(d)?;
         match (self.convert)(raw, at) {
             Ok(value) => Ok(Some(value)),
             Err(err) => self.mistakes.report(err).map(|()| None),
