@@ -99,6 +99,10 @@ impl BuiltinRule {
         }
     }
 
+    /// The namespaces of the built-in rules' ids: no user rule's id may
+    /// start with one of them, whatever its case.
+    pub(crate) const NAMESPACES: [&'static str; 3] = ["linkedin.", "twitter.", "facebook."];
+
     /// The built-in rule with this id.
     pub fn from_id(id: &str) -> Option<BuiltinRule> {
         BuiltinRule::ALL.into_iter().find(|r| r.id() == id)
@@ -323,6 +327,23 @@ pub(crate) fn explain_builtin(rule: BuiltinRule, r: &Request<'_>) -> String {
         }
         BuiltinRule::FacebookNotAFriend => {
             "Facebook is for friends: they are not a personal friend, so decline".to_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_id_is_in_a_reserved_namespace() {
+        for rule in BuiltinRule::ALL {
+            let namespace = format!("{}.", rule.platform().as_str());
+            assert!(rule.id().starts_with(&namespace), "{rule}");
+            assert!(
+                BuiltinRule::NAMESPACES.contains(&namespace.as_str()),
+                "{rule}"
+            );
         }
     }
 }

@@ -118,9 +118,9 @@ impl Condition {
             Condition::Profession(p) => c.profession.as_deref() == Some(p.as_str()),
             Condition::SharesProfession(b) => r.settings.shares_profession(c) == *b,
             Condition::InterestingProfession(b) => r.settings.has_interesting_profession(c) == *b,
-            Condition::Passion(p) => c.passions.iter().any(|x| **x == **p),
+            Condition::Passion(p) => c.passions.contains(p),
             Condition::SharesPassion(b) => r.settings.shared_passion(c).is_some() == *b,
-            Condition::Tag(t) => c.tags.iter().any(|x| **x == **t),
+            Condition::Tag(t) => c.tags.contains(t),
             Condition::MutualConnectionsAtLeast(n) => c.mutual_connections >= *n,
             Condition::HasMessage(b) => c.message().is_some_and(|m| !m.trim().is_empty()) == *b,
         }

@@ -3,8 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::ParseError;
-use crate::text::{fold, push_folded};
+use crate::error::{NameKind, ParseError};
+use crate::text::{FoldedSet, fold};
 
 /// How well we know each other: the closest we have come.
 ///
@@ -111,7 +111,7 @@ impl FromStr for Acquaintance {
             .find(|a| a.as_str() == name)
             .ok_or_else(|| {
                 ParseError::new(
-                    "acquaintance",
+                    NameKind::Acquaintance,
                     s,
                     "`never`, `spoken`, `met-in-person`, `worked-remotely` or `worked-in-person`",
                 )
@@ -171,7 +171,7 @@ impl FromStr for View {
             "unknown" => Ok(View::Unknown),
             "negative" => Ok(View::Negative),
             _ => Err(ParseError::new(
-                "view",
+                NameKind::View,
                 s,
                 "`positive`, `unknown` or `negative`",
             )),
@@ -213,8 +213,8 @@ pub struct Contact {
     pub(crate) friend: bool,
     pub(crate) star: bool,
     pub(crate) profession: Option<Box<str>>,
-    pub(crate) passions: Vec<Box<str>>,
-    pub(crate) tags: Vec<Box<str>>,
+    pub(crate) passions: FoldedSet,
+    pub(crate) tags: FoldedSet,
     pub(crate) facebook_friend: bool,
     pub(crate) mutual_connections: u32,
     pub(crate) message: Option<String>,
@@ -293,24 +293,24 @@ impl Contact {
 
     /// Sets their profession (a blank string clears it).
     #[must_use]
-    pub fn with_profession(mut self, profession: &str) -> Contact {
-        self.profession = fold(profession);
+    pub fn with_profession(mut self, profession: impl AsRef<str>) -> Contact {
+        self.profession = fold(profession.as_ref());
         self
     }
 
     /// Adds a passion or interest of theirs (blank strings and repeats are
     /// ignored).
     #[must_use]
-    pub fn with_passion(mut self, passion: &str) -> Contact {
-        push_folded(&mut self.passions, passion);
+    pub fn with_passion(mut self, passion: impl AsRef<str>) -> Contact {
+        self.passions.insert(passion.as_ref());
         self
     }
 
     /// Adds a free-form tag for user rules (blank strings and repeats are
     /// ignored).
     #[must_use]
-    pub fn with_tag(mut self, tag: &str) -> Contact {
-        push_folded(&mut self.tags, tag);
+    pub fn with_tag(mut self, tag: impl AsRef<str>) -> Contact {
+        self.tags.insert(tag.as_ref());
         self
     }
 
@@ -380,22 +380,22 @@ impl Contact {
 
     /// Their passions, trimmed and in lowercase, in the order added.
     pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.passions.iter().map(|p| &**p)
+        self.passions.iter()
     }
 
     /// Their tags, trimmed and in lowercase, in the order added.
     pub fn tags(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.tags.iter().map(|t| &**t)
+        self.tags.iter()
     }
 
     /// Whether they have this passion (case-insensitive).
     pub fn has_passion(&self, passion: &str) -> bool {
-        contains_folded(&self.passions, passion)
+        self.passions.contains_any_case(passion)
     }
 
     /// Whether they carry this tag (case-insensitive).
     pub fn has_tag(&self, tag: &str) -> bool {
-        contains_folded(&self.tags, tag)
+        self.tags.contains_any_case(tag)
     }
 
     /// Whether we are friends on Facebook.
@@ -472,26 +472,12 @@ impl From<Contact> for ContactData {
             friend: c.friend,
             star: c.star,
             profession: c.profession.map(String::from),
-            passions: c.passions.into_iter().map(String::from).collect(),
-            tags: c.tags.into_iter().map(String::from).collect(),
+            passions: c.passions.iter().map(String::from).collect(),
+            tags: c.tags.iter().map(String::from).collect(),
             facebook_friend: c.facebook_friend,
             mutual_connections: c.mutual_connections,
             message: c.message,
         }
-    }
-}
-
-fn contains_folded(list: &[Box<str>], item: &str) -> bool {
-    // Callers of the public API may pass any case; stored items are folded.
-    // An ASCII item (the usual case) matches a folded one ignoring ASCII
-    // case, which spares a rule written in Rust an allocation per call.
-    let item = item.trim();
-    if item.is_ascii() {
-        return list.iter().any(|x| x.eq_ignore_ascii_case(item));
-    }
-    match fold(item) {
-        Some(item) => list.contains(&item),
-        None => false,
     }
 }
 

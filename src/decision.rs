@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::ParseError;
+use crate::error::{NameKind, ParseError};
 
 /// What to do about a connection.
 ///
@@ -57,7 +57,7 @@ impl FromStr for Decision {
             "decline" => Ok(Decision::Decline),
             "meet-first" => Ok(Decision::MeetFirst),
             _ => Err(ParseError::new(
-                "decision",
+                NameKind::Decision,
                 s,
                 "`accept`, `decline` or `meet-first`",
             )),

@@ -9,48 +9,86 @@ use crate::text::cut;
 /// acquaintance that acquaint does not know.
 ///
 /// ```
-/// use acquaint::Decision;
+/// use acquaint::{Decision, NameKind};
 ///
 /// let err = "maybe".parse::<Decision>().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
 ///     "unknown decision `maybe`, expected `accept`, `decline` or `meet-first`"
 /// );
+/// assert_eq!(err.kind(), NameKind::Decision);
+/// assert_eq!(err.name(), "maybe");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} `{name}`, expected {expected}")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[error("unknown {kind} `{name}`, expected {expected}")]
 pub struct ParseError {
-    what: &'static str,
+    kind: NameKind,
     name: String,
     expected: &'static str,
 }
 
 impl ParseError {
-    pub(crate) fn new(what: &'static str, name: &str, expected: &'static str) -> Self {
-        // Keep the echoed name short: it may come from a file of any size.
-        let name = cut(name, 80);
+    pub(crate) fn new(kind: NameKind, name: &str, expected: &'static str) -> Self {
         ParseError {
-            what,
-            name,
+            kind,
+            name: cut(name, 80),
             expected,
         }
     }
 
-    /// What kind of name it was: `"platform"`, `"decision"`, `"view"`,
-    /// `"direction"` or `"acquaintance"`.
-    pub fn kind(&self) -> &'static str {
-        self.what
+    /// What kind of name it was.
+    pub fn kind(&self) -> NameKind {
+        self.kind
     }
 
     /// The name as it was written (cut to 80 characters).
     pub fn name(&self) -> &str {
         &self.name
     }
+
+    /// The names allowed, as a message lists them.
+    pub fn expected(&self) -> &str {
+        self.expected
+    }
+}
+
+/// The kinds of names a person types, for [`ParseError::kind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
+pub enum NameKind {
+    /// A [`Platform`](crate::Platform).
+    Platform,
+    /// A [`Decision`](crate::Decision).
+    Decision,
+    /// A [`View`](crate::View).
+    View,
+    /// A [`Direction`](crate::Direction).
+    Direction,
+    /// An [`Acquaintance`](crate::Acquaintance).
+    Acquaintance,
+}
+
+impl fmt::Display for NameKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            NameKind::Platform => "platform",
+            NameKind::Decision => "decision",
+            NameKind::View => "view",
+            NameKind::Direction => "direction",
+            NameKind::Acquaintance => "acquaintance",
+        })
+    }
 }
 
 /// Where in a policy an error is: the policy's own settings, or one of its
 /// rules.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum Location {
     /// The policy's settings or top-level fields.
@@ -72,186 +110,262 @@ impl fmt::Display for Location {
     }
 }
 
-/// Why a policy could not be loaded or built.
+/// Why a policy could not be loaded or built: what is wrong
+/// ([`kind`](PolicyError::kind)), where ([`location`](PolicyError::location):
+/// the policy's own fields, or a rule named by its id), and the
+/// [`field`](PolicyError::field) at fault.
 ///
 /// Every message starts with where the mistake is (`policy` or
-/// ``rule `id` ``) and names the field at fault, so that a person can fix
-/// their policy file from the message alone. `evaluate` never sees a policy
-/// that failed here.
+/// ``rule `id` ``) and names the field, so that a person can fix their
+/// policy file from the message alone; a program reads the same from the
+/// getters. `evaluate` never sees a policy that failed here.
 ///
 /// ```
-/// use acquaint::Policy;
+/// use acquaint::{Location, Policy, PolicyErrorKind};
 ///
 /// let err = Policy::builder().disable("linkedin.not-mett").build().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
 ///     "policy: field `disable`: no built-in rule has the id `linkedin.not-mett`"
 /// );
+/// assert_eq!(err.location(), &Location::Policy);
+/// assert_eq!(err.field(), "disable");
+/// assert!(matches!(err.kind(), PolicyErrorKind::UnknownBuiltinRule { id } if id == "linkedin.not-mett"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub struct PolicyError {
+    location: Location,
+    field: String,
+    kind: PolicyErrorKind,
+}
+
+/// What is wrong in a policy: the kind of a [`PolicyError`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        rename_all = "kebab-case",
+        rename_all_fields = "kebab-case",
+        tag = "kind"
+    )
+)]
 #[non_exhaustive]
-pub enum PolicyError {
-    /// A field acquaint does not know: usually a typo.
-    #[error("{at}: unknown field `{field}`{}", expected_fields(at, field))]
-    UnknownField {
-        /// Where the field is.
-        at: Location,
-        /// The field's path, such as `when.all[1].mett-in-person`.
-        field: String,
-    },
+pub enum PolicyErrorKind {
+    /// A field acquaint does not know: usually a typo. The message names
+    /// the fields allowed there, or the condition key nearest to it.
+    UnknownField,
     /// A required field is missing.
-    #[error("{at}: missing field `{field}`")]
-    MissingField {
-        /// Where the field is missing.
-        at: Location,
-        /// The field's name.
-        field: String,
-    },
+    MissingField,
+    /// A field given twice in the same table.
+    DuplicateField,
     /// A platform, decision, view, direction or acquaintance name that does
     /// not exist.
-    #[error("{at}: field `{field}`: {error}")]
-    UnknownName {
-        /// Where the name is.
-        at: Location,
-        /// The field holding the name.
-        field: String,
-        /// What was wrong with the name.
-        error: ParseError,
-    },
+    UnknownName(ParseError),
     /// A user-named platform used by a rule but not declared in the policy's
     /// `platforms` list.
-    #[error(
-        "{at}: field `{field}`: unknown platform `{name}`, declare your own platforms in the policy's `platforms` list"
-    )]
     UndeclaredPlatform {
-        /// Where the platform is named.
-        at: Location,
-        /// The field naming it.
-        field: String,
         /// The platform's name.
         name: String,
     },
     /// Two rules share an id.
-    #[error("{at}: field `id`: an earlier rule already has this id")]
-    DuplicateRuleId {
-        /// The rule that repeats the id.
-        at: Location,
-    },
-    /// A user rule takes the id of a built-in rule (or the reserved
-    /// `fallback`).
-    #[error("{at}: field `id`: the id is reserved for a built-in rule")]
+    DuplicateRuleId,
+    /// A user rule takes the id of a built-in rule, `fallback`, or an id in
+    /// a built-in rule's namespace (`linkedin.`, `twitter.`, `facebook.`),
+    /// whatever the case.
     ReservedRuleId {
-        /// The rule that takes the id.
-        at: Location,
+        /// The reserved namespace the id starts with, such as `linkedin.`,
+        /// or `None` for `fallback`.
+        namespace: Option<&'static str>,
     },
-    /// A rule id that is empty, too long, or holds spaces or control
-    /// characters.
-    #[error(
-        "{at}: field `id`: a rule id is 1 to {max} characters with no spaces or control characters",
-        max = crate::limits::MAX_ID_LEN
-    )]
+    /// A rule id that is empty or too long, or holds a character other than
+    /// an ASCII letter, a digit, `-`, `_` or `.`.
     InvalidRuleId {
-        /// The rule with the bad id.
-        at: Location,
+        /// The first character not allowed, or `None` when the id is empty
+        /// or too long.
+        character: Option<char>,
     },
     /// Switching off a built-in rule id that does not exist.
-    #[error("{at}: field `disable`: no built-in rule has the id `{id}`")]
     UnknownBuiltinRule {
-        /// Where the id is named.
-        at: Location,
         /// The id as written.
         id: String,
     },
     /// An empty `all` or `any` list, `platforms` list or condition table, or
     /// a blank profession, passion or tag in a condition.
-    #[error("{at}: field `{field}` is empty")]
-    Empty {
-        /// The rule holding the field.
-        at: Location,
-        /// The field's path, such as `when.any`.
-        field: String,
-    },
+    Empty,
     /// A condition nested deeper than [`Policy::MAX_DEPTH`](crate::Policy::MAX_DEPTH).
-    #[error("{at}: field `{field}`: conditions nest deeper than {limit} levels")]
     TooDeep {
-        /// The rule holding the condition.
-        at: Location,
-        /// The path where the limit was crossed.
-        field: String,
         /// The limit.
         limit: usize,
     },
-    /// A string longer than its stated limit.
-    #[error("{at}: field `{field}`: longer than {limit} characters")]
+    /// A string or a list longer than its stated limit.
     TooLong {
-        /// Where the string is.
-        at: Location,
-        /// The field holding it.
-        field: String,
-        /// The limit, in characters.
+        /// The limit, in characters or entries.
         limit: usize,
     },
     /// A value of the wrong type, such as a string where `true` or `false`
-    /// belongs; the message is the format crate's own.
-    #[error("{at}: field `{field}`: {message}")]
+    /// belongs.
     InvalidValue {
-        /// Where the value is.
-        at: Location,
-        /// The field holding it.
-        field: String,
         /// What the format crate found wrong, such as
         /// ``invalid type: string "yes", expected a boolean``.
         message: String,
     },
     /// More rules than [`Policy::MAX_RULES`](crate::Policy::MAX_RULES).
-    #[error("{at}: field `rules`: more than {limit} rules")]
     TooManyRules {
-        /// Always [`Location::Policy`].
-        at: Location,
         /// The limit.
         limit: usize,
     },
 }
 
 impl PolicyError {
-    /// Where the error is.
-    pub fn location(&self) -> &Location {
-        match self {
-            PolicyError::UnknownField { at, .. }
-            | PolicyError::MissingField { at, .. }
-            | PolicyError::UnknownName { at, .. }
-            | PolicyError::UndeclaredPlatform { at, .. }
-            | PolicyError::DuplicateRuleId { at }
-            | PolicyError::ReservedRuleId { at }
-            | PolicyError::InvalidRuleId { at }
-            | PolicyError::UnknownBuiltinRule { at, .. }
-            | PolicyError::Empty { at, .. }
-            | PolicyError::TooDeep { at, .. }
-            | PolicyError::TooLong { at, .. }
-            | PolicyError::InvalidValue { at, .. }
-            | PolicyError::TooManyRules { at, .. } => at,
+    /// An error of this kind at this location and field.
+    ///
+    /// ```
+    /// use acquaint::{Location, PolicyError, PolicyErrorKind};
+    ///
+    /// let err = PolicyError::new(Location::RuleAt(3), "id", PolicyErrorKind::MissingField);
+    /// assert_eq!(err.to_string(), "rule #3: missing field `id`");
+    /// ```
+    pub fn new(location: Location, field: impl Into<String>, kind: PolicyErrorKind) -> Self {
+        PolicyError {
+            location,
+            field: field.into(),
+            kind,
         }
+    }
+
+    /// Where the mistake is: the policy's own fields, or a rule.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// The id of the rule at fault, when the rule has a valid id.
+    pub fn rule_id(&self) -> Option<&str> {
+        match &self.location {
+            Location::Rule(id) => Some(id),
+            Location::Policy | Location::RuleAt(_) => None,
+        }
+    }
+
+    /// The field at fault, as a path such as `when.all[1].recruiter`.
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// What is wrong.
+    pub fn kind(&self) -> &PolicyErrorKind {
+        &self.kind
     }
 
     /// Moves the error to another location (used once a rule's id is known).
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn relocate(mut self, to: Location) -> Self {
-        match &mut self {
-            PolicyError::UnknownField { at, .. }
-            | PolicyError::MissingField { at, .. }
-            | PolicyError::UnknownName { at, .. }
-            | PolicyError::UndeclaredPlatform { at, .. }
-            | PolicyError::DuplicateRuleId { at }
-            | PolicyError::ReservedRuleId { at }
-            | PolicyError::InvalidRuleId { at }
-            | PolicyError::UnknownBuiltinRule { at, .. }
-            | PolicyError::Empty { at, .. }
-            | PolicyError::TooDeep { at, .. }
-            | PolicyError::TooLong { at, .. }
-            | PolicyError::InvalidValue { at, .. }
-            | PolicyError::TooManyRules { at, .. } => *at = to,
-        }
+        self.location = to;
         self
+    }
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let PolicyError {
+            location: at,
+            field,
+            kind,
+        } = self;
+        match kind {
+            PolicyErrorKind::UnknownField => {
+                write!(
+                    f,
+                    "{at}: unknown field `{field}`{}",
+                    expected_fields(at, field)
+                )
+            }
+            PolicyErrorKind::MissingField => write!(f, "{at}: missing field `{field}`"),
+            PolicyErrorKind::DuplicateField => {
+                write!(f, "{at}: field `{field}` is given more than once")
+            }
+            PolicyErrorKind::Empty => write!(f, "{at}: field `{field}` is empty"),
+            PolicyErrorKind::UnknownName(error) => write!(f, "{at}: field `{field}`: {error}"),
+            PolicyErrorKind::UndeclaredPlatform { name } => write!(
+                f,
+                "{at}: field `{field}`: unknown platform `{name}`, declare your own platforms in the policy's `platforms` list"
+            ),
+            PolicyErrorKind::DuplicateRuleId => {
+                write!(
+                    f,
+                    "{at}: field `{field}`: an earlier rule already has this id"
+                )
+            }
+            PolicyErrorKind::ReservedRuleId { namespace: None } => {
+                write!(
+                    f,
+                    "{at}: field `{field}`: the id is reserved for a built-in rule"
+                )
+            }
+            PolicyErrorKind::ReservedRuleId {
+                namespace: Some(namespace),
+            } => write!(
+                f,
+                "{at}: field `{field}`: ids starting with `{namespace}` are reserved for built-in rules"
+            ),
+            PolicyErrorKind::InvalidRuleId { character } => {
+                write!(f, "{at}: field `{field}`: ")?;
+                if let Some(c) = character {
+                    write!(f, "{} is not allowed: ", CharName(*c))?;
+                }
+                write!(
+                    f,
+                    "a rule id is 1 to {} ASCII letters, digits, `-`, `_` or `.`",
+                    crate::limits::MAX_ID_LEN
+                )
+            }
+            PolicyErrorKind::UnknownBuiltinRule { id } => {
+                write!(
+                    f,
+                    "{at}: field `{field}`: no built-in rule has the id `{id}`"
+                )
+            }
+            PolicyErrorKind::TooDeep { limit } => write!(
+                f,
+                "{at}: field `{field}`: conditions nest deeper than {limit} levels"
+            ),
+            PolicyErrorKind::TooLong { limit } => {
+                write!(f, "{at}: field `{field}`: longer than {limit} characters")
+            }
+            PolicyErrorKind::InvalidValue { message } => {
+                write!(f, "{at}: field `{field}`: {message}")
+            }
+            PolicyErrorKind::TooManyRules { limit } => {
+                write!(f, "{at}: field `{field}`: more than {limit} rules")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PolicyError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        if let PolicyErrorKind::UnknownName(error) = &self.kind {
+            return Some(error);
+        }
+        None
+    }
+}
+
+/// A character as a message names it: visible ones quoted, with their code
+/// point, invisible ones by code point alone, so that a zero-width space
+/// cannot hide in the message too.
+struct CharName(char);
+
+impl fmt::Display for CharName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.0;
+        if c.is_ascii_graphic() || (c.is_alphanumeric() && !c.is_control()) {
+            write!(f, "`{c}` (U+{:04X})", u32::from(c))
+        } else {
+            write!(f, "U+{:04X}", u32::from(c))
+        }
     }
 }
 

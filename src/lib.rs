@@ -168,7 +168,7 @@ pub use builtin::BuiltinRule;
 pub use condition::Condition;
 pub use contact::{Acquaintance, Contact, View};
 pub use decision::Decision;
-pub use error::{Location, ParseError, PolicyError};
+pub use error::{Location, NameKind, ParseError, PolicyError, PolicyErrorKind};
 pub use platform::{Direction, Platform, PlatformName};
 pub use policy::{BatchItem, Policy, PolicyBuilder};
 pub use request::{Request, Settings};

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::ParseError;
+use crate::error::{NameKind, ParseError};
 
 /// A network on which a connection is asked for.
 ///
@@ -134,7 +134,7 @@ impl FromStr for Platform {
                         .chars()
                         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
                 if !valid {
-                    return Err(ParseError::new("platform", s, PLATFORM_EXPECTED));
+                    return Err(ParseError::new(NameKind::Platform, s, PLATFORM_EXPECTED));
                 }
                 Platform::Other(PlatformName(name.into_boxed_str()))
             }
@@ -202,7 +202,11 @@ impl FromStr for Direction {
         match s.trim().to_ascii_lowercase().as_str() {
             "incoming" => Ok(Direction::Incoming),
             "outgoing" => Ok(Direction::Outgoing),
-            _ => Err(ParseError::new("direction", s, "`incoming` or `outgoing`")),
+            _ => Err(ParseError::new(
+                NameKind::Direction,
+                s,
+                "`incoming` or `outgoing`",
+            )),
         }
     }
 }

@@ -5,31 +5,48 @@
 //! [`Policy::decision_table`]; and a policy document is read and written
 //! in `document/`.
 
+use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::builtin::{BuiltinRule, BuiltinSet, FALLBACK_ID};
 use crate::condition::Condition;
 use crate::contact::Contact;
 use crate::decision::Decision;
-use crate::error::{Location, PolicyError};
+use crate::error::{Location, PolicyError, PolicyErrorKind};
 use crate::limits;
+use crate::names::{Name, PolicyField, RuleField};
 use crate::platform::{Direction, Platform};
 use crate::request::{Request, Settings};
 use crate::rules::{DataRule, Rule};
-use crate::text::{cut, fold, push_folded};
+use crate::text::{cut, fold};
 use crate::verdict::{Decider, Verdict};
 
 /// A user rule: data or Rust.
+#[derive(Clone)]
 pub(crate) enum UserRule {
     Data(DataRule),
-    Custom(Box<dyn Rule>),
+    /// A rule written in Rust, with its id as read once, when it was added:
+    /// verdicts, tables and analyses show this id whatever `Rule::id`
+    /// returns later, so a rule cannot take a reserved id after the check.
+    Custom {
+        id: Box<str>,
+        rule: Arc<dyn Rule>,
+    },
 }
 
 impl UserRule {
+    pub(crate) fn custom(rule: Arc<dyn Rule>) -> UserRule {
+        UserRule::Custom {
+            id: rule.id().into(),
+            rule,
+        }
+    }
+
     pub(crate) fn id(&self) -> &str {
         match self {
             UserRule::Data(r) => &r.id,
-            UserRule::Custom(r) => r.id(),
+            UserRule::Custom { id, .. } => id,
         }
     }
 }
@@ -38,7 +55,11 @@ impl fmt::Debug for UserRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             UserRule::Data(r) => r.fmt(f),
-            UserRule::Custom(r) => r.fmt(f),
+            UserRule::Custom { id, rule } => f
+                .debug_struct("RustRule")
+                .field("id", id)
+                .field("rule", rule)
+                .finish(),
         }
     }
 }
@@ -67,7 +88,7 @@ impl fmt::Debug for UserRule {
 /// assert_eq!(verdict.rule_id(), "twitter.shared-purpose");
 /// # Ok::<(), acquaint::PolicyError>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Policy {
     pub(crate) settings: Settings,
     pub(crate) platforms: Vec<Platform>,
@@ -133,9 +154,9 @@ impl Policy {
                         return (r.decision, Decider::Data(r));
                     }
                 }
-                UserRule::Custom(r) => {
-                    if let Some(d) = r.decide(request) {
-                        return (d, Decider::Custom(&**r));
+                UserRule::Custom { id, rule } => {
+                    if let Some(d) = rule.decide(request) {
+                        return (d, Decider::Custom { id, rule: &**rule });
                     }
                 }
             }
@@ -224,7 +245,7 @@ impl Policy {
     pub fn data_rules(&self) -> impl Iterator<Item = &DataRule> + '_ {
         self.rules.iter().filter_map(|r| match r {
             UserRule::Data(d) => Some(d),
-            UserRule::Custom(_) => None,
+            UserRule::Custom { .. } => None,
         })
     }
 
@@ -279,6 +300,24 @@ impl<'a> BatchItem<'a> for &'a (Contact, Platform, Direction) {
     }
 }
 
+/// Shows what a person would want to see: the settings, the rules by id,
+/// the switched-off built-in rules and the fallback.
+impl fmt::Debug for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let disabled: Vec<BuiltinRule> = BuiltinRule::ALL
+            .into_iter()
+            .filter(|r| self.disabled.contains(*r))
+            .collect();
+        f.debug_struct("Policy")
+            .field("settings", &self.settings)
+            .field("platforms", &self.platforms)
+            .field("rules", &self.rules)
+            .field("disabled", &disabled)
+            .field("fallback", &self.fallback)
+            .finish()
+    }
+}
+
 /// Builds a [`Policy`]: settings, user rules, switched-off built-in rules
 /// and the fallback decision. [`build`](PolicyBuilder::build) validates it.
 ///
@@ -296,7 +335,7 @@ impl<'a> BatchItem<'a> for &'a (Contact, Platform, Direction) {
 /// assert_eq!(policy.settings().profession(), Some("data scientist"));
 /// # Ok::<(), acquaint::PolicyError>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 #[must_use]
 pub struct PolicyBuilder {
     settings: Settings,
@@ -316,42 +355,55 @@ impl PolicyBuilder {
         self
     }
 
-    /// Sets my profession.
-    pub fn profession(mut self, profession: &str) -> Self {
-        self.settings.profession = fold(profession);
+    /// Sets my profession (a blank string clears it).
+    pub fn profession(mut self, profession: impl AsRef<str>) -> Self {
+        self.settings.profession = fold(profession.as_ref());
         self
     }
 
-    /// Adds a profession that interests me.
-    pub fn interesting_profession(mut self, profession: &str) -> Self {
-        push_folded(&mut self.settings.interesting_professions, profession);
+    /// Adds a profession that interests me (blank strings and repeats are
+    /// ignored).
+    pub fn interesting_profession(mut self, profession: impl AsRef<str>) -> Self {
+        self.settings
+            .interesting_professions
+            .insert(profession.as_ref());
         self
     }
 
-    /// Adds a passion of mine.
-    pub fn passion(mut self, passion: &str) -> Self {
-        push_folded(&mut self.settings.passions, passion);
+    /// Adds a passion of mine (blank strings and repeats are ignored).
+    pub fn passion(mut self, passion: impl AsRef<str>) -> Self {
+        self.settings.passions.insert(passion.as_ref());
         self
     }
 
     /// Declares a user-named platform. Needed only in policy files, where
-    /// it guards against typos; harmless in code.
+    /// it guards against typos; harmless in code. Built-in platforms and
+    /// repeats are ignored.
     pub fn platform(mut self, platform: Platform) -> Self {
-        if platform.is_user_named() && !self.platforms.contains(&platform) {
+        if platform.is_user_named() {
+            // Repeats are dropped when the policy is built, in one pass.
             self.platforms.push(platform);
         }
         self
     }
 
     /// Adds a rule written in Rust, after the user rules added so far.
-    pub fn rule(mut self, rule: impl Rule + 'static) -> Self {
-        self.rules.push(UserRule::Custom(Box::new(rule)));
-        self
+    ///
+    /// The rule's [`id`](Rule::id) is read once, here: the policy checks it
+    /// when it is built and shows it in every verdict, table and analysis.
+    pub fn rule(self, rule: impl Rule + 'static) -> Self {
+        self.shared_rule(Arc::new(rule))
     }
 
     /// Adds a boxed rule written in Rust, after the user rules added so far.
-    pub fn boxed_rule(mut self, rule: Box<dyn Rule>) -> Self {
-        self.rules.push(UserRule::Custom(rule));
+    pub fn boxed_rule(self, rule: Box<dyn Rule>) -> Self {
+        self.shared_rule(Arc::from(rule))
+    }
+
+    /// Adds a rule written in Rust that other policies may share, after the
+    /// user rules added so far.
+    pub fn shared_rule(mut self, rule: Arc<dyn Rule>) -> Self {
+        self.rules.push(UserRule::custom(rule));
         self
     }
 
@@ -394,28 +446,37 @@ impl PolicyBuilder {
         } = self;
         check_settings(&settings)?;
         if rules.len() > Policy::MAX_RULES {
-            return Err(PolicyError::TooManyRules {
-                at: Location::Policy,
-                limit: Policy::MAX_RULES,
-            });
+            return Err(PolicyError::new(
+                Location::Policy,
+                PolicyField::Rules.name(),
+                PolicyErrorKind::TooManyRules {
+                    limit: Policy::MAX_RULES,
+                },
+            ));
         }
         let mut disabled = BuiltinSet::default();
         for id in disable {
             match BuiltinRule::from_id(&id) {
                 Some(rule) => disabled.insert(rule),
                 None => {
-                    return Err(PolicyError::UnknownBuiltinRule {
-                        at: Location::Policy,
-                        id: truncate(&id),
-                    });
+                    return Err(PolicyError::new(
+                        Location::Policy,
+                        PolicyField::Disable.name(),
+                        PolicyErrorKind::UnknownBuiltinRule { id: truncate(&id) },
+                    ));
                 }
             }
         }
-        let mut seen = std::collections::HashSet::with_capacity(rules.len());
+        let mut unique = Declared::with_capacity(platforms.len());
+        let platforms: Vec<Platform> = platforms
+            .into_iter()
+            .filter(|p| unique.insert(p.clone()))
+            .collect();
+        let declared = require_declared_platforms.then_some(&unique);
+        let mut seen = HashSet::with_capacity(rules.len());
         for (i, rule) in rules.iter_mut().enumerate() {
             let at = check_rule_id(rule.id(), i + 1, &mut seen)?;
             if let UserRule::Data(rule) = rule {
-                let declared = require_declared_platforms.then_some(platforms.as_slice());
                 prepare_rule(rule, &at, declared)?;
             }
         }
@@ -434,32 +495,69 @@ pub(crate) fn truncate(s: &str) -> String {
     cut(s, Policy::MAX_ID_LEN + 16)
 }
 
+/// The user-named platforms a policy declares, for checking the rules.
+pub(crate) type Declared = HashSet<Platform>;
+
 /// Checks a rule's id (well formed, not reserved, not taken by an earlier
 /// rule in `seen`) and returns where the rule is, for later errors.
 pub(crate) fn check_rule_id(
     id: &str,
     position: usize,
-    seen: &mut std::collections::HashSet<String>,
+    seen: &mut HashSet<String>,
 ) -> Result<Location, PolicyError> {
-    if !valid_id(id) {
-        return Err(PolicyError::InvalidRuleId {
-            at: Location::RuleAt(position),
-        });
+    let field = RuleField::Id.name();
+    let bad_char = invalid_id_char(id);
+    if bad_char.is_some() || !valid_id(id) {
+        return Err(PolicyError::new(
+            Location::RuleAt(position),
+            field,
+            PolicyErrorKind::InvalidRuleId {
+                character: bad_char,
+            },
+        ));
     }
     let at = Location::Rule(id.to_owned());
-    if id == FALLBACK_ID || BuiltinRule::from_id(id).is_some() {
-        return Err(PolicyError::ReservedRuleId { at });
+    if let Some(namespace) = reserved(id) {
+        return Err(PolicyError::new(
+            at,
+            field,
+            PolicyErrorKind::ReservedRuleId { namespace },
+        ));
     }
     if !seen.insert(id.to_owned()) {
-        return Err(PolicyError::DuplicateRuleId { at });
+        return Err(PolicyError::new(
+            at,
+            field,
+            PolicyErrorKind::DuplicateRuleId,
+        ));
     }
     Ok(at)
 }
 
+/// Whether a user rule may have this id: 1 to [`Policy::MAX_ID_LEN`] ASCII
+/// letters, digits, `-`, `_` or `.`, so that no id can look like another
+/// (no homoglyphs, no invisible or bidirectional characters).
 pub(crate) fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.chars().count() <= Policy::MAX_ID_LEN
-        && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+    !id.is_empty() && id.len() <= Policy::MAX_ID_LEN && invalid_id_char(id).is_none()
+}
+
+fn invalid_id_char(id: &str) -> Option<char> {
+    id.chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+}
+
+/// Whether an id is reserved for the built-in rules, whatever its case:
+/// `Some(None)` for a built-in rule's id or `fallback`, `Some(namespace)`
+/// for another id in a built-in rule's namespace, such as `linkedin.`.
+fn reserved(id: &str) -> Option<Option<&'static str>> {
+    let id = id.to_ascii_lowercase();
+    if id == FALLBACK_ID || BuiltinRule::from_id(&id).is_some() {
+        return Some(None);
+    }
+    BuiltinRule::NAMESPACES
+        .into_iter()
+        .find(|namespace| id.starts_with(namespace))
+        .map(Some)
 }
 
 fn check_len(
@@ -470,11 +568,11 @@ fn check_len(
 ) -> Result<(), PolicyError> {
     // Count only as far as the limit: strings may be huge.
     if s.chars().nth(limit).is_some() {
-        return Err(PolicyError::TooLong {
-            at: at.clone(),
-            field: field(),
-            limit,
-        });
+        return Err(PolicyError::new(
+            at.clone(),
+            field(),
+            PolicyErrorKind::TooLong { limit },
+        ));
     }
     Ok(())
 }
@@ -483,13 +581,19 @@ fn check_settings(settings: &Settings) -> Result<(), PolicyError> {
     let at = Location::Policy;
     let limit = Policy::MAX_TEXT_LEN;
     if let Some(p) = &settings.profession {
-        check_len(p, limit, &at, || "profession".into())?;
+        check_len(p, limit, &at, || PolicyField::Profession.name().into())?;
     }
-    for (i, p) in settings.interesting_professions.iter().enumerate() {
-        check_len(p, limit, &at, || format!("interesting-professions[{i}]"))?;
-    }
-    for (i, p) in settings.passions.iter().enumerate() {
-        check_len(p, limit, &at, || format!("passions[{i}]"))?;
+    let lists = [
+        (
+            PolicyField::InterestingProfessions,
+            &settings.interesting_professions,
+        ),
+        (PolicyField::Passions, &settings.passions),
+    ];
+    for (field, list) in lists {
+        for (i, p) in list.iter().enumerate() {
+            check_len(p, limit, &at, || format!("{}[{i}]", field.name()))?;
+        }
     }
     Ok(())
 }
@@ -498,44 +602,44 @@ fn check_settings(settings: &Settings) -> Result<(), PolicyError> {
 pub(crate) fn prepare_rule(
     rule: &mut DataRule,
     at: &Location,
-    declared: Option<&[Platform]>,
+    declared: Option<&Declared>,
 ) -> Result<(), PolicyError> {
-    check_len(&rule.reason, Policy::MAX_REASON_LEN, at, || "reason".into())?;
+    check_len(&rule.reason, Policy::MAX_REASON_LEN, at, || {
+        RuleField::Reason.name().into()
+    })?;
     let mut bits = 0;
     if let Some(list) = &rule.platforms {
+        let field = RuleField::Platforms.name();
         if list.is_empty() {
-            return Err(PolicyError::Empty {
-                at: at.clone(),
-                field: "platforms".into(),
-            });
+            return Err(PolicyError::new(at.clone(), field, PolicyErrorKind::Empty));
         }
         for (i, p) in list.iter().enumerate() {
-            check_declared(p, declared, at, || format!("platforms[{i}]"))?;
+            check_declared(p, declared, at, || format!("{field}[{i}]"))?;
             bits |= p.builtin_bit();
         }
     }
     rule.builtin_bits = bits;
     if let Some(when) = &mut rule.when {
-        prepare_condition(when, 1, at, "when", declared)?;
+        prepare_condition(when, 1, at, RuleField::When.name(), declared)?;
     }
     Ok(())
 }
 
 fn check_declared(
     platform: &Platform,
-    declared: Option<&[Platform]>,
+    declared: Option<&Declared>,
     at: &Location,
     field: impl FnOnce() -> String,
 ) -> Result<(), PolicyError> {
     match declared {
-        Some(list) if platform.is_user_named() && !list.contains(platform) => {
-            Err(PolicyError::UndeclaredPlatform {
-                at: at.clone(),
-                field: field(),
+        Some(set) if platform.is_user_named() && !set.contains(platform) => Err(PolicyError::new(
+            at.clone(),
+            field(),
+            PolicyErrorKind::UndeclaredPlatform {
                 name: platform.to_string(),
-            })
-        }
-        _ => Ok(()),
+            },
+        )),
+        Some(_) | None => Ok(()),
     }
 }
 
@@ -547,23 +651,23 @@ fn prepare_condition(
     depth: usize,
     at: &Location,
     path: &str,
-    declared: Option<&[Platform]>,
+    declared: Option<&Declared>,
 ) -> Result<(), PolicyError> {
     if depth > Policy::MAX_DEPTH {
-        return Err(PolicyError::TooDeep {
-            at: at.clone(),
-            field: path.to_owned(),
-            limit: Policy::MAX_DEPTH,
-        });
+        return Err(PolicyError::new(
+            at.clone(),
+            path,
+            PolicyErrorKind::TooDeep {
+                limit: Policy::MAX_DEPTH,
+            },
+        ));
     }
     let key = cond.key();
     match cond {
         Condition::All(list) | Condition::Any(list) => {
             if list.is_empty() {
-                return Err(PolicyError::Empty {
-                    at: at.clone(),
-                    field: format!("{path}.{key}"),
-                });
+                let field = format!("{path}.{key}");
+                return Err(PolicyError::new(at.clone(), field, PolicyErrorKind::Empty));
             }
             for (i, c) in list.iter_mut().enumerate() {
                 prepare_condition(c, depth + 1, at, &format!("{path}.{key}[{i}]"), declared)?;
@@ -578,15 +682,32 @@ fn prepare_condition(
             // Measured once folded, as settings are: lowercasing may
             // lengthen a string, and the limit is on what is stored.
             let Some(folded) = fold(s) else {
-                return Err(PolicyError::Empty {
-                    at: at.clone(),
-                    field: field(),
-                });
+                return Err(PolicyError::new(
+                    at.clone(),
+                    field(),
+                    PolicyErrorKind::Empty,
+                ));
             };
             check_len(&folded, Policy::MAX_TEXT_LEN, at, field)?;
             *s = folded.into();
         }
-        _ => {}
+        Condition::Direction(_)
+        | Condition::JobSeeking(_)
+        | Condition::Acquaintance(_)
+        | Condition::MetInPerson(_)
+        | Condition::WorkedTogether(_)
+        | Condition::SpokeWith(_)
+        | Condition::MyView(_)
+        | Condition::TheirView(_)
+        | Condition::Recruiter(_)
+        | Condition::Friend(_)
+        | Condition::FacebookFriend(_)
+        | Condition::Star(_)
+        | Condition::SharesProfession(_)
+        | Condition::InterestingProfession(_)
+        | Condition::SharesPassion(_)
+        | Condition::MutualConnectionsAtLeast(_)
+        | Condition::HasMessage(_) => {}
     }
     Ok(())
 }
@@ -616,7 +737,7 @@ mod tests {
         let deep = DataRule::new("deep", Condition::Not(Box::new(cond)), Decision::Accept, "");
         assert!(matches!(
             Policy::builder().data_rule(deep).build(),
-            Err(PolicyError::TooDeep { .. })
+            Err(e) if matches!(e.kind(), PolicyErrorKind::TooDeep { .. })
         ));
     }
 

@@ -2,6 +2,7 @@
 
 use crate::contact::Contact;
 use crate::platform::{Direction, Platform};
+use crate::text::FoldedSet;
 
 /// Everything a rule may look at: the contact, the platform, the direction
 /// of the request and the user's settings.
@@ -52,8 +53,8 @@ impl<'a> Request<'a> {
 pub struct Settings {
     pub(crate) job_seeking: bool,
     pub(crate) profession: Option<Box<str>>,
-    pub(crate) interesting_professions: Vec<Box<str>>,
-    pub(crate) passions: Vec<Box<str>>,
+    pub(crate) interesting_professions: FoldedSet,
+    pub(crate) passions: FoldedSet,
 }
 
 impl Settings {
@@ -69,12 +70,12 @@ impl Settings {
 
     /// Professions that interest me, trimmed and in lowercase.
     pub fn interesting_professions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.interesting_professions.iter().map(|p| &**p)
+        self.interesting_professions.iter()
     }
 
     /// My passions, trimmed and in lowercase.
     pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.passions.iter().map(|p| &**p)
+        self.passions.iter()
     }
 
     /// Whether the contact shares my profession.
@@ -95,10 +96,7 @@ impl Settings {
     /// The first of my passions the contact shares.
     #[inline]
     pub fn shared_passion<'a>(&'a self, contact: &Contact) -> Option<&'a str> {
-        self.passions
-            .iter()
-            .find(|p| contact.passions.contains(p))
-            .map(|p| &**p)
+        self.passions.iter().find(|p| contact.passions.contains(p))
     }
 
     /// Whether the contact serves one of my purposes on Twitter: shares my

@@ -1,6 +1,10 @@
 //! Small helpers for the text acquaint stores and writes: folding names
 //! for case-insensitive matching, and joining phrases into sentences.
 
+use std::collections::HashSet;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
 /// Trims and lowercases a name so that matching is case-insensitive; `None`
 /// when nothing is left.
 pub(crate) fn fold(s: &str) -> Option<Box<str>> {
@@ -8,12 +12,106 @@ pub(crate) fn fold(s: &str) -> Option<Box<str>> {
     (!s.is_empty()).then(|| s.to_lowercase().into_boxed_str())
 }
 
-/// Adds `item`, folded, unless it is blank or already there.
-pub(crate) fn push_folded(list: &mut Vec<Box<str>>, item: &str) {
-    if let Some(item) = fold(item) {
-        if !list.contains(&item) {
-            list.push(item);
+/// Names folded for case-insensitive matching, without repeats, in the
+/// order they were added.
+///
+/// A small set is searched in place; past [`FoldedSet::INDEXED`] names it
+/// keeps a hash index too, so that adding or finding among `n` names costs
+/// about `n` in all, not `n²`, and an empty set holds no heap memory.
+#[derive(Clone, Default)]
+pub(crate) struct FoldedSet {
+    items: Vec<Box<str>>,
+    // Boxed: a set too small to need an index, the usual case, costs one
+    // word here rather than a whole empty `HashSet`.
+    #[allow(clippy::box_collection)]
+    index: Option<Box<HashSet<Box<str>>>>,
+}
+
+impl FoldedSet {
+    /// How many names a set searches in place before it keeps an index.
+    const INDEXED: usize = 16;
+
+    /// Adds `item`, folded, unless it is blank or already there.
+    pub(crate) fn insert(&mut self, item: &str) {
+        if let Some(item) = fold(item) {
+            self.insert_folded(item);
         }
+    }
+
+    /// Adds an item already folded, unless it is already there.
+    pub(crate) fn insert_folded(&mut self, item: Box<str>) {
+        if self.contains(&item) {
+            return;
+        }
+        match &mut self.index {
+            Some(index) => {
+                index.insert(item.clone());
+            }
+            None if self.items.len() >= Self::INDEXED => {
+                let mut index: HashSet<Box<str>> = self.items.iter().cloned().collect();
+                index.insert(item.clone());
+                self.index = Some(Box::new(index));
+            }
+            None => {}
+        }
+        self.items.push(item);
+    }
+
+    /// Whether the set holds `item`, which must be folded already.
+    #[inline]
+    pub(crate) fn contains(&self, item: &str) -> bool {
+        match &self.index {
+            Some(index) => index.contains(item),
+            None => self.items.iter().any(|x| **x == *item),
+        }
+    }
+
+    /// Whether the set holds `item`, in any case and with any surrounding
+    /// space, without allocating when both are small and ASCII.
+    pub(crate) fn contains_any_case(&self, item: &str) -> bool {
+        let item = item.trim();
+        if item.is_ascii() && self.index.is_none() {
+            return self.items.iter().any(|x| x.eq_ignore_ascii_case(item));
+        }
+        fold(item).is_some_and(|item| self.contains(&item))
+    }
+
+    /// The names, in the order added.
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.items.iter().map(|x| &**x)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+}
+
+// The index only speeds up lookups: two sets are the same when their names
+// are, in the same order.
+impl PartialEq for FoldedSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items
+    }
+}
+
+impl Eq for FoldedSet {}
+
+impl Hash for FoldedSet {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.items.hash(state);
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for FoldedSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl fmt::Debug for FoldedSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -60,5 +158,30 @@ mod tests {
         assert_eq!(s(&["a"]), "a");
         assert_eq!(s(&["a", "b"]), "a and b");
         assert_eq!(s(&["a", "b", "c"]), "a, b and c");
+    }
+
+    #[test]
+    fn folded_sets_keep_order_and_find_past_the_index_threshold() {
+        let mut small = FoldedSet::default();
+        let mut large = FoldedSet::default();
+        for i in 0..100 {
+            large.insert(&format!(" Tag{i} "));
+            large.insert(&format!("TAG{i}"));
+            if i < 3 {
+                small.insert(&format!("Tag{i}"));
+            }
+        }
+        assert_eq!(large.len(), 100);
+        assert!(large.index.is_some() && small.index.is_none());
+        assert_eq!(large.iter().nth(42), Some("tag42"));
+        for set in [&small, &large] {
+            assert!(set.contains("tag2") && !set.contains("Tag2") && !set.contains("tag"));
+            assert!(set.contains_any_case(" TAG2 ") && !set.contains_any_case("  "));
+        }
+        let mut again = FoldedSet::default();
+        for name in large.iter() {
+            again.insert(name);
+        }
+        assert_eq!(again, large);
     }
 }

@@ -14,7 +14,12 @@ use crate::rules::{DataRule, Rule};
 pub(crate) enum Decider<'a> {
     Builtin(BuiltinRule),
     Data(&'a DataRule),
-    Custom(&'a dyn Rule),
+    /// A rule written in Rust, with the id the policy read when it was
+    /// added.
+    Custom {
+        id: &'a str,
+        rule: &'a dyn Rule,
+    },
     Fallback,
 }
 
@@ -25,7 +30,7 @@ impl<'a> Decider<'a> {
         match self {
             Decider::Builtin(rule) => rule.id(),
             Decider::Data(rule) => &rule.id,
-            Decider::Custom(rule) => rule.id(),
+            Decider::Custom { id, .. } => id,
             Decider::Fallback => FALLBACK_ID,
         }
     }
@@ -117,7 +122,7 @@ impl<'a> Verdict<'a> {
         match self.decider {
             Decider::Builtin(rule) => crate::builtin::explain_builtin(rule, r),
             Decider::Data(rule) => rule.explain(r),
-            Decider::Custom(rule) => rule.explain(r),
+            Decider::Custom { rule, .. } => rule.explain(r),
             Decider::Fallback => {
                 let what = match r.platform {
                     Platform::Other(_) => {

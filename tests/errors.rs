@@ -12,8 +12,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use acquaint::{
-    Acquaintance, Condition, DataRule, Decision, Direction, Location, Platform, Policy,
-    PolicyError, View,
+    Acquaintance, Condition, DataRule, Decision, Direction, Location, NameKind, Platform, Policy,
+    PolicyError, PolicyErrorKind, View,
 };
 
 // ---- Helpers -------------------------------------------------------------
@@ -358,7 +358,7 @@ fn parse_errors_name_what_was_expected() {
         assert_eq!(error.to_string(), expected);
     }
     let error = "".parse::<Platform>().unwrap_err();
-    assert_eq!((error.kind(), error.name()), ("platform", ""));
+    assert_eq!((error.kind(), error.name()), (NameKind::Platform, ""));
     // A long name is echoed cut to 80 characters.
     let long = "a b".repeat(100);
     let error = long.parse::<Platform>().unwrap_err();
@@ -403,7 +403,10 @@ fn duplicate_rule_id() {
         error.to_string(),
         "rule `vip`: field `id`: an earlier rule already has this id"
     );
-    assert_eq!(error, PolicyError::DuplicateRuleId { at: rule_at("vip") });
+    assert_eq!(
+        error,
+        PolicyError::new(rule_at("vip"), "id", PolicyErrorKind::DuplicateRuleId)
+    );
     assert_eq!(error.location(), &rule_at("vip"));
 }
 
@@ -433,8 +436,8 @@ fn reserved_rule_id() {
 
 #[test]
 fn invalid_rule_id() {
-    let expected =
-        "rule #1: field `id`: a rule id is 1 to 64 characters with no spaces or control characters";
+    let expected = "rule #1: field `id`: U+0020 is not allowed: a rule id is 1 to 64 ASCII \
+                    letters, digits, `-`, `_` or `.`";
     assert_both(
         r#"
         [[rules]]
@@ -446,6 +449,7 @@ fn invalid_rule_id() {
                          "reason": "A recruiter I have never spoken to" }] }"#,
         expected,
     );
+    let blank = "rule #1: field `id`: a rule id is 1 to 64 ASCII letters, digits, `-`, `_` or `.`";
     assert_both(
         r#"
         [[rules]]
@@ -454,13 +458,84 @@ fn invalid_rule_id() {
         reason = "Blank"
         "#,
         r#"{ "rules": [{ "id": "", "decision": "decline", "reason": "Blank" }] }"#,
-        expected,
+        blank,
     );
-    for id in ["", "tab\there", "line\nbreak", "no cold recruiters"] {
+    let cases = [
+        ("", None),
+        ("tab\there", Some('\t')),
+        ("line\nbreak", Some('\n')),
+        ("no cold recruiters", Some(' ')),
+        ("école", Some('é')),
+        ("a/b", Some('/')),
+    ];
+    for (id, character) in cases {
+        let error =
+            build_error(Policy::builder().data_rule(DataRule::always(id, Decision::Accept, "")));
+        assert_eq!(
+            error.kind(),
+            &PolicyErrorKind::InvalidRuleId { character },
+            "{id:?}"
+        );
+        assert_eq!(error.location(), &Location::RuleAt(1));
+    }
+}
+
+/// The README's Limits: ids are ASCII letters, digits, `-`, `_` and `.`,
+/// so that no id can pass for a built-in one: no look-alike letters, no
+/// invisible or bidirectional characters, named by code point.
+#[test]
+fn rule_ids_cannot_impersonate_built_in_ones() {
+    let cases = [
+        (
+            "linkedin.not-met\u{200B}",
+            "rule #1: field `id`: U+200B is not allowed: a rule id is 1 to 64 ASCII letters, \
+             digits, `-`, `_` or `.`",
+        ),
+        (
+            "\u{2066}linkedin.not-met\u{2069}",
+            "rule #1: field `id`: U+2066 is not allowed: a rule id is 1 to 64 ASCII letters, \
+             digits, `-`, `_` or `.`",
+        ),
+        (
+            "l\u{0456}nkedin.not-met",
+            "rule #1: field `id`: `\u{0456}` (U+0456) is not allowed: a rule id is 1 to 64 ASCII \
+             letters, digits, `-`, `_` or `.`",
+        ),
+        (
+            "LinkedIn.Not-Met",
+            "rule `LinkedIn.Not-Met`: field `id`: the id is reserved for a built-in rule",
+        ),
+        (
+            "FALLBACK",
+            "rule `FALLBACK`: field `id`: the id is reserved for a built-in rule",
+        ),
+        (
+            "linkedin.my-own",
+            "rule `linkedin.my-own`: field `id`: ids starting with `linkedin.` are reserved for \
+             built-in rules",
+        ),
+        (
+            "Twitter.fans",
+            "rule `Twitter.fans`: field `id`: ids starting with `twitter.` are reserved for \
+             built-in rules",
+        ),
+    ];
+    for (id, expected) in cases {
         let error =
             build_error(Policy::builder().data_rule(DataRule::always(id, Decision::Accept, "")));
         assert_eq!(error.to_string(), expected, "{id:?}");
-        assert_eq!(error.location(), &Location::RuleAt(1));
+        let json = format!(
+            r#"{{ "rules": [{{ "id": {}, "decision": "accept", "reason": "" }}] }}"#,
+            serde_json::to_string(id).unwrap()
+        );
+        assert_eq!(json_error(&json), expected, "{id:?}");
+    }
+    // Ids that merely contain a platform's name are the user's own.
+    for id in ["my-linkedin.rule", "linkedin-fans", "facebook"] {
+        Policy::builder()
+            .data_rule(DataRule::always(id, Decision::Accept, ""))
+            .build()
+            .unwrap();
     }
 }
 
@@ -468,7 +543,7 @@ fn invalid_rule_id() {
 fn over_long_rule_id() {
     let id = "r".repeat(Policy::MAX_ID_LEN + 1);
     let expected =
-        "rule #1: field `id`: a rule id is 1 to 64 characters with no spaces or control characters";
+        "rule #1: field `id`: a rule id is 1 to 64 ASCII letters, digits, `-`, `_` or `.`";
     assert_both(
         &format!("[[rules]]\nid = \"{id}\"\ndecision = \"accept\"\nreason = \"r\""),
         &format!(r#"{{ "rules": [{{ "id": "{id}", "decision": "accept", "reason": "r" }}] }}"#),
@@ -478,12 +553,14 @@ fn over_long_rule_id() {
         build_error(Policy::builder().data_rule(DataRule::always(id, Decision::Accept, "")));
     assert_eq!(
         error,
-        PolicyError::InvalidRuleId {
-            at: Location::RuleAt(1)
-        }
+        PolicyError::new(
+            Location::RuleAt(1),
+            "id",
+            PolicyErrorKind::InvalidRuleId { character: None }
+        )
     );
-    // Exactly at the limit, in characters rather than bytes, is fine.
-    let id = "é".repeat(Policy::MAX_ID_LEN);
+    // Exactly at the limit is fine.
+    let id = "r".repeat(Policy::MAX_ID_LEN);
     let policy = Policy::builder()
         .data_rule(DataRule::always(id.as_str(), Decision::Accept, ""))
         .build()
@@ -738,11 +815,13 @@ fn nesting_deeper_than_the_limit() {
     assert_eq!(error.to_string(), expected);
     assert_eq!(
         error,
-        PolicyError::TooDeep {
-            at: rule_at("deep"),
-            field: format!("when{}", ".not".repeat(Policy::MAX_DEPTH)),
-            limit: Policy::MAX_DEPTH,
-        }
+        PolicyError::new(
+            rule_at("deep"),
+            format!("when{}", ".not".repeat(Policy::MAX_DEPTH)),
+            PolicyErrorKind::TooDeep {
+                limit: Policy::MAX_DEPTH
+            }
+        )
     );
 }
 
@@ -770,11 +849,13 @@ fn over_long_reason() {
     )));
     assert_eq!(
         error,
-        PolicyError::TooLong {
-            at: rule_at("wordy"),
-            field: "reason".into(),
-            limit: Policy::MAX_REASON_LEN,
-        }
+        PolicyError::new(
+            rule_at("wordy"),
+            "reason",
+            PolicyErrorKind::TooLong {
+                limit: Policy::MAX_REASON_LEN
+            }
+        )
     );
 }
 
@@ -906,10 +987,13 @@ fn too_many_rules() {
     );
     assert_eq!(
         error,
-        PolicyError::TooManyRules {
-            at: Location::Policy,
-            limit: Policy::MAX_RULES
-        }
+        PolicyError::new(
+            Location::Policy,
+            "rules",
+            PolicyErrorKind::TooManyRules {
+                limit: Policy::MAX_RULES
+            }
+        )
     );
 
     let rules: Vec<String> = (0..=Policy::MAX_RULES)
@@ -928,98 +1012,112 @@ fn too_many_rules() {
 fn every_variant_displays_its_location_and_field() {
     let cases = [
         (
-            PolicyError::UnknownField {
-                at: Location::Policy,
-                field: "job-seekin".into(),
-            },
+            PolicyError::new(
+                Location::Policy,
+                "job-seekin",
+                PolicyErrorKind::UnknownField,
+            ),
             "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
              `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`",
         ),
         (
-            PolicyError::MissingField {
-                at: Location::RuleAt(3),
-                field: "id".into(),
-            },
+            PolicyError::new(
+                Location::RuleAt(3),
+                "id",
+                PolicyErrorKind::MissingField,
+            ),
             "rule #3: missing field `id`",
         ),
         (
-            PolicyError::UnknownName {
-                at: rule_at("fans"),
-                field: "when.my-view".into(),
-                error: "great".parse::<View>().unwrap_err(),
-            },
+            PolicyError::new(
+                rule_at("fans"),
+                "when.my-view",
+                PolicyErrorKind::UnknownName("great".parse::<View>().unwrap_err()),
+            ),
             "rule `fans`: field `when.my-view`: unknown view `great`, expected `positive`, \
              `unknown` or `negative`",
         ),
         (
-            PolicyError::UndeclaredPlatform {
-                at: rule_at("fedi"),
-                field: "platforms[0]".into(),
-                name: "mastodon".into(),
-            },
+            PolicyError::new(
+                rule_at("fedi"),
+                "platforms[0]",
+                PolicyErrorKind::UndeclaredPlatform {
+                    name: "mastodon".into(),
+                },
+            ),
             "rule `fedi`: field `platforms[0]`: unknown platform `mastodon`, declare your own \
              platforms in the policy's `platforms` list",
         ),
         (
-            PolicyError::DuplicateRuleId { at: rule_at("vip") },
+            PolicyError::new(rule_at("vip"), "id", PolicyErrorKind::DuplicateRuleId),
             "rule `vip`: field `id`: an earlier rule already has this id",
         ),
         (
-            PolicyError::ReservedRuleId {
-                at: rule_at("fallback"),
-            },
+            PolicyError::new(
+                rule_at("fallback"),
+                "id",
+                PolicyErrorKind::ReservedRuleId { namespace: None },
+            ),
             "rule `fallback`: field `id`: the id is reserved for a built-in rule",
         ),
         (
-            PolicyError::InvalidRuleId {
-                at: Location::RuleAt(1),
-            },
-            "rule #1: field `id`: a rule id is 1 to 64 characters with no spaces or control \
-             characters",
+            PolicyError::new(
+                Location::RuleAt(1),
+                "id",
+                PolicyErrorKind::InvalidRuleId { character: None },
+            ),
+            "rule #1: field `id`: a rule id is 1 to 64 ASCII letters, digits, `-`, `_` or `.`",
         ),
         (
-            PolicyError::UnknownBuiltinRule {
-                at: Location::Policy,
-                id: "linkedin.not-mett".into(),
-            },
+            PolicyError::new(
+                Location::Policy,
+                "disable",
+                PolicyErrorKind::UnknownBuiltinRule {
+                    id: "linkedin.not-mett".into(),
+                },
+            ),
             "policy: field `disable`: no built-in rule has the id `linkedin.not-mett`",
         ),
         (
-            PolicyError::Empty {
-                at: rule_at("everyone"),
-                field: "when.all".into(),
-            },
+            PolicyError::new(
+                rule_at("everyone"),
+                "when.all",
+                PolicyErrorKind::Empty,
+            ),
             "rule `everyone`: field `when.all` is empty",
         ),
         (
-            PolicyError::TooDeep {
-                at: rule_at("deep"),
-                field: "when.not".into(),
-                limit: 32,
-            },
+            PolicyError::new(
+                rule_at("deep"),
+                "when.not",
+                PolicyErrorKind::TooDeep { limit: 32 },
+            ),
             "rule `deep`: field `when.not`: conditions nest deeper than 32 levels",
         ),
         (
-            PolicyError::TooLong {
-                at: Location::Policy,
-                field: "profession".into(),
-                limit: 200,
-            },
+            PolicyError::new(
+                Location::Policy,
+                "profession",
+                PolicyErrorKind::TooLong { limit: 200 },
+            ),
             "policy: field `profession`: longer than 200 characters",
         ),
         (
-            PolicyError::InvalidValue {
-                at: rule_at("r"),
-                field: "when.star".into(),
-                message: "invalid type: string \"yes\", expected a boolean".into(),
-            },
+            PolicyError::new(
+                rule_at("r"),
+                "when.star",
+                PolicyErrorKind::InvalidValue {
+                    message: "invalid type: string \"yes\", expected a boolean".into(),
+                },
+            ),
             "rule `r`: field `when.star`: invalid type: string \"yes\", expected a boolean",
         ),
         (
-            PolicyError::TooManyRules {
-                at: Location::Policy,
-                limit: 10_000,
-            },
+            PolicyError::new(
+                Location::Policy,
+                "rules",
+                PolicyErrorKind::TooManyRules { limit: 10_000 },
+            ),
             "policy: field `rules`: more than 10000 rules",
         ),
     ];

@@ -158,7 +158,7 @@ impl DecidingRule {
                 UserRule::Data(rule) => (rule.decision, &rule.id),
                 // Not reached for a decision: rules written in Rust are
                 // never among the rules explored. Their id is still right.
-                UserRule::Custom(rule) => (policy.fallback, rule.id()),
+                UserRule::Custom { id, .. } => (policy.fallback, id),
             },
             DecidingRule::Builtin(i) => {
                 let rule = BuiltinRule::ALL[i];
@@ -282,10 +282,10 @@ impl Model {
         if let Some(profession) = &settings.profession {
             push_unique(&mut professions, profession.clone());
         }
-        for profession in &settings.interesting_professions {
-            push_unique(&mut professions, profession.clone());
+        for profession in settings.interesting_professions.iter() {
+            push_unique(&mut professions, profession.into());
         }
-        let mut passions = settings.passions.clone();
+        let mut passions: Vec<Box<str>> = settings.passions.iter().map(Box::from).collect();
         let mut tags = Vec::new();
         let mut thresholds = vec![0];
         for rule in policy.data_rules() {
@@ -384,7 +384,7 @@ impl Model {
                     };
                     Some(Formula::And(vec![covers, when]))
                 }
-                UserRule::Custom(_) => None,
+                UserRule::Custom { .. } => None,
             })
             .collect();
         model.user_rules = user_rules;

@@ -440,7 +440,7 @@ impl Policy {
         let rust_rules = self
             .rules
             .iter()
-            .filter(|r| matches!(r, UserRule::Custom(_)))
+            .filter(|r| matches!(r, UserRule::Custom { .. }))
             .map(|r| r.id().to_owned())
             .collect();
         Ok(DecisionTable {

@@ -14,10 +14,10 @@ use serde::{Deserialize, Deserializer};
 use super::values::{Mistakes, Shape, fail, located, plain, read, read_name, read_names};
 use crate::builtin::BuiltinRule;
 use crate::condition::{Condition, ValueType};
-use crate::error::{Location, PolicyError};
+use crate::error::{Location, PolicyError, PolicyErrorKind};
 use crate::names::{ConditionKey, Name, PolicyField, RuleField};
 use crate::platform::Platform;
-use crate::policy::{Policy, check_rule_id, prepare_rule, truncate, valid_id};
+use crate::policy::{Declared, Policy, check_rule_id, prepare_rule, truncate, valid_id};
 use crate::rules::DataRule;
 use crate::text::cut;
 
@@ -78,10 +78,9 @@ impl<'de, N: Name> DeserializeSeed<'de> for KeySeed<'_, '_, N> {
         } else {
             cut(&format!("{}.{key}", self.path), 120)
         };
-        self.mistakes.report(PolicyError::UnknownField {
-            at: self.mistakes.at.clone(),
-            field,
-        })?;
+        let at = self.mistakes.at.clone();
+        self.mistakes
+            .report(PolicyError::new(at, field, PolicyErrorKind::UnknownField))?;
         Ok(Err(key))
     }
 }
@@ -100,7 +99,7 @@ impl<'de> Visitor<'de> for PolicyVisitor {
         b.require_declared_platforms = true;
         let at = Location::Policy;
         let mut mistakes = Mistakes::raised(&at);
-        let mut declared: Option<Vec<Platform>> = None;
+        let mut declared: Option<Declared> = None;
         let mut rules = Vec::new();
         // Each mistake is raised while its key or value is being read, so
         // that formats which track positions (TOML, JSON) point at it.
@@ -132,7 +131,7 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                     for p in &list {
                         b = b.platform(p.clone());
                     }
-                    declared = Some(list);
+                    declared = Some(list.into_iter().collect());
                 }
                 PolicyField::Disable => {
                     let ids = read(
@@ -143,10 +142,11 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                             .iter()
                             .find(|id| BuiltinRule::from_id(id).is_none())
                         {
-                            Some(id) => Err(PolicyError::UnknownBuiltinRule {
-                                at: at.clone(),
-                                id: truncate(id),
-                            }),
+                            Some(id) => Err(PolicyError::new(
+                                at.clone(),
+                                name,
+                                PolicyErrorKind::UnknownBuiltinRule { id: truncate(id) },
+                            )),
                             None => Ok(ids),
                         },
                     )?;
@@ -161,7 +161,7 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                 }
                 PolicyField::Rules => {
                     rules = map.next_value_seed(RulesSeed {
-                        declared: declared.as_deref(),
+                        declared: declared.as_ref(),
                     })?
                 }
             }
@@ -177,7 +177,7 @@ impl<'de> Visitor<'de> for PolicyVisitor {
 
 struct RulesSeed<'a> {
     /// The policy's own platforms, when they were read before the rules.
-    declared: Option<&'a [Platform]>,
+    declared: Option<&'a Declared>,
 }
 
 impl<'de> DeserializeSeed<'de> for RulesSeed<'_> {
@@ -205,10 +205,13 @@ impl<'de> Visitor<'de> for RulesSeed<'_> {
             declared: self.declared,
         })? {
             if rules.len() == Policy::MAX_RULES {
-                return Err(fail(PolicyError::TooManyRules {
-                    at: Location::Policy,
-                    limit: Policy::MAX_RULES,
-                }));
+                return Err(fail(PolicyError::new(
+                    Location::Policy,
+                    PolicyField::Rules.name(),
+                    PolicyErrorKind::TooManyRules {
+                        limit: Policy::MAX_RULES,
+                    },
+                )));
             }
             rules.push(rule);
         }
@@ -220,7 +223,7 @@ struct RuleSeed<'a> {
     position: usize,
     /// The ids of the rules before this one.
     seen: &'a mut HashSet<String>,
-    declared: Option<&'a [Platform]>,
+    declared: Option<&'a Declared>,
 }
 
 impl<'de> DeserializeSeed<'de> for RuleSeed<'_> {
@@ -270,14 +273,14 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
                 }
                 RuleField::Platforms => {
                     let mut mistakes = Mistakes::held(&at, &mut held);
-                    let mut list: Vec<Platform> = Vec::new();
-                    let read = read_names(&mut map, name, &mut mistakes)?;
-                    for p in read.into_iter().flatten() {
-                        if !list.contains(&p) {
-                            list.push(p);
-                        }
-                    }
-                    platforms = Some(list);
+                    let read: Vec<Platform> =
+                        read_names(&mut map, name, &mut mistakes)?.unwrap_or_default();
+                    let mut unique = HashSet::with_capacity(read.len());
+                    platforms = Some(
+                        read.into_iter()
+                            .filter(|p| unique.insert(p.clone()))
+                            .collect(),
+                    );
                 }
                 RuleField::When => {
                     when = map.next_value_seed(ConditionSeed {
@@ -297,10 +300,11 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
             return Err(fail(err.relocate(at)));
         }
         let missing = |field: RuleField| {
-            fail(PolicyError::MissingField {
-                at: at.clone(),
-                field: field.name().into(),
-            })
+            fail(PolicyError::new(
+                at.clone(),
+                field.name(),
+                PolicyErrorKind::MissingField,
+            ))
         };
         let mut rule = DataRule {
             id: id.ok_or_else(|| missing(RuleField::Id))?,
@@ -332,11 +336,13 @@ impl<'de> DeserializeSeed<'de> for ConditionSeed<'_> {
         if self.depth > Policy::MAX_DEPTH {
             // Stop before reading further: the rest may be nested thousands
             // of levels deep.
-            return Err(fail(PolicyError::TooDeep {
-                at: self.mistakes.at.clone(),
-                field: self.path,
-                limit: Policy::MAX_DEPTH,
-            }));
+            return Err(fail(PolicyError::new(
+                self.mistakes.at.clone(),
+                self.path,
+                PolicyErrorKind::TooDeep {
+                    limit: Policy::MAX_DEPTH,
+                },
+            )));
         }
         let (at, path) = (self.mistakes.at, self.path.clone());
         located(d, self, at, &path, Shape::Table)
@@ -396,18 +402,17 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
             parts.extend(parsed);
         }
         if seen_keys == 0 {
-            mistakes.report(PolicyError::Empty {
-                at: at.clone(),
-                field: path,
-            })?;
+            mistakes.report(PolicyError::new(at.clone(), path, PolicyErrorKind::Empty))?;
         } else if parts.len() > 1 && depth == Policy::MAX_DEPTH {
             // A table of several facts is an `all`, one level above them:
             // report it here rather than at an `all[0]` the file lacks.
-            mistakes.report(PolicyError::TooDeep {
-                at: at.clone(),
-                field: path,
-                limit: Policy::MAX_DEPTH,
-            })?;
+            mistakes.report(PolicyError::new(
+                at.clone(),
+                path,
+                PolicyErrorKind::TooDeep {
+                    limit: Policy::MAX_DEPTH,
+                },
+            ))?;
         }
         if mistakes.any_held() {
             return Ok(None);
@@ -462,10 +467,8 @@ impl<'de> Visitor<'de> for ListSeed<'_> {
             }
         }
         if i == 0 {
-            mistakes.report(PolicyError::Empty {
-                at: mistakes.at.clone(),
-                field: path,
-            })?;
+            let at = mistakes.at.clone();
+            mistakes.report(PolicyError::new(at, path, PolicyErrorKind::Empty))?;
             ok = false;
         }
         Ok(ok.then_some(list))

@@ -13,7 +13,7 @@ use std::str::FromStr;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use crate::error::{Location, ParseError, PolicyError};
+use crate::error::{Location, ParseError, PolicyError, PolicyErrorKind};
 use crate::text::cut;
 
 /// A policy error, as the format's error type.
@@ -74,11 +74,8 @@ pub(super) fn parse_name<T: FromStr<Err = ParseError>>(
     at: &Location,
     field: impl FnOnce() -> String,
 ) -> Result<T, PolicyError> {
-    name.parse().map_err(|error| PolicyError::UnknownName {
-        at: at.clone(),
-        field: field(),
-        error,
-    })
+    name.parse()
+        .map_err(|error| PolicyError::new(at.clone(), field(), PolicyErrorKind::UnknownName(error)))
 }
 
 /// Reads a plain value from the map's next value and turns it into what
@@ -167,12 +164,14 @@ where
 }
 
 fn invalid_value<E: de::Error>(at: &Location, field: &str, error: &E) -> E {
-    fail(PolicyError::InvalidValue {
-        at: at.clone(),
-        field: cut(field, 120),
-        // Formats may end their message with a line break.
-        message: error.to_string().trim_end().to_owned(),
-    })
+    fail(PolicyError::new(
+        at.clone(),
+        cut(field, 120),
+        PolicyErrorKind::InvalidValue {
+            // Formats may end their message with a line break.
+            message: error.to_string().trim_end().to_owned(),
+        },
+    ))
 }
 
 /// Reads a plain value: a boolean, a number, a string or a list of strings.

@@ -78,7 +78,11 @@ fn user_named_platforms(cond: &Condition, out: &mut Vec<Platform>) {
 /// policy. Rules written in Rust cannot be serialized: that is an error.
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if let Some(rule) = self.rules.iter().find(|r| matches!(r, UserRule::Custom(_))) {
+        if let Some(rule) = self
+            .rules
+            .iter()
+            .find(|r| matches!(r, UserRule::Custom { .. }))
+        {
             return Err(ser::Error::custom(format!(
                 "rule `{}`: rules written in rust cannot be serialized",
                 rule.id()
@@ -118,25 +122,30 @@ impl Serialize for Policy {
                     }
                 }
                 PolicyField::InterestingProfessions => {
-                    non_empty(&mut m, key, &settings.interesting_professions)?
+                    let list = &settings.interesting_professions;
+                    non_empty(&mut m, key, list.len(), list)?
                 }
-                PolicyField::Passions => non_empty(&mut m, key, &settings.passions)?,
-                PolicyField::Platforms => non_empty(&mut m, key, &platforms)?,
-                PolicyField::Disable => non_empty(&mut m, key, &disabled)?,
+                PolicyField::Passions => {
+                    non_empty(&mut m, key, settings.passions.len(), &settings.passions)?
+                }
+                PolicyField::Platforms => non_empty(&mut m, key, platforms.len(), &platforms)?,
+                PolicyField::Disable => non_empty(&mut m, key, disabled.len(), &disabled)?,
                 PolicyField::Fallback => m.serialize_entry(key, &self.fallback)?,
-                PolicyField::Rules => non_empty(&mut m, key, &rules)?,
+                PolicyField::Rules => non_empty(&mut m, key, rules.len(), &rules)?,
             }
         }
         m.end()
     }
 }
 
-fn non_empty<M: SerializeMap, T: Serialize>(
+/// Writes a list unless it is empty.
+fn non_empty<M: SerializeMap>(
     m: &mut M,
     key: &str,
-    list: &[T],
+    len: usize,
+    list: &impl Serialize,
 ) -> Result<(), M::Error> {
-    if list.is_empty() {
+    if len == 0 {
         return Ok(());
     }
     m.serialize_entry(key, list)
