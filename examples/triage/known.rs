@@ -298,7 +298,7 @@ impl Knowledge {
             })
             .filter_map(|(i, _)| u32::try_from(i).ok())
             .collect();
-        if mine.is_empty() && !conversations.is_empty() {
+        if me.urls.is_empty() && me.names.is_empty() && !conversations.is_empty() {
             // No invitations to tell who I am: I am in every conversation
             // of my own export, so take whoever is in the most, if only one
             // person is.

@@ -3,7 +3,7 @@
 //! Rows stream through one reused record, so a file of any size is read
 //! in memory that does not grow with it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::io::Read;
 
 use crate::error::{Error, excerpt};
@@ -49,9 +49,11 @@ impl Column {
 
 /// A CSV file being read: where each wanted column is, and the current row.
 pub struct Table<R> {
-    csv: csv::Reader<R>,
+    csv: csv::Reader<LineEnds<R>>,
     path: String,
     record: csv::StringRecord,
+    /// The line where the current row starts.
+    line: u64,
     width: usize,
     // For each wanted column, in the order given, its index in the file.
     at: Vec<Option<usize>>,
@@ -84,7 +86,7 @@ impl<R: Read> Table<R> {
             // Row lengths are checked against the header below, once the
             // header is found among the notes.
             .flexible(true)
-            .from_reader(reader);
+            .from_reader(LineEnds::new(reader));
         let mut record = csv::StringRecord::new();
         // The candidate that came closest: most required columns present.
         let mut best: Option<(usize, Missing)> = None;
@@ -92,9 +94,12 @@ impl<R: Read> Table<R> {
             match csv.read_record(&mut record) {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(e) => return Err(Err(csv_error(e, path))),
+                Err(e) => {
+                    let line = line_of(&mut csv, e.position());
+                    return Err(Err(csv_error(e, path, line)));
+                }
             }
-            let line = record.position().map_or(0, |p| p.line());
+            let line = line_of(&mut csv, record.position());
             let missing: Vec<&Column> = columns
                 .iter()
                 .filter(|c| c.required && !record.iter().any(|h| c.matches(h)))
@@ -110,6 +115,7 @@ impl<R: Read> Table<R> {
                     path: path.to_owned(),
                     width: record.len(),
                     record,
+                    line,
                     at,
                 });
             };
@@ -137,7 +143,13 @@ impl<R: Read> Table<R> {
 
     /// Moves to the next row; `false` at the end of the file.
     pub fn next_row(&mut self) -> Result<bool, Error> {
-        match self.csv.read_record(&mut self.record) {
+        let read = self.csv.read_record(&mut self.record);
+        let at = match &read {
+            Ok(_) => self.record.position(),
+            Err(e) => e.position(),
+        };
+        self.line = line_of(&mut self.csv, at);
+        match read {
             Ok(false) => Ok(false),
             Ok(true) if self.record.len() == self.width => Ok(true),
             Ok(true) => Err(Error::BadRow {
@@ -150,7 +162,7 @@ impl<R: Read> Table<R> {
                     self.record.len()
                 ),
             }),
-            Err(e) => Err(csv_error(e, &self.path)),
+            Err(e) => Err(csv_error(e, &self.path, self.line)),
         }
     }
 }
@@ -170,7 +182,7 @@ impl<R> Table<R> {
 
     /// The line where the current row starts (a field may span lines).
     pub fn line(&self) -> u64 {
-        self.record.position().map_or(0, |p| p.line())
+        self.line
     }
 
     /// An error about the current row's `column`.
@@ -210,8 +222,7 @@ fn check_duplicates(header: &csv::StringRecord, path: &str, line: u64) -> Result
 }
 
 /// A csv error as a message naming the file and the line.
-pub fn csv_error(e: csv::Error, path: &str) -> Error {
-    let line = e.position().map_or(0, |p| p.line());
+fn csv_error(e: csv::Error, path: &str, line: u64) -> Error {
     let text = e.to_string();
     let bad = |message: String| Error::BadRow {
         path: path.to_owned(),
@@ -229,5 +240,72 @@ pub fn csv_error(e: csv::Error, path: &str) -> Error {
             source,
         },
         _ => bad(text),
+    }
+}
+
+/// The line where a record starts, from the byte where csv says it does.
+fn line_of<R: Read>(csv: &mut csv::Reader<LineEnds<R>>, at: Option<&csv::Position>) -> u64 {
+    match at {
+        Some(at) => csv.get_mut().line_at(at.byte()),
+        None => 0,
+    }
+}
+
+/// A reader that notes where each line end is, so that a row's line can be
+/// told exactly. The csv crate's own line count starts a record where the
+/// previous one ended, before the `\n` of a CRLF and any blank lines it
+/// then skips, so with LinkedIn's CRLF files it is one line short.
+///
+/// Only the line ends not yet passed are kept: as many as the csv reader
+/// has read ahead, or as a single row holds.
+struct LineEnds<R> {
+    inner: R,
+    offset: u64,
+    // (byte offset, whether it is `\n`) of each `\r` and `\n` ahead.
+    ends: VecDeque<(u64, bool)>,
+    // `\n`s already passed.
+    lines: u64,
+}
+
+impl<R> LineEnds<R> {
+    fn new(inner: R) -> LineEnds<R> {
+        LineEnds {
+            inner,
+            offset: 0,
+            ends: VecDeque::new(),
+            lines: 0,
+        }
+    }
+
+    /// The line (from 1) of the first byte at or after `at` that is not a
+    /// line end. Called with `at` never decreasing.
+    fn line_at(&mut self, at: u64) -> u64 {
+        let mut next = at;
+        while let Some(&(offset, lf)) = self.ends.front() {
+            if offset > next {
+                break;
+            }
+            if offset == next {
+                // A line end right where the record is said to start: it
+                // belongs before the record.
+                next += 1;
+            }
+            self.ends.pop_front();
+            self.lines += u64::from(lf);
+        }
+        self.lines + 1
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for (i, &b) in buf[..n].iter().enumerate() {
+            if b == b'\n' || b == b'\r' {
+                self.ends.push_back((self.offset + i as u64, b == b'\n'));
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
     }
 }

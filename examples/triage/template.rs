@@ -55,10 +55,12 @@ pub fn people_template(triaged: &[Triaged], people: &People) -> String {
     for t in triaged {
         let name = t.invitation.contact_name();
         let url = t.invitation.contact_url();
-        // Keyed as the people file would match them: URL first.
-        let (key, folded) = match (url_key(url), name_key(name)) {
-            (Some(folded), _) => (url, format!("url:{folded}")),
-            (None, Some(folded)) => (name, format!("name:{folded}")),
+        // Keyed as the people file would match them: URL first; folded as
+        // the people file folds its keys, so that none is listed twice.
+        let key = if url_key(url).is_some() { url } else { name };
+        let folded = match (url_key(key), name_key(key)) {
+            (Some(url), _) => format!("url:{url}"),
+            (None, Some(name)) => format!("name:{name}"),
             (None, None) => {
                 let _ = writeln!(
                     text,
@@ -126,9 +128,24 @@ fn inferred_line(fact: &Fact) -> String {
     )
 }
 
-/// A TOML string, escaped as TOML needs.
+/// A TOML basic string on one line, as a key or a value. (The `toml`
+/// crate would write a name with a line break as a multi-line string, which
+/// a table header cannot hold.)
 fn quoted(s: &str) -> String {
-    toml::Value::String(s.to_owned()).to_string()
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A TOML key: bare when it can be, else quoted.
