@@ -1139,3 +1139,86 @@ proptest! {
         }
     }
 }
+
+// ---- large archives -------------------------------------------------------
+
+/// Writes a generated archive of `TRIAGE_ROWS` invitations and as many
+/// messages (20,000 unless set), a tenth as many connections and a
+/// hundredth as many recommendations, into `target/triage-scale-N/`, and
+/// checks that it triages. Run by hand to time the example on it, as the
+/// README's "Triage your LinkedIn invitations" section does; tests assert
+/// no timing.
+#[test]
+#[ignore = "writes tens of megabytes; run by hand to measure"]
+fn write_a_large_archive() {
+    let n: usize = std::env::var("TRIAGE_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/triage-scale-{n}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let me = "Alex Morgan,https://www.linkedin.com/in/alex-morgan";
+    let person = |i: usize| format!("Person {i},https://www.linkedin.com/in/person-{i}");
+    let mut text = String::from(
+        "\u{feff}From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\r\n",
+    );
+    for i in 0..n {
+        let (p, m) = (person(i), me);
+        let (name, url) = p.split_once(',').unwrap();
+        let (my_name, my_url) = m.split_once(',').unwrap();
+        if i % 3 == 0 {
+            text += &format!(
+                "{my_name},{name},\"1/29/26, 2:37 PM\",,OUTGOING,{my_url},{url}\r\n"
+            );
+        } else {
+            text += &format!(
+                "{name},{my_name},\"1/29/26, 2:37 PM\",\"Hello,\r\nlet us connect\",INCOMING,\
+                 {url},{my_url}\r\n"
+            );
+        }
+    }
+    std::fs::write(dir.join("Invitations.csv"), &text).unwrap();
+    // Two messages a conversation: in one conversation of four only they
+    // write; in the others, both do.
+    let mut text = String::from(
+        "\u{feff}CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT \
+         PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\r\n",
+    );
+    for m in 0..n {
+        let c = m / 2;
+        let (from, to) = if m % 2 == 0 || c % 4 == 0 {
+            (person(c), me.to_owned())
+        } else {
+            (me.to_owned(), person(c))
+        };
+        text += &format!(
+            "conv-{c},,{from},{to},2023-06-11 15:33:58 UTC,,\"Hi,\r\nhow are you?\",INBOX\r\n"
+        );
+    }
+    std::fs::write(dir.join("messages.csv"), &text).unwrap();
+    let mut text = String::from(
+        "Notes:\r\n\"Some notes\"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,\
+         Position,Connected On\r\n",
+    );
+    for i in 0..n / 10 {
+        text += &format!(
+            "Conn,{i},https://www.linkedin.com/in/conn-{i},,Initech,Engineer,15 Jan 2024\r\n"
+        );
+    }
+    std::fs::write(dir.join("Connections.csv"), &text).unwrap();
+    let mut text = String::from(
+        "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\r\n",
+    );
+    for i in (0..n).step_by(100) {
+        text += &format!("Person,{i},Acme,Engineer,Great,06/11/23,VISIBLE\r\n");
+    }
+    std::fs::write(dir.join("Recommendations_Received.csv"), &text).unwrap();
+
+    let decided = cli::decide_all(&Options {
+        export: Some(dir.clone()),
+        ..options()
+    })
+    .unwrap();
+    assert_eq!(decided.triaged.len(), n);
+    println!("wrote {}", dir.display());
+}
