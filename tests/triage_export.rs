@@ -747,6 +747,19 @@ fn the_audit_needs_connections_csv() {
 }
 
 #[test]
+fn the_audit_needs_an_export() {
+    assert_eq!(
+        error(&Options {
+            audit: true,
+            invitations: Some(sample_export().join("Invitations.csv")),
+            ..options()
+        }),
+        "`--audit` needs `Connections.csv` from your LinkedIn data export: give it with \
+         `--export`"
+    );
+}
+
+#[test]
 fn without_invitations_i_am_who_is_in_every_conversation() {
     let dir = sample_copy("no-invitations", &[("Invitations.csv", None)]);
     let triaged = decide(&Options {
@@ -1167,9 +1180,7 @@ fn write_a_large_archive() {
         let (name, url) = p.split_once(',').unwrap();
         let (my_name, my_url) = m.split_once(',').unwrap();
         if i % 3 == 0 {
-            text += &format!(
-                "{my_name},{name},\"1/29/26, 2:37 PM\",,OUTGOING,{my_url},{url}\r\n"
-            );
+            text += &format!("{my_name},{name},\"1/29/26, 2:37 PM\",,OUTGOING,{my_url},{url}\r\n");
         } else {
             text += &format!(
                 "{name},{my_name},\"1/29/26, 2:37 PM\",\"Hello,\r\nlet us connect\",INCOMING,\
@@ -1206,9 +1217,8 @@ fn write_a_large_archive() {
         );
     }
     std::fs::write(dir.join("Connections.csv"), &text).unwrap();
-    let mut text = String::from(
-        "First Name,Last Name,Company,Job Title,Text,Creation Date,Status\r\n",
-    );
+    let mut text =
+        String::from("First Name,Last Name,Company,Job Title,Text,Creation Date,Status\r\n");
     for i in (0..n).step_by(100) {
         text += &format!("Person,{i},Acme,Engineer,Great,06/11/23,VISIBLE\r\n");
     }

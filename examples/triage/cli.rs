@@ -258,7 +258,7 @@ pub fn decide_all(options: &Options) -> Result<Decided, Error> {
             return Err(Error::NeedsFile {
                 flag: "--audit",
                 file: ExportFile::Connections.name(),
-                export: "(none: give one with `--export`)".into(),
+                export: String::new(),
             });
         };
         if !archive.has(ExportFile::Connections) {

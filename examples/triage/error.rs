@@ -97,6 +97,10 @@ impl fmt::Display for Error {
             Error::Archive { path, message } => {
                 write!(f, "cannot read the export `{path}`: {message}")
             }
+            Error::NeedsFile { flag, file, export } if export.is_empty() => write!(
+                f,
+                "`{flag}` needs `{file}` from your LinkedIn data export: give it with `--export`"
+            ),
             Error::NeedsFile { flag, file, export } => write!(
                 f,
                 "`{flag}` needs `{file}`, and the export `{export}` has none: \
