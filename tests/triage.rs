@@ -7,6 +7,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[allow(dead_code)]
+#[path = "../examples/triage/archive.rs"]
+mod archive;
+#[allow(dead_code)]
 #[path = "../examples/triage/cli.rs"]
 mod cli;
 #[allow(dead_code)]
@@ -16,6 +19,9 @@ mod error;
 #[path = "../examples/triage/export.rs"]
 mod export;
 #[allow(dead_code)]
+#[path = "../examples/triage/known.rs"]
+mod known;
+#[allow(dead_code)]
 #[path = "../examples/triage/people.rs"]
 mod people;
 #[allow(dead_code)]
@@ -24,15 +30,22 @@ mod policy_file;
 #[allow(dead_code)]
 #[path = "../examples/triage/report.rs"]
 mod report;
+#[allow(dead_code)]
+#[path = "../examples/triage/table.rs"]
+mod table;
+#[allow(dead_code)]
+#[path = "../examples/triage/template.rs"]
+mod template;
 
 use std::path::PathBuf;
 
 use acquaint::{Decision, Direction, Policy};
 use proptest::prelude::*;
 
-use cli::{Command, Format, Options, check_policy, parse_args, run, sample_dir};
+use cli::{Command, Format, Options, check_policy, parse_args, run, sample_dir, sample_export};
 use error::Error;
 use export::{Invitation, SentAt, read_invitations};
+use known::{Knowledge, resolve};
 use people::{Match, People, name_key, url_key};
 use policy_file::{PolicyFormat, load_policy, parse_policy};
 use report::{Extra, Triaged, counts, triage, write_json, write_table};
@@ -44,7 +57,7 @@ fn options() -> Options {
 }
 
 fn decide(options: &Options) -> Vec<Triaged> {
-    cli::decide(options).unwrap()
+    cli::decide_all(options).unwrap().triaged
 }
 
 /// (name, decision, rule) for each invitation, in the export's order.
@@ -112,11 +125,13 @@ fn samples_with_the_default_policy() {
             row("Kim Nguyen", Decline, "linkedin.cannot-vouch"),
             row("Morgan Talent", MeetFirst, "linkedin.not-met"),
             row("प्रिया शर्मा", Decline, "linkedin.reputation-guard"),
+            row("Jordan Reyes", MeetFirst, "linkedin.not-met"),
+            row("Chris Lee", MeetFirst, "linkedin.not-met"),
         ]
     );
     assert_eq!(
         counts(&triaged),
-        [(Accept, 2), (Decline, 4), (MeetFirst, 5)]
+        [(Accept, 2), (Decline, 4), (MeetFirst, 7)]
     );
 }
 
@@ -128,8 +143,6 @@ fn samples_match_people_by_url_and_by_name() {
     assert_eq!(find(&triaged, "Zoë Ødegård").matched, Match::Url);
     assert_eq!(find(&triaged, "Pat Pushy").matched, Match::Name);
     assert_eq!(find(&triaged, "山田 太郎").matched, Match::Name);
-    // No URL in her row: found by name.
-    assert_eq!(find(&triaged, "ليلى حداد").matched, Match::Name);
     assert_eq!(find(&triaged, "Sam Stranger").matched, Match::Stranger);
     assert_eq!(find(&triaged, "Анна Петрова").matched, Match::Stranger);
 }
@@ -150,7 +163,7 @@ fn job_seeking_accepts_recruiters_never_met() {
     assert_eq!(find(&triaged, "Sam Stranger").record.decision, MeetFirst);
     assert_eq!(
         counts(&triaged),
-        [(Accept, 4), (Decline, 4), (MeetFirst, 3)]
+        [(Accept, 4), (Decline, 4), (MeetFirst, 5)]
     );
 }
 
@@ -179,7 +192,7 @@ fn the_sample_policy_declines_agency_recruiters() {
     );
     assert_eq!(
         counts(&triaged),
-        [(Accept, 3), (Decline, 5), (MeetFirst, 3)]
+        [(Accept, 3), (Decline, 5), (MeetFirst, 5)]
     );
 }
 
@@ -198,14 +211,14 @@ fn being_nice_is_not_a_reason() {
 
 #[test]
 fn the_sample_export_shows_every_quirk() {
-    let path = sample_dir().join("Invitations.csv");
+    let path = sample_export().join("Invitations.csv");
     let bytes = std::fs::read(&path).unwrap();
     assert!(
         bytes.starts_with(b"\xef\xbb\xbfFrom,To,"),
         "byte-order mark"
     );
     let invitations = export::read_invitations_file(&path).unwrap();
-    assert_eq!(invitations.len(), 11);
+    assert_eq!(invitations.len(), 13);
 
     let grace = &invitations[0];
     assert_eq!(grace.from, "Grace Hopper", "the BOM is not part of `From`");
@@ -269,29 +282,40 @@ fn json_has_one_object_per_invitation_with_the_documented_keys() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 11);
+    assert_eq!(lines.len(), 13);
     for line in &lines {
         let object = line.as_object().unwrap();
         let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
         keys.sort_unstable();
-        let meet_first = line["decision"] == "meet-first";
         let mut expected = vec![
             "decision",
             "direction",
             "explanation",
+            "facts",
             "name",
             "platform",
             "rule",
         ];
-        if meet_first {
+        if line["decision"] == "meet-first" {
             expected.push("reply");
-            expected.sort_unstable();
         }
+        // Each present only when not empty.
+        for key in ["context", "hints", "not-inferred"] {
+            if line.get(key).is_some() {
+                expected.push(key);
+            }
+        }
+        expected.sort_unstable();
         assert_eq!(keys, expected, "{line}");
         assert_eq!(line["platform"], "linkedin");
     }
+    // The reply's wording, its greeting included, is the library's
+    // (`Verdict::reply`): here only that there is one.
+    let mut sam = lines[1].clone();
+    let reply = sam.as_object_mut().unwrap().remove("reply").unwrap();
+    assert!(!reply.as_str().unwrap().is_empty());
     assert_eq!(
-        lines[1],
+        sam,
         serde_json::json!({
             "name": "Sam Stranger",
             "direction": "incoming",
@@ -300,10 +324,11 @@ fn json_has_one_object_per_invitation_with_the_documented_keys() {
             "rule": "linkedin.not-met",
             "explanation": "LinkedIn is for people you have already met: you have never met them, \
                             so propose meeting first",
-            "reply": "Hi Sam Stranger, thank you for the invitation. I keep LinkedIn for people \
-                      I have met and can vouch for, so I would like to meet you first. Could we \
-                      get a coffee together, in person, and talk about your experience and what \
-                      you are looking for?",
+            "facts": [],
+            "not-inferred": [
+                "messages.csv: only they wrote, in 1 conversation: messages you never answered \
+                 are not speaking"
+            ],
         })
     );
     assert_eq!(lines[5]["name"], "Zoë Ødegård");
@@ -312,7 +337,7 @@ fn json_has_one_object_per_invitation_with_the_documented_keys() {
     assert_eq!(lines[5]["rule"], "linkedin.mutual-vouch");
     assert_eq!(lines[3]["decision"], "decline");
     let replies = lines.iter().filter(|l| l.get("reply").is_some()).count();
-    assert_eq!(replies, 5);
+    assert_eq!(replies, 7);
 }
 
 #[test]
@@ -344,9 +369,10 @@ fn table_has_rows_counts_and_replies() {
     };
     assert_eq!(column(yamada, "incoming"), column(sam, "incoming"));
 
-    assert!(
-        out.contains("\n11 invitations, 9 from people in your people file and 2 from strangers:\n")
-    );
+    assert!(out.contains(
+        "\n13 invitations: 8 from people in your people file, 3 known from the export only, \
+         2 from strangers:\n"
+    ));
     let count = |decision: &str| {
         let line = lines
             .iter()
@@ -360,7 +386,7 @@ fn table_has_rows_counts_and_replies() {
     };
     assert_eq!(
         (count("accept"), count("decline"), count("meet-first")),
-        (2, 4, 5)
+        (2, 4, 7)
     );
 
     let replies = out.split("Suggested replies (meet first):").nth(1).unwrap();
@@ -371,7 +397,8 @@ fn table_has_rows_counts_and_replies() {
         "ليلى حداد",
         "Morgan Talent",
     ] {
-        assert!(replies.contains(&format!("Hi {name}, ")), "{name}");
+        // The greeting's wording is the library's (`Verdict::reply`).
+        assert!(replies.contains(&format!("\n  {name} (")), "{name}");
     }
     assert!(replies.contains("Анна Петрова (you invited them):"));
     assert!(replies.contains("Sam Stranger (they invited you):"));
@@ -381,7 +408,7 @@ fn table_has_rows_counts_and_replies() {
 #[test]
 fn table_of_no_invitations() {
     let mut out = Vec::new();
-    write_table(&mut out, &[]).unwrap();
+    write_table(&mut out, &[], false).unwrap();
     assert_eq!(
         String::from_utf8(out).unwrap(),
         "No invitations in the export.\n"
@@ -392,14 +419,20 @@ fn table_of_no_invitations() {
 fn extra_output_appears_under_its_row_and_as_a_json_key() {
     // The place a later `--why-not` fills in.
     let invitations = read("From,To,Sent At,Message,Direction\nAda,Me,,,INCOMING\n").unwrap();
-    let triaged = triage(&Policy::default(), &People::empty(), invitations, |v| {
-        vec![Extra {
-            key: "why-not",
-            lines: vec![format!("{} decided", v.rule_id())],
-        }]
-    });
+    let triaged = triage(
+        &Policy::default(),
+        &People::empty(),
+        &Knowledge::empty(),
+        invitations,
+        |v| {
+            vec![Extra {
+                key: "why-not",
+                lines: vec![format!("{} decided", v.rule_id())],
+            }]
+        },
+    );
     let mut table = Vec::new();
-    write_table(&mut table, &triaged).unwrap();
+    write_table(&mut table, &triaged, false).unwrap();
     let table = String::from_utf8(table).unwrap();
     assert_eq!(
         table.lines().nth(2),
@@ -421,11 +454,12 @@ fn names_cannot_draw_on_the_terminal() {
     let triaged = triage(
         &Policy::default(),
         &People::empty(),
+        &Knowledge::empty(),
         read(csv).unwrap(),
         |_| Vec::new(),
     );
     let mut out = Vec::new();
-    write_table(&mut out, &triaged).unwrap();
+    write_table(&mut out, &triaged, false).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert!(!out.contains('\x1b') && !out.contains('\u{202e}'));
     assert!(
@@ -544,7 +578,13 @@ fn older_five_column_exports_are_read_by_name() {
     assert_eq!(invitations[1].contact_url(), "");
     // Without URLs, people are found by name.
     let people = People::load(&sample_dir().join("people.toml")).unwrap();
-    let triaged = triage(&Policy::default(), &people, invitations, |_| Vec::new());
+    let triaged = triage(
+        &Policy::default(),
+        &people,
+        &Knowledge::empty(),
+        invitations,
+        |_| Vec::new(),
+    );
     assert_eq!(triaged[0].matched, Match::Name);
     assert_eq!(triaged[0].record.rule, "linkedin.reputation-guard");
     // Grace is keyed by URL only: here she is a stranger.
@@ -563,7 +603,7 @@ fn columns_in_any_order_with_a_bom_and_crlf() {
     assert_eq!(zoe.contact_name(), "Zoë Ødegård");
     assert_eq!(zoe.message, "Line one,\r\n\"two\"");
     let people = People::load(&sample_dir().join("people.toml")).unwrap();
-    let (contact, how) = people.contact_for(zoe);
+    let (contact, how) = contact_for(&people, zoe);
     assert_eq!(how, Match::Url, "a trailing slash does not matter");
     assert_eq!(contact.name(), "Zoë Ødegård");
     assert_eq!(contact.message(), Some("Line one,\r\n\"two\""));
@@ -697,6 +737,18 @@ fn a_person_listed_twice_is_an_error() {
     assert!(err.to_string().contains("is the same profile URL"), "{err}");
 }
 
+/// The contact decided on for an invitation, with nothing inferred.
+fn contact_for(people: &People, invitation: &Invitation) -> (acquaint::Contact, Match) {
+    let (contact, how, _) = resolve(
+        people,
+        &Knowledge::empty(),
+        invitation.contact_name(),
+        invitation.contact_url(),
+        &invitation.message,
+    );
+    (contact, how)
+}
+
 fn invitation(name: &str, url: &str, direction: Direction) -> Invitation {
     let (from, to, inviter_url, invitee_url) = match direction {
         Direction::Incoming => (name, "Me", url, ""),
@@ -728,7 +780,7 @@ fn people_are_found_by_url_first_then_by_name() {
         "HTTPS://linkedin.com/in/ada/?trk=x",
         Direction::Incoming,
     );
-    let (contact, how) = people.contact_for(&ada);
+    let (contact, how) = contact_for(&people, &ada);
     assert_eq!(how, Match::Url);
     assert!(!contact.is_recruiter());
     assert_eq!(contact.name(), "Ada Lovelace");
@@ -738,17 +790,17 @@ fn people_are_found_by_url_first_then_by_name() {
         "https://www.linkedin.com/in/ada-2",
         Direction::Outgoing,
     );
-    let (contact, how) = people.contact_for(&other_ada);
+    let (contact, how) = contact_for(&people, &other_ada);
     assert_eq!(how, Match::Name);
     assert!(contact.is_recruiter());
 
     // Case folding works beyond ASCII.
     let grace = invitation("Грейс Хоппер", "", Direction::Incoming);
-    let (contact, how) = people.contact_for(&grace);
+    let (contact, how) = contact_for(&people, &grace);
     assert_eq!(how, Match::Name);
     assert!(contact.is_friend());
 
-    let (contact, how) = people.contact_for(&invitation("", "", Direction::Incoming));
+    let (contact, how) = contact_for(&people, &invitation("", "", Direction::Incoming));
     assert_eq!(how, Match::Stranger);
     assert_eq!(contact.name(), "");
 }
@@ -764,7 +816,7 @@ fn the_export_names_the_contact() {
         "https://www.linkedin.com/in/ada",
         Direction::Incoming,
     );
-    let (contact, _) = people.contact_for(&ada);
+    let (contact, _) = contact_for(&people, &ada);
     assert_eq!(contact.name(), "Ada Lovelace");
     assert_eq!(
         contact.message(),
@@ -772,7 +824,7 @@ fn the_export_names_the_contact() {
         "an empty message keeps the file's"
     );
     ada.message = "Hello, Alex".into();
-    assert_eq!(people.contact_for(&ada).0.message(), Some("Hello, Alex"));
+    assert_eq!(contact_for(&people, &ada).0.message(), Some("Hello, Alex"));
 }
 
 #[test]
@@ -949,7 +1001,7 @@ fn why_not_says_so_when_nothing_would_accept() {
 
 fn check(path: &std::path::Path) -> Result<String, Error> {
     let mut out = Vec::new();
-    check_policy(path, &mut out)?;
+    check_policy(path, false, &mut out)?;
     Ok(String::from_utf8(out).unwrap())
 }
 
@@ -1042,11 +1094,15 @@ fn flags() {
             job_seeking: true,
             format: Format::Json,
             why_not: true,
+            ..options()
         })
     );
     assert_eq!(
         parse_args(["--check-policy", "mine.toml"]).unwrap(),
-        Command::CheckPolicy("mine.toml".into())
+        Command::CheckPolicy {
+            path: "mine.toml".into(),
+            deny_warnings: false
+        }
     );
     assert_eq!(parse_args(["-h"]).unwrap(), Command::Help);
     assert_eq!(
@@ -1066,14 +1122,25 @@ fn flags() {
 
 #[test]
 fn the_bundled_people_file_goes_with_the_bundled_export_only() {
-    let (invitations, people) = cli::input_paths(&options());
-    assert_eq!(invitations, sample_dir().join("Invitations.csv"));
-    assert_eq!(people, Some(sample_dir().join("people.toml")));
-    let own = Options {
-        invitations: Some("mine.csv".into()),
-        ..options()
-    };
-    assert_eq!(cli::input_paths(&own), ("mine.csv".into(), None));
+    let inputs = cli::input_paths(&options());
+    assert_eq!(inputs.export, Some(sample_export()));
+    assert_eq!(inputs.invitations, None);
+    assert_eq!(inputs.people, Some(sample_dir().join("people.toml")));
+    assert!(inputs.sample);
+    for own in [
+        Options {
+            invitations: Some("mine.csv".into()),
+            ..options()
+        },
+        Options {
+            export: Some("mine.zip".into()),
+            ..options()
+        },
+    ] {
+        let inputs = cli::input_paths(&own);
+        assert_eq!(inputs.people, None);
+        assert!(!inputs.sample);
+    }
 }
 
 #[test]
@@ -1094,7 +1161,7 @@ fn a_real_export_without_a_people_file_is_all_strangers() {
 
 #[test]
 fn a_missing_file_is_named() {
-    let err = cli::decide(&Options {
+    let err = cli::decide_all(&Options {
         invitations: Some("/nonexistent/Invitations.csv".into()),
         ..options()
     })
@@ -1127,8 +1194,8 @@ proptest! {
         let mut bytes = header.as_bytes().to_vec();
         bytes.extend_from_slice(&body);
         if let Ok(invitations) = read_invitations(&bytes[..], "fuzz.csv") {
-            let triaged = triage(&Policy::default(), &People::empty(), invitations, |_| Vec::new());
-            write_table(&mut Vec::new(), &triaged).unwrap();
+            let triaged = triage(&Policy::default(), &People::empty(), &Knowledge::empty(), invitations, |_| Vec::new());
+            write_table(&mut Vec::new(), &triaged, false).unwrap();
             write_json(&mut Vec::new(), &triaged).unwrap();
         }
     }

@@ -4,11 +4,16 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::archive::{Archive, ExportFile};
 use crate::error::Error;
-use crate::export::read_invitations_file;
+use crate::export::{Invitation, read_invitations, read_invitations_file};
+use crate::known::{Knowledge, resolve};
 use crate::people::People;
 use crate::policy_file::load_policy;
-use crate::report::{Extra, Triaged, triage, why_not, write_json, write_table};
+use crate::report::{
+    Extra, Triaged, short_reason, triage, why_not, write_audit, write_json, write_table,
+};
+use crate::template::write_people;
 
 pub const USAGE: &str = "\
 Triage the invitations of a LinkedIn data export: accept, decline, or meet first.
@@ -16,10 +21,13 @@ Triage the invitations of a LinkedIn data export: accept, decline, or meet first
 Usage: cargo run --example triage -- [OPTIONS]
 
 Options:
-  --invitations FILE  Invitations.csv from your LinkedIn data export
-                      [default: the bundled sample, examples/data/Invitations.csv]
+  --export PATH       your LinkedIn data archive: the downloaded .zip, or the
+                      folder it unzips to; its messages, recommendations,
+                      endorsements, connections and positions fill in facts
+                      [default: the bundled sample, examples/data/export]
+  --invitations FILE  an Invitations.csv to triage (instead of the export's)
   --people FILE       what you know of each person (TOML), keyed by profile URL
-                      or name; anyone not in it is a stranger [default: nobody,
+                      or name; it wins over anything inferred [default: nobody,
                       or examples/data/people.toml with the bundled sample]
   --policy FILE       a policy document (.toml or .json) [default: the built-in
                       philosophy]
@@ -28,9 +36,21 @@ Options:
   --format FORMAT     `table` (default) or `json` (one object per line)
   --why-not           for each invitation not accepted, what would get it
                       accepted: the smallest changes you could make (meet,
-                      work together, a view, job seeking) and the rule
+                      work together, a view, job seeking) and the rule; also
+                      shows the facts, as --facts does
+  --facts             under each row, the facts decided on and where each
+                      came from, what the export holds but infers nothing,
+                      and endorsements
+  --audit             triage your existing connections (Connections.csv)
+                      instead: which ones the policy would not accept today
+  --write-people FILE write a people file for everyone triaged, inferred
+                      facts filled in, the rest commented out, instead of
+                      the table; fill it in and run again with --people FILE
+  --overwrite         let --write-people replace an existing file
   --check-policy FILE analyse a policy document and print its warnings
                       (rules that can never decide), instead of triaging
+  --deny-warnings     with --check-policy: exit with an error if there are
+                      warnings
   -h, --help          print this help
 ";
 
@@ -38,6 +58,11 @@ Options:
 /// runs from any directory.
 pub fn sample_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data")
+}
+
+/// The bundled sample archive.
+pub fn sample_export() -> PathBuf {
+    sample_dir().join("export")
 }
 
 /// How to print the decisions.
@@ -51,20 +76,29 @@ pub enum Format {
 /// What the flags ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
+    pub export: Option<PathBuf>,
     pub invitations: Option<PathBuf>,
     pub people: Option<PathBuf>,
     pub policy: Option<PathBuf>,
     pub job_seeking: bool,
     pub format: Format,
     pub why_not: bool,
+    pub facts: bool,
+    pub audit: bool,
+    pub write_people: Option<PathBuf>,
+    pub overwrite: bool,
 }
 
 /// What to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Triage(Options),
-    /// Analyse this policy file and print its warnings.
-    CheckPolicy(PathBuf),
+    /// Analyse this policy file and print its warnings; with
+    /// `deny_warnings`, fail when there are some.
+    CheckPolicy {
+        path: PathBuf,
+        deny_warnings: bool,
+    },
     Help,
 }
 
@@ -78,9 +112,11 @@ where
 
     let mut options = Options::default();
     let mut check_policy = None;
+    let mut deny_warnings = false;
     let mut parser = lexopt::Parser::from_args(args);
     while let Some(arg) = parser.next()? {
         match arg {
+            Long("export") => options.export = Some(parser.value()?.into()),
             Long("invitations") => options.invitations = Some(parser.value()?.into()),
             Long("people") => options.people = Some(parser.value()?.into()),
             Long("policy") => options.policy = Some(parser.value()?.into()),
@@ -93,46 +129,123 @@ where
                 })?
             }
             Long("why-not") => options.why_not = true,
+            Long("facts") => options.facts = true,
+            Long("audit") => options.audit = true,
+            Long("write-people") => options.write_people = Some(parser.value()?.into()),
+            Long("overwrite") => options.overwrite = true,
             Long("check-policy") => check_policy = Some(parser.value()?.into()),
+            Long("deny-warnings") => deny_warnings = true,
             Short('h') | Long("help") => return Ok(Command::Help),
             _ => return Err(arg.unexpected()),
         }
     }
     Ok(match check_policy {
-        Some(path) => Command::CheckPolicy(path),
+        Some(path) => Command::CheckPolicy {
+            path,
+            deny_warnings,
+        },
         None => Command::Triage(options),
     })
 }
 
-/// The files to read: the given ones, or the bundled samples when no
-/// export is given.
-pub fn input_paths(options: &Options) -> (PathBuf, Option<PathBuf>) {
-    match &options.invitations {
-        Some(invitations) => (invitations.clone(), options.people.clone()),
-        // The sample people file describes the sample export's people only.
-        None => (
-            sample_dir().join("Invitations.csv"),
-            Some(
-                options
-                    .people
-                    .clone()
-                    .unwrap_or_else(|| sample_dir().join("people.toml")),
-            ),
+/// Where the input comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    /// The archive, if any.
+    pub export: Option<PathBuf>,
+    /// An `Invitations.csv` given apart from the archive.
+    pub invitations: Option<PathBuf>,
+    pub people: Option<PathBuf>,
+    /// Whether these are the bundled samples (no input was given).
+    pub sample: bool,
+}
+
+/// The files to read: the given ones, or the bundled samples when neither
+/// an export nor invitations are given.
+pub fn input_paths(options: &Options) -> Inputs {
+    if options.export.is_some() || options.invitations.is_some() {
+        return Inputs {
+            export: options.export.clone(),
+            invitations: options.invitations.clone(),
+            people: options.people.clone(),
+            sample: false,
+        };
+    }
+    // The sample people file describes the sample export's people only.
+    Inputs {
+        export: Some(sample_export()),
+        invitations: None,
+        people: Some(
+            options
+                .people
+                .clone()
+                .unwrap_or_else(|| sample_dir().join("people.toml")),
         ),
+        sample: true,
     }
 }
 
-/// Reads the inputs and decides every invitation.
-pub fn decide(options: &Options) -> Result<Vec<Triaged>, Error> {
-    let (invitations, people) = input_paths(options);
+/// Everything a run decided, and what it read.
+#[derive(Debug)]
+pub struct Decided {
+    /// The invitations, or with `--audit` the connections.
+    pub triaged: Vec<Triaged>,
+    pub people: People,
+    pub inputs: Inputs,
+    /// One line per file of the export: read (with its rows) or missing.
+    pub files: Vec<String>,
+    /// Notes on the export as a whole.
+    pub notes: Vec<String>,
+}
+
+/// Reads the inputs and decides every invitation (or connection).
+pub fn decide_all(options: &Options) -> Result<Decided, Error> {
+    let inputs = input_paths(options);
     let policy = load_policy(options.policy.as_deref(), options.job_seeking)?;
-    let people = match people {
-        Some(path) => People::load(&path)?,
+    let people = match &inputs.people {
+        Some(path) => People::load(path)?,
         None => People::empty(),
     };
-    let invitations = read_invitations_file(&invitations)?;
+    let archive = inputs.export.as_deref().map(Archive::open).transpose()?;
+
+    let invitations: Vec<Invitation> = match (&inputs.invitations, &archive) {
+        (Some(path), _) => read_invitations_file(path)?,
+        (None, Some(archive)) => archive
+            .read_file(ExportFile::Invitations, |reader, path| {
+                read_invitations(reader, path)
+            })?
+            .unwrap_or_default(),
+        (None, None) => Vec::new(),
+    };
+    if let (None, Some(archive)) = (&inputs.invitations, &archive) {
+        if !options.audit && !archive.has(ExportFile::Invitations) {
+            return Err(Error::NeedsFile {
+                flag: "--export",
+                file: ExportFile::Invitations.name(),
+                export: archive.path().display().to_string(),
+            });
+        }
+    }
+    let knowledge = match &archive {
+        Some(archive) => Knowledge::read(archive, &invitations)?,
+        None => Knowledge::empty(),
+    };
+    let files = match &archive {
+        Some(archive) => ExportFile::ALL
+            .into_iter()
+            .map(|file| match knowledge.rows.get(&file) {
+                Some(1) => format!("{} (1 row)", file.name()),
+                Some(rows) => format!("{} ({rows} rows)", file.name()),
+                None if archive.has(file) => format!("{} (not read)", file.name()),
+                None => format!("{} (not in the export)", file.name()),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+
+    let why = options.why_not || options.audit;
     let extra = |verdict: &acquaint::Verdict<'_>| {
-        if !options.why_not || verdict.decision() == acquaint::Decision::Accept {
+        if !why || verdict.decision() == acquaint::Decision::Accept {
             return Vec::new();
         }
         vec![Extra {
@@ -140,23 +253,135 @@ pub fn decide(options: &Options) -> Result<Vec<Triaged>, Error> {
             lines: why_not(&policy, verdict),
         }]
     };
-    Ok(triage(&policy, &people, invitations, extra))
+    let triaged = if options.audit {
+        let Some(archive) = &archive else {
+            return Err(Error::NeedsFile {
+                flag: "--audit",
+                file: ExportFile::Connections.name(),
+                export: String::new(),
+            });
+        };
+        if !archive.has(ExportFile::Connections) {
+            return Err(Error::NeedsFile {
+                flag: "--audit",
+                file: ExportFile::Connections.name(),
+                export: archive.path().display().to_string(),
+            });
+        }
+        audit(&policy, &people, &knowledge, extra)
+    } else {
+        triage(&policy, &people, &knowledge, invitations, extra)
+    };
+    Ok(Decided {
+        triaged,
+        people,
+        inputs,
+        files,
+        notes: knowledge.notes.clone(),
+    })
+}
+
+/// Decides every connection as if they had just invited you: would the
+/// policy accept them today?
+fn audit(
+    policy: &acquaint::Policy,
+    people: &People,
+    knowledge: &Knowledge,
+    mut extra: impl FnMut(&acquaint::Verdict<'_>) -> Vec<Extra>,
+) -> Vec<Triaged> {
+    let platform = acquaint::Platform::LinkedIn;
+    knowledge
+        .connections
+        .iter()
+        .map(|c| {
+            let (contact, matched, known) = resolve(people, knowledge, &c.name, &c.url, "");
+            let verdict = policy.evaluate(&contact, &platform, acquaint::Direction::Incoming);
+            let invitation = Invitation {
+                line: c.line,
+                from: c.name.clone(),
+                to: String::new(),
+                sent_at: None,
+                message: String::new(),
+                direction: acquaint::Direction::Incoming,
+                inviter_url: c.url.clone(),
+                invitee_url: String::new(),
+            };
+            Triaged {
+                invitation,
+                matched,
+                known,
+                connected_on: c.connected_on.clone(),
+                record: verdict.to_record(),
+                short_reason: short_reason(policy, &verdict),
+                extra: extra(&verdict),
+            }
+        })
+        .collect()
 }
 
 /// Runs the triage and prints it to `out`.
 pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Error> {
-    let triaged = decide(options)?;
-    match options.format {
-        Format::Table => write_table(out, &triaged)?,
-        Format::Json => write_json(out, &triaged)?,
+    let decided = decide_all(options)?;
+    if let Some(path) = &options.write_people {
+        let n = write_people(path, &decided.triaged, &decided.people, options.overwrite)?;
+        writeln!(
+            out,
+            "Wrote {n} people to `{}`. Fill in what you know, then run again with \
+             `--people {}`.",
+            path.display(),
+            path.display()
+        )?;
+        out.flush()?;
+        return Ok(());
+    }
+    let facts = options.facts || options.why_not;
+    match (options.format, options.audit) {
+        (Format::Table, false) => write_table(out, &decided.triaged, facts)?,
+        (Format::Table, true) => write_audit(out, &decided.triaged, facts)?,
+        (Format::Json, _) => write_json(out, &decided.triaged)?,
+    }
+    if options.format == Format::Table {
+        write_footer(out, &decided)?;
     }
     out.flush()?;
     Ok(())
 }
 
+/// Which files were read, and how to run on your own export.
+fn write_footer(out: &mut dyn Write, decided: &Decided) -> Result<(), Error> {
+    if let Some(export) = &decided.inputs.export {
+        writeln!(out)?;
+        // The sample is named as the README names it, from the crate root.
+        let shown = match export.strip_prefix(env!("CARGO_MANIFEST_DIR")) {
+            Ok(relative) if decided.inputs.sample => relative.display().to_string(),
+            _ => export.display().to_string(),
+        };
+        writeln!(out, "Read from `{shown}`:")?;
+        for line in &decided.files {
+            writeln!(out, "  {line}")?;
+        }
+        for note in &decided.notes {
+            writeln!(out, "  {}", crate::report::clean(note))?;
+        }
+    }
+    if decided.inputs.sample {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "This ran on the bundled sample export. For your own, download your LinkedIn data \
+             (the larger archive) and run:\n  cargo run --example triage -- --export \
+             ~/Downloads/Complete_LinkedInDataExport.zip --write-people people.toml\n  \
+             cargo run --example triage -- --export \
+             ~/Downloads/Complete_LinkedInDataExport.zip --people people.toml"
+        )?;
+    }
+    Ok(())
+}
+
 /// Analyses the policy file at `path` and prints its warnings, one a line.
 /// Warnings are not errors: the policy loads and works.
-pub fn check_policy(path: &Path, out: &mut dyn Write) -> Result<(), Error> {
+/// With `deny_warnings`, any warning makes it an error, for scripts and CI.
+pub fn check_policy(path: &Path, deny_warnings: bool, out: &mut dyn Write) -> Result<(), Error> {
     let policy = load_policy(Some(path), false)?;
     let name = path.display().to_string();
     let warnings = policy.analyze().map_err(|e| Error::Policy {
@@ -179,5 +404,11 @@ pub fn check_policy(path: &Path, out: &mut dyn Write) -> Result<(), Error> {
         )?;
     }
     out.flush()?;
+    if deny_warnings && !warnings.is_empty() {
+        return Err(Error::Warnings {
+            path: name,
+            count: warnings.len(),
+        });
+    }
     Ok(())
 }

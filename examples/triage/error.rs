@@ -9,7 +9,8 @@ use std::io;
 pub enum Error {
     /// A file could not be opened or read.
     Read {
-        /// Which file: `invitations`, `people` or `policy`.
+        /// Which file: `invitations`, `people`, `policy`, `export`, or the
+        /// name of a file of the export.
         what: &'static str,
         path: String,
         source: io::Error,
@@ -20,6 +21,32 @@ pub enum Error {
         column: &'static str,
         header: String,
     },
+    /// A file of the export lacks a column it needs.
+    MissingColumn {
+        path: String,
+        column: &'static str,
+        header: String,
+    },
+    /// A header names a column twice.
+    DuplicateColumn {
+        path: String,
+        line: u64,
+        column: String,
+    },
+    /// The archive (a `.zip` or a folder) cannot be used.
+    Archive { path: String, message: String },
+    /// A flag needs a file that the export does not have.
+    NeedsFile {
+        flag: &'static str,
+        file: &'static str,
+        export: String,
+    },
+    /// A file could not be written.
+    Create { path: String, source: io::Error },
+    /// `--write-people` would overwrite a file.
+    Exists { path: String },
+    /// `--check-policy --deny-warnings` found warnings.
+    Warnings { path: String, count: usize },
     /// One row of the export is broken.
     BadRow {
         path: String,
@@ -54,6 +81,41 @@ impl fmt::Display for Error {
                 "`{path}` is not a LinkedIn invitations export: it has no `{column}` column \
                  (its first line is `{header}`); use the `Invitations.csv` of your data export"
             ),
+            Error::MissingColumn {
+                path,
+                column,
+                header,
+            } => write!(
+                f,
+                "`{path}` has no `{column}` column (its header is `{header}`); \
+                 is it the file of that name from your LinkedIn data export?"
+            ),
+            Error::DuplicateColumn { path, line, column } => write!(
+                f,
+                "`{path}`, line {line}: the header names the column `{column}` twice"
+            ),
+            Error::Archive { path, message } => {
+                write!(f, "cannot read the export `{path}`: {message}")
+            }
+            Error::NeedsFile { flag, file, export } if export.is_empty() => write!(
+                f,
+                "`{flag}` needs `{file}` from your LinkedIn data export: give it with `--export`"
+            ),
+            Error::NeedsFile { flag, file, export } => write!(
+                f,
+                "`{flag}` needs `{file}`, and the export `{export}` has none: \
+                 request the larger archive from LinkedIn"
+            ),
+            Error::Create { path, source } => write!(f, "cannot write `{path}`: {source}"),
+            Error::Exists { path } => write!(
+                f,
+                "`{path}` already exists: choose another file, or add `--overwrite` to replace it"
+            ),
+            Error::Warnings { path, count } => write!(
+                f,
+                "policy file `{path}`: {count} warning{} and `--deny-warnings`",
+                if *count == 1 { "" } else { "s" }
+            ),
             Error::BadRow {
                 path,
                 line,
@@ -83,7 +145,9 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Read { source, .. } | Error::Write(source) => Some(source),
+            Error::Read { source, .. } | Error::Create { source, .. } | Error::Write(source) => {
+                Some(source)
+            }
             _ => None,
         }
     }

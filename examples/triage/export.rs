@@ -2,7 +2,8 @@
 //!
 //! The header is `From,To,Sent At,Message,Direction,inviterProfileUrl,
 //! inviteeProfileUrl`; older exports stop after `Direction`. Columns are
-//! found by name, so their order and any extra columns do not matter.
+//! found by name, so their order and any extra columns do not matter; a
+//! column named twice is an error.
 
 use std::fmt;
 use std::fs::File;
@@ -12,6 +13,7 @@ use std::path::Path;
 use acquaint::Direction;
 
 use crate::error::{Error, excerpt};
+use crate::table::{Column, Table};
 
 /// One row of the export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,46 +133,24 @@ impl fmt::Display for SentAt {
     }
 }
 
-/// Where each column is; `None` for the columns older exports lack.
-struct Columns {
-    from: usize,
-    to: usize,
-    direction: usize,
-    sent_at: Option<usize>,
-    message: Option<usize>,
-    inviter_url: Option<usize>,
-    invitee_url: Option<usize>,
-}
-
-impl Columns {
-    fn find(header: &csv::StringRecord, path: &str) -> Result<Columns, Error> {
-        let position = |name: &str| {
-            header.iter().position(|h| {
-                // The csv crate strips a byte-order mark; trim one anyway in
-                // case a file carries it twice or after spaces.
-                h.trim()
-                    .trim_start_matches('\u{feff}')
-                    .eq_ignore_ascii_case(name)
-            })
-        };
-        let required = |name: &'static str| {
-            position(name).ok_or_else(|| Error::NotAnExport {
-                path: path.to_owned(),
-                column: name,
-                header: excerpt(&header.iter().collect::<Vec<_>>().join(","), 120),
-            })
-        };
-        Ok(Columns {
-            from: required("From")?,
-            to: required("To")?,
-            direction: required("Direction")?,
-            sent_at: position("Sent At"),
-            message: position("Message"),
-            inviter_url: position("inviterProfileUrl"),
-            invitee_url: position("inviteeProfileUrl"),
-        })
-    }
-}
+/// The columns read, in the order `COLUMNS` lists them.
+const FROM: usize = 0;
+const TO: usize = 1;
+const DIRECTION: usize = 2;
+const SENT_AT: usize = 3;
+const MESSAGE: usize = 4;
+const INVITER_URL: usize = 5;
+const INVITEE_URL: usize = 6;
+const COLUMNS: [Column; 7] = [
+    Column::required("From"),
+    Column::required("To"),
+    Column::required("Direction"),
+    // Older exports stop after `Direction`.
+    Column::optional("Sent At"),
+    Column::optional("Message"),
+    Column::optional("inviterProfileUrl"),
+    Column::optional("inviteeProfileUrl"),
+];
 
 /// Reads an export from a file.
 pub fn read_invitations_file(path: &Path) -> Result<Vec<Invitation>, Error> {
@@ -180,100 +160,62 @@ pub fn read_invitations_file(path: &Path) -> Result<Vec<Invitation>, Error> {
         path: name.clone(),
         source,
     })?;
-    read_invitations(file, &name)
+    read_invitations(std::io::BufReader::new(file), &name)
 }
 
 /// Reads an export; `path` names it in errors.
 pub fn read_invitations(reader: impl Read, path: &str) -> Result<Vec<Invitation>, Error> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(true)
-        // Every row must have as many fields as the header: a short row is
-        // a broken file, not a row to guess at.
-        .flexible(false)
-        .from_reader(reader);
-    let header = csv.headers().map_err(|e| csv_error(e, path))?.clone();
-    let columns = Columns::find(&header, path)?;
-
+    let mut table = Table::open(reader, path, &COLUMNS, 0).map_err(|e| match e {
+        Ok(missing) => Error::NotAnExport {
+            path: path.to_owned(),
+            column: missing.column,
+            header: missing.header,
+        },
+        Err(e) => e,
+    })?;
     let mut invitations = Vec::new();
-    for record in csv.records() {
-        let record = record.map_err(|e| csv_error(e, path))?;
-        let line = record.position().map_or(0, |p| p.line());
-        invitations.push(parse_row(&record, &columns, path, line)?);
+    while table.next_row()? {
+        invitations.push(parse_row(&table)?);
     }
     Ok(invitations)
 }
 
-fn parse_row(
-    record: &csv::StringRecord,
-    columns: &Columns,
-    path: &str,
-    line: u64,
-) -> Result<Invitation, Error> {
-    let field = |i: usize| record.get(i).unwrap_or("").trim().to_owned();
-    let optional = |i: Option<usize>| i.map(field).unwrap_or_default();
-    let bad = |message: String| Error::BadRow {
-        path: path.to_owned(),
-        line,
-        message,
-    };
-
-    let direction = field(columns.direction);
+fn parse_row<R>(table: &Table<R>) -> Result<Invitation, Error> {
+    let field = |i: usize| table.get(i).to_owned();
+    let direction = table.get(DIRECTION);
     let direction = if direction.eq_ignore_ascii_case("INCOMING") {
         Direction::Incoming
     } else if direction.eq_ignore_ascii_case("OUTGOING") {
         Direction::Outgoing
     } else {
-        return Err(bad(format!(
-            "column `Direction`: `{}` is neither `INCOMING` nor `OUTGOING`",
-            excerpt(&direction, 40)
-        )));
+        return Err(table.bad(
+            "Direction",
+            format_args!(
+                "`{}` is neither `INCOMING` nor `OUTGOING`",
+                excerpt(direction, 40)
+            ),
+        ));
     };
-    let sent_at = optional(columns.sent_at);
-    let sent_at = match sent_at.as_str() {
+    let sent_at = match table.get(SENT_AT) {
         "" => None,
         text => Some(SentAt::parse(text).ok_or_else(|| {
-            bad(format!(
-                "column `Sent At`: `{}` is not a time like `1/29/26, 2:37 PM`",
-                excerpt(text, 40)
-            ))
+            table.bad(
+                "Sent At",
+                format_args!(
+                    "`{}` is not a time like `1/29/26, 2:37 PM`",
+                    excerpt(text, 40)
+                ),
+            )
         })?),
     };
     Ok(Invitation {
-        line,
-        from: field(columns.from),
-        to: field(columns.to),
+        line: table.line(),
+        from: field(FROM),
+        to: field(TO),
         sent_at,
-        message: optional(columns.message),
+        message: field(MESSAGE),
         direction,
-        inviter_url: optional(columns.inviter_url),
-        invitee_url: optional(columns.invitee_url),
+        inviter_url: field(INVITER_URL),
+        invitee_url: field(INVITEE_URL),
     })
-}
-
-fn csv_error(e: csv::Error, path: &str) -> Error {
-    let line = e.position().map_or(0, |p| p.line());
-    let text = e.to_string();
-    let bad = |message: String| Error::BadRow {
-        path: path.to_owned(),
-        line,
-        message,
-    };
-    match e.into_kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => bad(format!(
-            "expected {expected_len} fields like the header, found {len} \
-             (a stray comma, or a quote left open?)"
-        )),
-        csv::ErrorKind::Utf8 { err, .. } => bad(format!(
-            "field {} is not valid UTF-8 (save the file as UTF-8)",
-            err.field() + 1
-        )),
-        csv::ErrorKind::Io(source) => Error::Read {
-            what: "invitations",
-            path: path.to_owned(),
-            source,
-        },
-        _ => bad(text),
-    }
 }

@@ -3,23 +3,33 @@
 //! reply to send to those you should meet first.
 //!
 //! ```sh
-//! cargo run --example triage                       # the bundled samples
-//! cargo run --example triage -- --invitations ~/Downloads/Invitations.csv \
+//! cargo run --example triage                       # the bundled sample export
+//! cargo run --example triage -- --export ~/Downloads/Complete_LinkedInDataExport.zip \
+//!     --write-people people.toml                   # then fill it in, and:
+//! cargo run --example triage -- --export ~/Downloads/Complete_LinkedInDataExport.zip \
 //!     --people people.toml --job-seeking --format json --why-not
-//! cargo run --example triage -- --check-policy my-policy.toml
+//! cargo run --example triage -- --export ~/Downloads/Complete_LinkedInDataExport.zip --audit
+//! cargo run --example triage -- --check-policy my-policy.toml --deny-warnings
 //! ```
 //!
-//! The logic lives in modules that `tests/triage.rs` includes and tests:
-//! `export` reads `Invitations.csv`, `people` the people file,
-//! `policy_file` the policy document, `report` decides and prints, and `cli`
-//! ties them to the flags.
+//! The logic lives in modules that `tests/triage.rs` and
+//! `tests/triage_export.rs` include and test: `archive` finds the files of
+//! the export (folder or zip), `table` reads a CSV file by column name,
+//! `export` reads `Invitations.csv`, `known` infers facts from the other
+//! files, `people` reads the people file, `policy_file` the policy
+//! document, `report` decides and prints, `template` writes a people file,
+//! and `cli` ties them to the flags.
 
+mod archive;
 mod cli;
 mod error;
 mod export;
+mod known;
 mod people;
 mod policy_file;
 mod report;
+mod table;
+mod template;
 
 use std::io::{self, ErrorKind, Write};
 use std::process::ExitCode;
@@ -30,7 +40,10 @@ fn main() -> ExitCode {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let result = match parse_args(std::env::args_os().skip(1)) {
         Ok(Command::Triage(options)) => run(&options, &mut out),
-        Ok(Command::CheckPolicy(path)) => check_policy(&path, &mut out),
+        Ok(Command::CheckPolicy {
+            path,
+            deny_warnings,
+        }) => check_policy(&path, deny_warnings, &mut out),
         Ok(Command::Help) => out
             .write_all(USAGE.as_bytes())
             .and_then(|()| out.flush())

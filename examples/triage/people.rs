@@ -28,7 +28,6 @@ use std::path::Path;
 use acquaint::Contact;
 
 use crate::error::{Error, excerpt, line_column, one_line};
-use crate::export::Invitation;
 
 /// How an invitation was matched to an entry of the people file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,12 +40,27 @@ pub enum Match {
     Stranger,
 }
 
+/// One person's entry in the people file.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The key as written.
+    pub key: String,
+    /// What the entry says, as a contact.
+    pub contact: Contact,
+    /// The fields the entry writes (but `name`), each with its value as
+    /// TOML writes it (strings unquoted): the facts that win over anything
+    /// inferred, and what a template copies.
+    pub written: Vec<(String, String)>,
+    /// The same fields as TOML values, for writing them back.
+    pub values: toml::Table,
+}
+
 /// What I know of people, ready to join with invitations.
 #[derive(Debug, Default)]
 pub struct People {
-    // Folded key -> (the key as written, what the file says).
-    by_url: HashMap<String, (String, Contact)>,
-    by_name: HashMap<String, (String, Contact)>,
+    // Folded key -> the entry.
+    by_url: HashMap<String, Entry>,
+    by_name: HashMap<String, Entry>,
 }
 
 impl People {
@@ -100,17 +114,40 @@ impl People {
                 ));
             };
             for (person, facts) in entries {
+                let mut values = match &facts {
+                    toml::Value::Table(t) => t.clone(),
+                    _ => toml::Table::new(),
+                };
                 let contact = parse_contact(&person, facts)
                     .map_err(|(field, message)| error(Some(&person), field.as_deref(), message))?;
+                // The export's name is the one shown: `name` is not a fact.
+                values.remove("name");
+                let written = values
+                    .iter()
+                    .map(|(field, value)| {
+                        let shown = match value {
+                            toml::Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        };
+                        (field.clone(), shown)
+                    })
+                    .collect();
+                let entry = Entry {
+                    key: person.clone(),
+                    contact,
+                    written,
+                    values,
+                };
                 people
-                    .insert(&person, contact)
+                    .insert(entry)
                     .map_err(|message| error(Some(&person), None, message))?;
             }
         }
         Ok(people)
     }
 
-    fn insert(&mut self, key: &str, contact: Contact) -> Result<(), String> {
+    fn insert(&mut self, entry: Entry) -> Result<(), String> {
+        let key = entry.key.as_str();
         let (map, folded, what) = match url_key(key) {
             Some(url) => (&mut self.by_url, url, "profile URL"),
             None => match name_key(key) {
@@ -118,38 +155,25 @@ impl People {
                 None => return Err("the key is blank: use a profile URL or a name".into()),
             },
         };
-        if let Some((other, _)) = map.get(&folded) {
+        if let Some(other) = map.get(&folded) {
             return Err(format!(
                 "listed twice: `{}` is the same {what} (ignoring case, spaces, \
                  and `https://www.` and a trailing `/` in URLs)",
-                excerpt(other, 80)
+                excerpt(&other.key, 80)
             ));
         }
-        map.insert(folded, (key.to_owned(), contact));
+        map.insert(folded, entry);
         Ok(())
     }
 
-    /// The contact to evaluate for an invitation: what the file says of
-    /// them (by URL first, then by name), with the name and message of the
-    /// invitation; a stranger when the file does not know them.
-    pub fn contact_for(&self, invitation: &Invitation) -> (Contact, Match) {
-        let name = invitation.contact_name();
-        let by_url = url_key(invitation.contact_url()).and_then(|u| self.by_url.get(&u));
-        let found = match by_url {
-            Some((_, c)) => Some((c, Match::Url)),
-            None => name_key(name)
-                .and_then(|n| self.by_name.get(&n))
-                .map(|(_, c)| (c, Match::Name)),
-        };
-        let (contact, how) = match found {
-            Some((known, how)) => (known.clone().with_name(name), how),
-            None => (Contact::new(name), Match::Stranger),
-        };
-        let contact = match invitation.message.as_str() {
-            "" => contact,
-            message => contact.with_message(message),
-        };
-        (contact, how)
+    /// The entry for the person named `name` with profile URL `url` (either
+    /// may be empty): by URL first, then by name.
+    pub fn entry(&self, name: &str, url: &str) -> Option<(&Entry, Match)> {
+        if let Some(entry) = url_key(url).and_then(|u| self.by_url.get(&u)) {
+            return Some((entry, Match::Url));
+        }
+        let entry = name_key(name).and_then(|n| self.by_name.get(&n))?;
+        Some((entry, Match::Name))
     }
 }
 

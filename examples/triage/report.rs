@@ -10,6 +10,7 @@ use acquaint::{
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::export::Invitation;
+use crate::known::{Fact, Knowledge, Known, resolve};
 use crate::people::{Match, People};
 
 /// One triaged invitation.
@@ -19,6 +20,11 @@ pub struct Triaged {
     pub invitation: Invitation,
     /// How the people file knew them.
     pub matched: Match,
+    /// The facts decided on, each with its source, and what the export
+    /// says that infers nothing.
+    pub known: Known,
+    /// For a connection (`--audit`): the day you connected.
+    pub connected_on: Option<String>,
     /// The decision, its rule, the explanation and any reply.
     pub record: VerdictRecord,
     /// A few words for the table.
@@ -43,6 +49,7 @@ pub struct Extra {
 pub fn triage(
     policy: &Policy,
     people: &People,
+    knowledge: &Knowledge,
     invitations: Vec<Invitation>,
     mut extra: impl FnMut(&Verdict<'_>) -> Vec<Extra>,
 ) -> Vec<Triaged> {
@@ -50,7 +57,13 @@ pub fn triage(
     invitations
         .into_iter()
         .map(|invitation| {
-            let (contact, matched) = people.contact_for(&invitation);
+            let (contact, matched, known) = resolve(
+                people,
+                knowledge,
+                invitation.contact_name(),
+                invitation.contact_url(),
+                &invitation.message,
+            );
             let verdict = policy.evaluate(&contact, &platform, invitation.direction);
             let record = verdict.to_record();
             let short_reason = short_reason(policy, &verdict);
@@ -58,6 +71,8 @@ pub fn triage(
             Triaged {
                 invitation,
                 matched,
+                known,
+                connected_on: None,
                 record,
                 short_reason,
                 extra,
@@ -139,60 +154,36 @@ pub fn short_reason(policy: &Policy, verdict: &Verdict<'_>) -> String {
     said.into()
 }
 
+/// Whether a row is someone the export or the people file knows something
+/// of, and which.
+fn is_stranger(t: &Triaged) -> bool {
+    t.matched == Match::Stranger && t.known.facts.is_empty()
+}
+
 /// Prints the table, the count per decision, and the replies to send.
-pub fn write_table(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
+/// `facts` adds, under each row, the facts decided on with their sources,
+/// what was not inferred and why, and the endorsements; hints are always
+/// shown.
+pub fn write_table(out: &mut dyn Write, triaged: &[Triaged], facts: bool) -> io::Result<()> {
     if triaged.is_empty() {
         writeln!(out, "No invitations in the export.")?;
         return Ok(());
     }
-    const NAME_MAX: usize = 28;
-    let names: Vec<String> = triaged
-        .iter()
-        .map(|t| fit(&display_name(t.invitation.contact_name()), NAME_MAX))
-        .collect();
-    let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).max(4);
-    let rule_w = triaged
-        .iter()
-        .map(|t| t.record.rule.width())
-        .max()
-        .unwrap_or(0);
-    let rule_w = rule_w.clamp(4, 40);
-
-    writeln!(
-        out,
-        "{}  {:<9}  {:<10}  {}  REASON",
-        pad("NAME", name_w),
-        "DIRECTION",
-        "DECISION",
-        pad("RULE", rule_w)
-    )?;
-    for (t, name) in triaged.iter().zip(&names) {
-        writeln!(
-            out,
-            "{}  {:<9}  {:<10}  {}  {}",
-            pad(name, name_w),
-            t.invitation.direction,
-            t.record.decision,
-            pad(&fit(&t.record.rule, rule_w), rule_w),
-            clean(&t.short_reason)
-        )?;
-        for extra in &t.extra {
-            for line in &extra.lines {
-                writeln!(out, "    {}: {}", extra.key, clean(line))?;
-            }
-        }
-    }
+    let rows: Vec<&Triaged> = triaged.iter().collect();
+    write_rows(out, &rows, facts, true)?;
 
     writeln!(out)?;
-    let strangers = triaged
+    let strangers = triaged.iter().filter(|t| is_stranger(t)).count();
+    let in_file = triaged
         .iter()
-        .filter(|t| t.matched == Match::Stranger)
+        .filter(|t| t.matched != Match::Stranger)
         .count();
     writeln!(
         out,
-        "{} invitations, {} from people in your people file and {strangers} from strangers:",
+        "{} invitations: {in_file} from people in your people file, {} known from the export \
+         only, {strangers} from strangers:",
         triaged.len(),
-        triaged.len() - strangers
+        triaged.len() - in_file - strangers
     )?;
     for (decision, n) in counts(triaged) {
         writeln!(out, "  {:<10}  {n:>4}", decision)?;
@@ -225,6 +216,119 @@ pub fn write_table(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
     Ok(())
 }
 
+/// The rows of a table, each followed by what it knows and its extras;
+/// `direction` adds the invitation's direction column.
+fn write_rows(
+    out: &mut dyn Write,
+    rows: &[&Triaged],
+    facts: bool,
+    direction: bool,
+) -> io::Result<()> {
+    const NAME_MAX: usize = 28;
+    let names: Vec<String> = rows
+        .iter()
+        .map(|t| fit(&display_name(t.invitation.contact_name()), NAME_MAX))
+        .collect();
+    let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).max(4);
+    let rule_w = rows
+        .iter()
+        .map(|t| t.record.rule.width())
+        .max()
+        .unwrap_or(0);
+    let rule_w = rule_w.clamp(4, 40);
+    let second = if direction { "DIRECTION" } else { "CONNECTED" };
+    writeln!(
+        out,
+        "{}  {:<10}  {:<10}  {}  REASON",
+        pad("NAME", name_w),
+        second,
+        "DECISION",
+        pad("RULE", rule_w)
+    )?;
+    for (t, name) in rows.iter().zip(&names) {
+        let second = if direction {
+            t.invitation.direction.to_string()
+        } else {
+            t.connected_on.clone().unwrap_or_default()
+        };
+        writeln!(
+            out,
+            "{}  {:<10}  {:<10}  {}  {}",
+            pad(name, name_w),
+            second,
+            t.record.decision,
+            pad(&fit(&t.record.rule, rule_w), rule_w),
+            clean(&t.short_reason)
+        )?;
+        write_known(out, &t.known, facts)?;
+        for extra in &t.extra {
+            for line in &extra.lines {
+                writeln!(out, "    {}: {}", extra.key, clean(line))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_known(out: &mut dyn Write, known: &Known, facts: bool) -> io::Result<()> {
+    if facts {
+        for f in &known.facts {
+            writeln!(
+                out,
+                "    fact: {} = {} ({})",
+                clean(&f.fact),
+                clean(&f.value),
+                clean(&f.source)
+            )?;
+        }
+        for line in &known.not_inferred {
+            writeln!(out, "    not inferred: {}", clean(line))?;
+        }
+        for line in &known.context {
+            writeln!(out, "    context: {}", clean(line))?;
+        }
+    }
+    for line in &known.hints {
+        writeln!(out, "    hint: {}", clean(line))?;
+    }
+    Ok(())
+}
+
+/// For `--audit`: the connections the policy would not accept today,
+/// grouped by decision, then the count of each decision.
+pub fn write_audit(out: &mut dyn Write, audited: &[Triaged], facts: bool) -> io::Result<()> {
+    if audited.is_empty() {
+        writeln!(out, "No connections in the export.")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Connections the policy would not accept today (each decided as if they had just \
+         invited you):"
+    )?;
+    for decision in Decision::ALL {
+        if decision == Decision::Accept {
+            continue;
+        }
+        let rows: Vec<&Triaged> = audited
+            .iter()
+            .filter(|t| t.record.decision == decision)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(out, "{decision} ({}):", rows.len())?;
+        write_rows(out, &rows, facts, false)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{} connections:", audited.len())?;
+    for (decision, n) in counts(audited) {
+        writeln!(out, "  {:<10}  {n:>4}", decision)?;
+    }
+    Ok(())
+}
+
 /// One JSON object per line.
 pub fn write_json(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
     #[derive(serde::Serialize)]
@@ -237,6 +341,15 @@ pub fn write_json(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
         explanation: &'a str,
         #[serde(skip_serializing_if = "Option::is_none")]
         reply: Option<&'a str>,
+        #[serde(rename = "connected-on", skip_serializing_if = "Option::is_none")]
+        connected_on: Option<&'a str>,
+        facts: &'a [Fact],
+        #[serde(rename = "not-inferred", skip_serializing_if = "<[_]>::is_empty")]
+        not_inferred: &'a [String],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        hints: &'a [String],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        context: &'a [String],
         #[serde(flatten)]
         extra: BTreeMap<&'static str, &'a [String]>,
     }
@@ -249,6 +362,11 @@ pub fn write_json(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
             rule: &t.record.rule,
             explanation: &t.record.explanation,
             reply: t.record.reply.as_deref(),
+            connected_on: t.connected_on.as_deref(),
+            facts: &t.known.facts,
+            not_inferred: &t.known.not_inferred,
+            hints: &t.known.hints,
+            context: &t.known.context,
             extra: t
                 .extra
                 .iter()
