@@ -202,6 +202,40 @@ impl Policy {
         })
     }
 
+    /// A builder holding everything this policy holds (settings, platforms,
+    /// rules, switched-off built-in rules, fallback), to extend or change
+    /// it: the way to add a rule written in Rust to a policy loaded from a
+    /// file. The same as `PolicyBuilder::from(policy)`.
+    ///
+    /// ```
+    /// # #[cfg(feature = "serde")] {
+    /// use acquaint::{Contact, Decision, Direction, Platform, Policy, Request, Rule};
+    ///
+    /// #[derive(Debug)]
+    /// struct Colleagues;
+    ///
+    /// impl Rule for Colleagues {
+    ///     fn id(&self) -> &str {
+    ///         "colleagues"
+    ///     }
+    ///     fn decide(&self, request: &Request<'_>) -> Option<Decision> {
+    ///         request.contact.has_tag("colleague").then_some(Decision::Accept)
+    ///     }
+    /// }
+    ///
+    /// let loaded: Policy = toml::from_str("job-seeking = true\ndisable = [\"facebook.not-a-friend\"]")?;
+    /// let policy = loaded.into_builder().rule(Colleagues).build()?;
+    /// assert!(policy.settings().job_seeking());
+    /// let kim = Contact::new("Kim").with_tag("Colleague");
+    /// let verdict = policy.evaluate(&kim, &Platform::LinkedIn, Direction::Incoming);
+    /// assert_eq!(verdict.rule_id(), "colleagues");
+    /// # }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn into_builder(self) -> PolicyBuilder {
+        PolicyBuilder::from(self)
+    }
+
     /// Turns job seeking (and with it the recruiter override) on or off.
     ///
     /// The one setting that changes from week to week, so it can change
@@ -346,6 +380,33 @@ pub struct PolicyBuilder {
     /// Policy files must declare their own platforms, so that a misspelt
     /// `linkdin` is an error rather than a rule that never applies.
     pub(crate) require_declared_platforms: bool,
+}
+
+impl From<Policy> for PolicyBuilder {
+    fn from(policy: Policy) -> PolicyBuilder {
+        let Policy {
+            settings,
+            platforms,
+            rules,
+            disabled,
+            fallback,
+        } = policy;
+        let disable = BuiltinRule::ALL
+            .into_iter()
+            .filter(|rule| disabled.contains(*rule))
+            .map(|rule| rule.id().to_owned())
+            .collect();
+        PolicyBuilder {
+            settings,
+            platforms,
+            rules,
+            disable,
+            fallback,
+            // Its platforms were checked when it was built or loaded; rules
+            // added in code need not declare theirs.
+            require_declared_platforms: false,
+        }
+    }
 }
 
 impl PolicyBuilder {

@@ -139,7 +139,9 @@ impl<'a> Verdict<'a> {
     }
 
     /// For [`Decision::MeetFirst`], a reply to send that proposes meeting in
-    /// person, addressed to the contact by name; `None` otherwise.
+    /// person, greeting the contact by the first word of their name ("Hi
+    /// Ada," for Ada Lovelace; "Hi," for a contact with no name); `None`
+    /// otherwise.
     pub fn reply(&self) -> Option<String> {
         (self.decision == Decision::MeetFirst)
             .then(|| suggested_reply(self.request.contact, self.request.direction))
@@ -213,10 +215,10 @@ impl serde::Serialize for Verdict<'_> {
 }
 
 fn suggested_reply(contact: &Contact, direction: Direction) -> String {
-    let name = contact.name.trim();
     let mut out = String::from("Hi");
-    if !name.is_empty() {
-        let _ = write!(out, " {name}");
+    // Greet by the first word of the name, as one greets in a message.
+    if let Some(first) = contact.name.split_whitespace().next() {
+        let _ = write!(out, " {first}");
     }
     out.push_str(match direction {
         Direction::Incoming => {

@@ -1021,11 +1021,7 @@ fn every_variant_displays_its_location_and_field() {
              `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`",
         ),
         (
-            PolicyError::new(
-                Location::RuleAt(3),
-                "id",
-                PolicyErrorKind::MissingField,
-            ),
+            PolicyError::new(Location::RuleAt(3), "id", PolicyErrorKind::MissingField),
             "rule #3: missing field `id`",
         ),
         (
@@ -1079,11 +1075,7 @@ fn every_variant_displays_its_location_and_field() {
             "policy: field `disable`: no built-in rule has the id `linkedin.not-mett`",
         ),
         (
-            PolicyError::new(
-                rule_at("everyone"),
-                "when.all",
-                PolicyErrorKind::Empty,
-            ),
+            PolicyError::new(rule_at("everyone"), "when.all", PolicyErrorKind::Empty),
             "rule `everyone`: field `when.all` is empty",
         ),
         (

@@ -850,9 +850,10 @@ fn a_bad_policy_file_names_the_file_rule_and_field() {
     let toml = "job-seeking = true\n\n[[rules]]\nid = \"x\"\nwhen = { recuiter = true }\n\
                 decision = \"decline\"\nreason = \"r\"\n";
     let err = parse_policy(toml, PolicyFormat::Toml, "policy.toml", false).unwrap_err();
+    // The line of the bad key, not of the rule's `[[rules]]` header.
     assert_eq!(
         err.to_string(),
-        "policy file `policy.toml`: line 3, column 1: rule `x`: unknown field `when.recuiter`, \
+        "policy file `policy.toml`: line 5, column 10: rule `x`: unknown field `when.recuiter`, \
          did you mean `recruiter`"
     );
 
@@ -860,7 +861,7 @@ fn a_bad_policy_file_names_the_file_rule_and_field() {
     let err = parse_policy(json, PolicyFormat::Json, "policy.json", false).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "policy file `policy.json`: line 1, column 58: rule `x`: field `decision`: unknown \
+        "policy file `policy.json`: line 1, column 42: rule `x`: field `decision`: unknown \
          decision `maybe`, expected `accept`, `decline` or `meet-first`"
     );
 

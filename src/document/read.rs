@@ -249,12 +249,12 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
         let mut when = None;
         let mut decision = None;
         let mut reason = None;
-        // Mistakes are held until the end of the rule, so that the message
-        // can name the rule by its id wherever the id is in the table.
+        // Mistakes found before the id are held until the end of the rule,
+        // so that the message can name the rule by its id.
         let mut held: Option<PolicyError> = None;
         loop {
             let key = {
-                let mut mistakes = Mistakes::held(&at, &mut held);
+                let mut mistakes = Mistakes::in_rule(&at, &mut held);
                 map.next_key_seed(KeySeed::<RuleField>::new("", &mut mistakes))?
             };
             let Some(key) = key else { break };
@@ -272,7 +272,7 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
                     id = Some(value);
                 }
                 RuleField::Platforms => {
-                    let mut mistakes = Mistakes::held(&at, &mut held);
+                    let mut mistakes = Mistakes::in_rule(&at, &mut held);
                     let read: Vec<Platform> =
                         read_names(&mut map, name, &mut mistakes)?.unwrap_or_default();
                     let mut unique = HashSet::with_capacity(read.len());
@@ -286,11 +286,11 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
                     when = map.next_value_seed(ConditionSeed {
                         depth: 1,
                         path: name.into(),
-                        mistakes: Mistakes::held(&at, &mut held),
+                        mistakes: Mistakes::in_rule(&at, &mut held),
                     })?;
                 }
                 RuleField::Decision => {
-                    let mut mistakes = Mistakes::held(&at, &mut held);
+                    let mut mistakes = Mistakes::in_rule(&at, &mut held);
                     decision = read_name(&mut map, name, &mut mistakes)?;
                 }
                 RuleField::Reason => reason = Some(plain(&mut map, &at, name)?),

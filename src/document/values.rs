@@ -35,12 +35,16 @@ impl<'p> Mistakes<'p> {
         Mistakes { at, held: None }
     }
 
-    /// Mistakes held in `held`, the first one kept.
-    pub(super) fn held(at: &'p Location, held: &'p mut Option<PolicyError>) -> Self {
-        Mistakes {
-            at,
-            held: Some(held),
-        }
+    /// Mistakes in a rule at `at`: raised at once when the rule's id is
+    /// known, so that formats point at the mistake itself; before that,
+    /// held in `held` (the first one kept) until the id is read, so that
+    /// the message can name the rule by its id.
+    pub(super) fn in_rule(at: &'p Location, held: &'p mut Option<PolicyError>) -> Self {
+        let held = match at {
+            Location::RuleAt(_) => Some(held),
+            Location::Rule(_) | Location::Policy => None,
+        };
+        Mistakes { at, held }
     }
 
     /// The same mistakes, for a part of the value being read.
