@@ -535,7 +535,7 @@ fn a_loaded_policy_takes_a_rust_rule_and_keeps_everything_else() {
     assert_eq!(extended.fallback(), Decision::MeetFirst);
     assert!(!extended.is_enabled(acquaint::BuiltinRule::FacebookNotAFriend));
     let mastodon: Platform = "mastodon".parse().unwrap();
-    assert_eq!(extended.platforms(), [mastodon.clone()]);
+    assert_eq!(extended.platforms(), std::slice::from_ref(&mastodon));
     let colleague = Contact::new("Kim").with_tag("colleague");
     let verdict = extended.evaluate(&colleague, &Platform::LinkedIn, Direction::Incoming);
     assert_eq!(verdict.rule_id(), "colleagues");
