@@ -1,6 +1,8 @@
 //! Conditions of data rules: the facts of a request they read, how they
 //! are named in a policy document, and how they explain themselves.
 
+use std::collections::HashSet;
+
 use crate::contact::{Acquaintance, View};
 use crate::names::{ConditionKey, Name};
 use crate::platform::{Direction, Platform};
@@ -257,18 +259,37 @@ impl Condition {
     }
 
     /// Phrases for the facts of the request that made the condition hold.
+    ///
+    /// At most [`Condition::FACTS_SHOWN`] phrases, the first ones, followed
+    /// by how many more there are: a block list of ten thousand tags
+    /// explains itself in a line, not in ten thousand.
     pub(crate) fn facts_behind(&self, r: &Request<'_>) -> Vec<String> {
-        let mut out = Vec::new();
-        facts_behind(self, true, r, &mut out);
-        out
+        let mut facts = Facts::default();
+        facts_behind(self, true, r, &mut facts);
+        let more = facts.seen.len() - facts.shown.len();
+        if more > 0 {
+            let noun = if more == 1 { "fact" } else { "facts" };
+            facts.shown.push(format!("{more} more {noun}"));
+        }
+        facts.shown
     }
+
+    /// How many facts an explanation names before it counts the rest.
+    pub(crate) const FACTS_SHOWN: usize = 10;
+}
+
+/// The phrases of an explanation: each said once, the first few shown.
+#[derive(Default)]
+struct Facts {
+    seen: HashSet<String>,
+    shown: Vec<String>,
 }
 
 /// Collects phrases for the facts that gave `cond` the value `value`: for
 /// `all` that held, every part; for `any` that held, the first part that
 /// held; `not` flips what is looked for. Leaves describe the contact's
 /// actual fact, which reads right whichever way the leaf went.
-fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Vec<String>) {
+fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Facts) {
     match cond {
         Condition::All(list) | Condition::Any(list) => {
             // `all` holds, or `any` fails, because of every part; otherwise
@@ -283,9 +304,10 @@ fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Vec<St
         Condition::Not(inner) => facts_behind(inner, !value, r, out),
         leaf => {
             let phrase = describe_fact(leaf, r);
-            if !out.contains(&phrase) {
-                out.push(phrase);
+            if out.shown.len() < Condition::FACTS_SHOWN && !out.seen.contains(&phrase) {
+                out.shown.push(phrase.clone());
             }
+            out.seen.insert(phrase);
         }
     }
 }

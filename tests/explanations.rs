@@ -159,3 +159,20 @@ fn twitter_no_purpose_names_the_purposes_set() {
         )
     );
 }
+
+/// A block list explains itself in a line: the first ten facts, then how
+/// many more.
+#[test]
+fn long_lists_name_ten_facts_and_count_the_rest() {
+    let tags: Vec<String> = (0..30).map(|i| format!("{{ tag = \"t{i}\" }}")).collect();
+    let when = format!("{{ not = {{ any = [{}] }} }}", tags.join(", "));
+    let text = explain(&when, &Contact::new("Ada"));
+    let named: Vec<String> = (0..10).map(|i| format!("they are not tagged `t{i}`")).collect();
+    assert_eq!(
+        text,
+        format!("Mine ({} and 20 more facts)", named.join(", "))
+    );
+    // Exactly ten facts: all named, nothing counted.
+    let when = format!("{{ not = {{ any = [{}] }} }}", tags[..10].join(", "));
+    assert!(explain(&when, &Contact::new("Ada")).ends_with("they are not tagged `t9`)"));
+}
