@@ -6,7 +6,7 @@
 //! catch-all arm, so that adding a name is a list of compiler errors.
 
 /// A vocabulary of names a person types.
-pub(crate) trait Name: Copy + 'static {
+pub(crate) trait Name: Copy + PartialEq + 'static {
     /// Every name, in the order documents and messages list them.
     const ALL: &'static [Self];
 
@@ -165,6 +165,9 @@ mod tests {
             assert_eq!(RuleField::from_name(field.name()), Some(*field));
         }
         assert_eq!(ConditionKey::from_name("Recruiter"), None);
+        // The document reader keeps the keys of a table as bits of a u64.
+        assert!(ConditionKey::ALL.len() <= 64 && PolicyField::ALL.len() <= 64);
+        assert!(RuleField::ALL.len() <= 64);
     }
 
     #[test]

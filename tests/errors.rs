@@ -1142,3 +1142,50 @@ fn policy_errors_work_with_the_question_mark() {
         "policy: field `disable`: no built-in rule has the id `linkedin.not-mett`"
     );
 }
+
+// ---- Keys given twice -------------------------------------------------------
+
+/// A key given twice is an error in every format: JSON lets it through to
+/// acquaint, which names it; TOML refuses it itself.
+#[test]
+fn a_key_given_twice_is_an_error() {
+    let cases = [
+        (
+            r#"{ "job-seeking": true, "job-seeking": false }"#,
+            "policy: field `job-seeking` is given more than once",
+        ),
+        (
+            r#"{ "rules": [], "rules": [{ "id": "x", "decision": "accept", "reason": "" }] }"#,
+            "policy: field `rules` is given more than once",
+        ),
+        (
+            r#"{ "rules": [{ "id": "x", "decision": "accept", "decision": "decline",
+                            "reason": "" }] }"#,
+            "rule `x`: field `decision` is given more than once",
+        ),
+        (
+            r#"{ "rules": [{ "id": "x", "decision": "accept", "reason": "",
+                            "when": { "any": [{ "recruiter": true, "recruiter": false }] } }] }"#,
+            "rule `x`: field `when.any[0].recruiter` is given more than once",
+        ),
+        (
+            r#"{ "rules": [{ "decision": "accept", "decision": "decline", "id": "late",
+                            "reason": "" }] }"#,
+            "rule `late`: field `decision` is given more than once",
+        ),
+    ];
+    for (doc, expected) in cases {
+        assert_eq!(json_error(doc), expected, "{doc}");
+    }
+    let err = serde_json::from_str::<Policy>(cases[0].0).unwrap_err();
+    assert_eq!(
+        (err.line(), err.column()),
+        (1, 36),
+        "points at the second key"
+    );
+
+    let toml_doc = "job-seeking = true\njob-seeking = false\n";
+    assert!(toml::from_str::<Policy>(toml_doc).is_err());
+    let toml_doc = "[[rules]]\nid = \"x\"\nid = \"y\"\ndecision = \"accept\"\nreason = \"\"\n";
+    assert!(toml::from_str::<Policy>(toml_doc).is_err());
+}

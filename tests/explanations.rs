@@ -167,7 +167,9 @@ fn long_lists_name_ten_facts_and_count_the_rest() {
     let tags: Vec<String> = (0..30).map(|i| format!("{{ tag = \"t{i}\" }}")).collect();
     let when = format!("{{ not = {{ any = [{}] }} }}", tags.join(", "));
     let text = explain(&when, &Contact::new("Ada"));
-    let named: Vec<String> = (0..10).map(|i| format!("they are not tagged `t{i}`")).collect();
+    let named: Vec<String> = (0..10)
+        .map(|i| format!("they are not tagged `t{i}`"))
+        .collect();
     assert_eq!(
         text,
         format!("Mine ({} and 20 more facts)", named.join(", "))

@@ -47,18 +47,27 @@ impl<'de> Deserialize<'de> for Policy {
 
 /// Reads a key of a table whose keys are the names `N`. An unknown key goes
 /// to `mistakes` as it is read, so that formats which track positions point
-/// at it, and yields `None`.
+/// at it, and yields `Err` with the key. So does a key given twice in the
+/// same table: some formats (JSON) let that through, and the last value
+/// silently winning is a mistake a person cannot see.
 struct KeySeed<'m, 'p, N> {
     /// The path of the table, empty at the top of a policy or a rule.
     path: &'m str,
+    /// The keys of the table read so far.
+    seen: &'m mut Seen,
     mistakes: &'m mut Mistakes<'p>,
     names: PhantomData<N>,
 }
 
+/// The names read so far in one table, as bits of their place in `ALL`.
+#[derive(Default)]
+struct Seen(u64);
+
 impl<'m, 'p, N> KeySeed<'m, 'p, N> {
-    fn new(path: &'m str, mistakes: &'m mut Mistakes<'p>) -> Self {
+    fn new(path: &'m str, seen: &'m mut Seen, mistakes: &'m mut Mistakes<'p>) -> Self {
         KeySeed {
             path,
+            seen,
             mistakes,
             names: PhantomData,
         }
@@ -70,17 +79,25 @@ impl<'de, N: Name> DeserializeSeed<'de> for KeySeed<'_, '_, N> {
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         let key = String::deserialize(d)?;
-        if let Some(name) = N::from_name(&key) {
-            return Ok(Ok(name));
-        }
+        let known = N::from_name(&key);
+        let bit = known
+            .and_then(|name| N::ALL.iter().position(|n| *n == name))
+            .map_or(0, |i| 1u64 << (i % 64));
+        let kind = match known {
+            Some(name) if self.seen.0 & bit == 0 => {
+                self.seen.0 |= bit;
+                return Ok(Ok(name));
+            }
+            Some(_) => PolicyErrorKind::DuplicateField,
+            None => PolicyErrorKind::UnknownField,
+        };
         let field = if self.path.is_empty() {
             cut(&key, 80)
         } else {
             cut(&format!("{}.{key}", self.path), 120)
         };
         let at = self.mistakes.at.clone();
-        self.mistakes
-            .report(PolicyError::new(at, field, PolicyErrorKind::UnknownField))?;
+        self.mistakes.report(PolicyError::new(at, field, kind))?;
         Ok(Err(key))
     }
 }
@@ -103,7 +120,10 @@ impl<'de> Visitor<'de> for PolicyVisitor {
         let mut rules = Vec::new();
         // Each mistake is raised while its key or value is being read, so
         // that formats which track positions (TOML, JSON) point at it.
-        while let Some(key) = map.next_key_seed(KeySeed::<PolicyField>::new("", &mut mistakes))? {
+        let mut seen = Seen::default();
+        while let Some(key) =
+            map.next_key_seed(KeySeed::<PolicyField>::new("", &mut seen, &mut mistakes))?
+        {
             let Ok(field) = key else {
                 // Not reached: unknown keys at this level are raised.
                 map.next_value::<IgnoredAny>()?;
@@ -252,10 +272,11 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
         // Mistakes found before the id are held until the end of the rule,
         // so that the message can name the rule by its id.
         let mut held: Option<PolicyError> = None;
+        let mut seen = Seen::default();
         loop {
             let key = {
                 let mut mistakes = Mistakes::in_rule(&at, &mut held);
-                map.next_key_seed(KeySeed::<RuleField>::new("", &mut mistakes))?
+                map.next_key_seed(KeySeed::<RuleField>::new("", &mut seen, &mut mistakes))?
             };
             let Some(key) = key else { break };
             let Ok(field) = key else {
@@ -365,9 +386,12 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
         let at = mistakes.at;
         let mut parts = Vec::new();
         let mut seen_keys = 0;
-        while let Some(key) =
-            map.next_key_seed(KeySeed::<ConditionKey>::new(&path, &mut mistakes))?
-        {
+        let mut seen = Seen::default();
+        while let Some(key) = map.next_key_seed(KeySeed::<ConditionKey>::new(
+            &path,
+            &mut seen,
+            &mut mistakes,
+        ))? {
             seen_keys += 1;
             let Ok(key) = key else {
                 map.next_value::<IgnoredAny>()?;
