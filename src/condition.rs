@@ -21,6 +21,12 @@ use crate::request::Request;
 ///
 /// Strings (profession, passion, tag) are compared case-insensitively.
 ///
+/// A policy accepts conditions nested at most
+/// [`Policy::MAX_DEPTH`](crate::Policy::MAX_DEPTH) levels deep. Dropping a
+/// condition never overflows the stack, however deep it was built in code;
+/// cloning, comparing, hashing and printing recurse, which is safe at any
+/// depth a policy accepts.
+///
 /// ```
 /// use acquaint::{Condition, Contact, Decision, DataRule, Direction, Platform, Policy};
 ///
@@ -162,6 +168,54 @@ impl Condition {
             Condition::MutualConnectionsAtLeast(_) => ConditionKey::MutualConnectionsAtLeast,
             Condition::HasMessage(_) => ConditionKey::HasMessage,
         }
+    }
+}
+
+/// Dropping takes apart nested conditions with a loop rather than by
+/// recursion, so that a condition built in code millions of levels deep
+/// (which no policy accepts) can still be dropped without overflowing the
+/// stack.
+impl Drop for Condition {
+    fn drop(&mut self) {
+        let mut stack: Vec<Condition> = Vec::new();
+        take_children(self, &mut stack);
+        while let Some(mut condition) = stack.pop() {
+            take_children(&mut condition, &mut stack);
+            // `condition` now has no children, so dropping it recurses no
+            // further.
+        }
+    }
+}
+
+/// Moves the direct children of a condition into `stack`.
+fn take_children(condition: &mut Condition, stack: &mut Vec<Condition>) {
+    match condition {
+        Condition::All(list) | Condition::Any(list) => stack.append(list),
+        Condition::Not(inner) => {
+            // A leaf with no heap memory takes the child's place.
+            stack.push(std::mem::replace(&mut **inner, Condition::Star(false)));
+        }
+        Condition::Platform(_)
+        | Condition::Direction(_)
+        | Condition::JobSeeking(_)
+        | Condition::Acquaintance(_)
+        | Condition::MetInPerson(_)
+        | Condition::WorkedTogether(_)
+        | Condition::SpokeWith(_)
+        | Condition::MyView(_)
+        | Condition::TheirView(_)
+        | Condition::Recruiter(_)
+        | Condition::Friend(_)
+        | Condition::FacebookFriend(_)
+        | Condition::Star(_)
+        | Condition::Profession(_)
+        | Condition::SharesProfession(_)
+        | Condition::InterestingProfession(_)
+        | Condition::Passion(_)
+        | Condition::SharesPassion(_)
+        | Condition::Tag(_)
+        | Condition::MutualConnectionsAtLeast(_)
+        | Condition::HasMessage(_) => {}
     }
 }
 

@@ -580,6 +580,33 @@ fn conditions_built_10_000_deep_in_code_give_the_nesting_limit_error() {
     assert!(err.to_string().contains(NEST_ERROR), "{err}");
 }
 
+/// The docs of `Condition`: dropping never overflows the stack, however
+/// deep a condition built in code is. Run on a small stack, where a
+/// recursive drop of a million levels would overflow at once.
+#[test]
+fn conditions_a_million_deep_drop_without_overflowing_the_stack() {
+    use acquaint::{Condition, DataRule, Decision};
+    let dropped = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            let mut deep = Condition::Star(true);
+            for i in 1..1_000_000 {
+                deep = if i % 2 == 0 {
+                    Condition::Not(Box::new(deep))
+                } else {
+                    Condition::Any(vec![Condition::Tag("t".into()), deep])
+                };
+            }
+            let rule = DataRule::new("deep", deep, Decision::Accept, "");
+            let err = Policy::builder().data_rule(rule).build().unwrap_err();
+            err.to_string()
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(dropped.contains(NEST_ERROR), "{dropped}");
+}
+
 proptest! {
     #![proptest_config(cases(256))]
 
