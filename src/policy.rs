@@ -123,6 +123,11 @@ impl Policy {
     /// the policy's fallback decides. Pure, deterministic and
     /// allocation-free: the explanation is built only when asked for.
     ///
+    /// # Panics
+    ///
+    /// Only if a rule written in Rust ([`Rule::decide`]) panics: the panic
+    /// reaches the caller. acquaint's own rules and data rules never panic.
+    ///
     /// ```
     /// use acquaint::{Acquaintance, Contact, Decision, Direction, Platform, Policy, View};
     ///
@@ -173,6 +178,14 @@ impl Policy {
     /// An item is a `(&Contact, &Platform, Direction)`, or a reference to an
     /// owned `(Contact, Platform, Direction)`, so a slice or `Vec` of
     /// requests can be passed as it is (see [`BatchItem`]).
+    ///
+    /// # Panics
+    ///
+    /// Only if a rule written in Rust panics: the iterator has then yielded
+    /// the verdicts before that request, and the panic reaches the caller
+    /// of `next`. A host that must go on past such a rule can evaluate each
+    /// request under [`std::panic::catch_unwind`]: a policy holds no state
+    /// that a panic could leave half-changed.
     ///
     /// ```
     /// use acquaint::{Contact, Decision, Direction, Platform, Policy};

@@ -117,6 +117,11 @@ impl<'a> Verdict<'a> {
     }
 
     /// Why the rule applied, naming the facts that made it apply.
+    ///
+    /// # Panics
+    ///
+    /// Only if the deciding rule is written in Rust and its
+    /// [`Rule::explain`] panics.
     pub fn explanation(&self) -> String {
         let r = &self.request;
         match self.decider {
@@ -149,6 +154,11 @@ impl<'a> Verdict<'a> {
 
     /// An owned copy of the verdict's data, with the explanation and reply
     /// built.
+    ///
+    /// # Panics
+    ///
+    /// Only if the deciding rule is written in Rust and its
+    /// [`Rule::explain`] panics.
     pub fn to_record(&self) -> VerdictRecord {
         VerdictRecord {
             decision: self.decision,

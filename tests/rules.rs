@@ -953,3 +953,58 @@ fn has_message_reads_whether_the_invitation_carries_a_note() {
         "Rule `noted` applies: their invitation carries a note, so meet-first"
     );
 }
+
+// ---- Rules written in Rust that panic ------------------------------------------
+
+/// The `# Panics` sections of `evaluate`, `evaluate_all`, `explanation` and
+/// `what_would_change`: a panic in a Rust rule reaches the caller, the
+/// verdicts before it in a batch were given, and the policy stays usable.
+#[test]
+fn a_panicking_rust_rule_reaches_the_caller_and_leaves_the_policy_usable() {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let policy = Policy::builder()
+        .rule(
+            rule_fn("fragile", |r| {
+                if r.contact.has_tag("boom") {
+                    panic!("the rule broke");
+                }
+                r.contact.has_tag("quiet").then_some(Decision::Accept)
+            })
+            .explained(|_| panic!("no words")),
+        )
+        .build()
+        .unwrap();
+    let boom = Contact::new("B").with_tag("boom");
+    let quiet = Contact::new("Q").with_tag("quiet");
+    let plain = Contact::new("P");
+    let evaluate = |c: &Contact| {
+        catch_unwind(AssertUnwindSafe(|| {
+            policy
+                .evaluate(c, &Platform::LinkedIn, Direction::Incoming)
+                .decision()
+        }))
+    };
+    assert!(evaluate(&boom).is_err());
+    assert_eq!(evaluate(&plain).unwrap(), Decision::MeetFirst);
+
+    let batch = [&plain, &boom, &quiet].map(|c| (c, &Platform::LinkedIn, Direction::Incoming));
+    let mut verdicts = policy.evaluate_all(batch);
+    assert_eq!(
+        verdicts.next().map(|v| v.rule_id()),
+        Some("linkedin.not-met")
+    );
+    assert!(catch_unwind(AssertUnwindSafe(|| verdicts.next().map(|v| v.decision()))).is_err());
+
+    let verdict = policy.evaluate(&quiet, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(verdict.rule_id(), "fragile");
+    assert!(catch_unwind(AssertUnwindSafe(|| verdict.explanation())).is_err());
+    assert!(catch_unwind(AssertUnwindSafe(|| verdict.to_record())).is_err());
+    assert!(
+        catch_unwind(AssertUnwindSafe(|| {
+            policy.what_would_change(&boom, &Platform::LinkedIn, Direction::Incoming)
+        }))
+        .is_err()
+    );
+    // Still usable after every panic.
+    assert_eq!(evaluate(&quiet).unwrap(), Decision::Accept);
+}

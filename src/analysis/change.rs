@@ -224,6 +224,11 @@ impl Policy {
     /// The search tries every combination of those facts (at most 90), so
     /// it costs about 90 evaluations.
     ///
+    /// # Panics
+    ///
+    /// Only if a rule written in Rust panics while deciding one of those
+    /// evaluations.
+    ///
     /// ```
     /// use acquaint::{Contact, Decision, Direction, Platform, Policy};
     ///
