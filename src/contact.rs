@@ -19,8 +19,6 @@ use crate::text::{FoldedSet, fold};
 /// # Ok::<(), acquaint::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Acquaintance {
     /// We have never met, spoken or worked together.
     #[default]
@@ -95,6 +93,8 @@ impl Acquaintance {
     }
 }
 
+crate::names::serde_by_name!(Acquaintance);
+
 impl fmt::Display for Acquaintance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
@@ -130,8 +130,6 @@ impl FromStr for Acquaintance {
 /// # Ok::<(), acquaint::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum View {
     /// Would speak negatively.
     Negative,
@@ -155,6 +153,8 @@ impl View {
         }
     }
 }
+
+crate::names::serde_by_name!(View);
 
 impl fmt::Display for View {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

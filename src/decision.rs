@@ -7,6 +7,12 @@ use crate::error::{NameKind, ParseError};
 
 /// What to do about a connection.
 ///
+/// The philosophy has exactly three answers, and this enum is not
+/// `#[non_exhaustive]`: match on it without a catch-all arm, and a fourth
+/// answer, should one ever come, is a compiler error where it matters. In
+/// data, a decision is written `accept`, `decline` or `meet-first`, and
+/// read in any case.
+///
 /// ```
 /// use acquaint::Decision;
 ///
@@ -14,10 +20,7 @@ use crate::error::{NameKind, ParseError};
 /// assert_eq!(Decision::MeetFirst.to_string(), "meet-first");
 /// # Ok::<(), acquaint::ParseError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Decision {
     /// Connect (accept their invitation, or send mine).
     Accept,
@@ -41,6 +44,8 @@ impl Decision {
         }
     }
 }
+
+crate::names::serde_by_name!(Decision);
 
 impl fmt::Display for Decision {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -5,6 +5,29 @@
 //! names goes through the enums here, and matches on them without a
 //! catch-all arm, so that adding a name is a list of compiler errors.
 
+/// Serializes a name type as its name, in lowercase, and reads it in any
+/// case and with any surrounding space, through `as_str` and `FromStr`: one
+/// rule for every name, in policy files, contacts and verdicts alike.
+macro_rules! serde_by_name {
+    ($($ty:ty),+) => {$(
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let name = <String as serde::Deserialize>::deserialize(d)?;
+                name.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    )+};
+}
+pub(crate) use serde_by_name;
+
 /// A vocabulary of names a person types.
 pub(crate) trait Name: Copy + PartialEq + 'static {
     /// Every name, in the order documents and messages list them.

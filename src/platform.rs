@@ -142,20 +142,7 @@ impl FromStr for Platform {
     }
 }
 
-#[cfg(feature = "serde")]
-impl serde::Serialize for Platform {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Platform {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = <String as serde::Deserialize>::deserialize(d)?;
-        name.parse().map_err(serde::de::Error::custom)
-    }
-}
+crate::names::serde_by_name!(Platform);
 
 /// Who asked for the connection.
 ///
@@ -167,8 +154,6 @@ impl<'de> serde::Deserialize<'de> for Platform {
 /// # Ok::<(), acquaint::ParseError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Direction {
     /// They invited me.
     Incoming,
@@ -188,6 +173,8 @@ impl Direction {
         }
     }
 }
+
+crate::names::serde_by_name!(Direction);
 
 impl fmt::Display for Direction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -557,3 +557,42 @@ fn a_loaded_policy_takes_a_rust_rule_and_keeps_everything_else() {
     assert!(debug.contains("disabled: [FacebookNotAFriend]"), "{debug}");
     assert!(debug.contains("id: \"colleagues\""), "{debug}");
 }
+
+/// One rule for every name, in every place: read in any case, written in
+/// lowercase kebab-case.
+#[test]
+fn names_are_read_in_any_case_and_written_in_lowercase() {
+    let contact: Contact = serde_json::from_str(
+        r#"{ "name": "Ada", "acquaintance": "Met-In-Person", "my-view": "Positive",
+             "their-view": " POSITIVE " }"#,
+    )
+    .unwrap();
+    assert_eq!(contact.acquaintance(), Acquaintance::MetInPerson);
+    assert_eq!(contact.my_view(), View::Positive);
+    let json = serde_json::to_string(&contact).unwrap();
+    assert!(
+        json.contains(r#""acquaintance":"met-in-person","my-view":"positive""#),
+        "{json}"
+    );
+
+    let record: acquaint::VerdictRecord =
+        serde_json::from_str(r#"{ "decision": "Accept", "rule": "x", "explanation": "" }"#)
+            .unwrap();
+    assert_eq!(record.decision, Decision::Accept);
+    assert_eq!(
+        serde_json::to_string(&Decision::MeetFirst).unwrap(),
+        r#""meet-first""#
+    );
+
+    let direction: Direction = serde_json::from_str(r#""Incoming""#).unwrap();
+    assert_eq!(direction, Direction::Incoming);
+    let platform: Platform = serde_json::from_str(r#""LinkedIn""#).unwrap();
+    assert_eq!(serde_json::to_string(&platform).unwrap(), r#""linkedin""#);
+
+    let err = serde_json::from_str::<View>(r#""great""#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("unknown view `great`, expected `positive`, `unknown` or `negative`"),
+        "{err}"
+    );
+}

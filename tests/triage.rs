@@ -662,8 +662,8 @@ fn a_bad_people_file_names_the_file_person_and_field() {
     );
     assert_eq!(
         err.to_string(),
-        "people file `people.toml`: person `Ada Lovelace`: field `acquaintance`: unknown variant \
-         `met`, expected one of `never`, `spoken`, `met-in-person`, `worked-remotely`, \
+        "people file `people.toml`: person `Ada Lovelace`: field `acquaintance`: unknown \
+         acquaintance `met`, expected `never`, `spoken`, `met-in-person`, `worked-remotely` or \
          `worked-in-person`"
     );
 
