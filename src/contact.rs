@@ -186,6 +186,46 @@ impl FromStr for View {
 /// and tags are compared case-insensitively, so they are stored trimmed and
 /// in lowercase when they are set, not on every evaluation.
 ///
+/// # In data
+///
+/// With the `serde` feature a contact reads from and writes to any serde
+/// format, with these fields, every one optional:
+///
+/// | field | value | default |
+/// |---|---|---|
+/// | `name` | their name, as given | `""` |
+/// | `acquaintance` | `never`, `spoken`, `met-in-person`, `worked-remotely` or `worked-in-person` | `never` |
+/// | `my-view`, `their-view` | `positive`, `unknown` or `negative` | `unknown` |
+/// | `recruiter`, `friend`, `star`, `facebook-friend` | `true` or `false` | `false` |
+/// | `profession` | a string | none |
+/// | `passions`, `tags` | lists of strings | `[]` |
+/// | `mutual-connections` | a whole number | `0` |
+/// | `message` | the note with their invitation | none |
+///
+/// Names are read in any case and written in lowercase; an unknown field is
+/// an error. A contact with no name is allowed: its verdicts read the same,
+/// and a suggested reply then starts "Hi," with no name.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use acquaint::{Acquaintance, Contact, View};
+///
+/// let grace: Contact = serde_json::from_str(r#"{
+///     "name": "Grace Hopper",
+///     "acquaintance": "worked-in-person",
+///     "my-view": "positive",
+///     "their-view": "positive",
+///     "tags": ["Navy"]
+/// }"#)?;
+/// assert_eq!(grace.acquaintance(), Acquaintance::WorkedInPerson);
+/// assert!(grace.has_tag("navy"));
+/// assert!(serde_json::from_str::<Contact>(r#"{ "nmae": "Grace" }"#).is_err());
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// In code:
+///
 /// ```
 /// use acquaint::{Acquaintance, Contact, View};
 ///

@@ -178,6 +178,10 @@ pub use verdict::{Verdict, VerdictRecord};
 /// Decides whether to connect with `contact` on `platform`; the same as
 /// [`Policy::evaluate`].
 ///
+/// Both exist on purpose: the method reads best in code that holds a
+/// policy, and this function is the crate's one-line answer to its one
+/// question, and a plain `fn` to pass where a function is expected.
+///
 /// ```
 /// use acquaint::{evaluate, Contact, Decision, Direction, Platform, Policy};
 ///

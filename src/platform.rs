@@ -34,8 +34,22 @@ pub enum Platform {
     Other(PlatformName),
 }
 
-/// The name of a user-named platform: lowercase, 1 to
-/// [`PlatformName::MAX_LEN`] letters, digits, `-`, `_` or `.`.
+/// The name of a user-named platform: 1 to [`PlatformName::MAX_LEN`]
+/// ASCII letters, digits, `-`, `_` or `.`, stored in lowercase, and not the
+/// name of a built-in platform.
+///
+/// ASCII only, like rule ids, so that no name can look like another
+/// (`lіnkedin` with a Cyrillic `і` is refused, not a new platform).
+///
+/// ```
+/// use acquaint::{Platform, PlatformName};
+///
+/// let mastodon = Platform::Other(PlatformName::new("Mastodon")?);
+/// assert_eq!(mastodon, "mastodon".parse()?);
+/// assert!(PlatformName::new("linkedin").is_err());
+/// assert!(PlatformName::new("l\u{0456}nkedin").is_err());
+/// # Ok::<(), acquaint::ParseError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlatformName(Box<str>);
 
@@ -43,9 +57,40 @@ impl PlatformName {
     /// The longest name allowed, in characters.
     pub const MAX_LEN: usize = 64;
 
+    /// A name for a platform of the user's own, in any case.
+    ///
+    /// # Errors
+    ///
+    /// When the name is blank, longer than [`PlatformName::MAX_LEN`], holds
+    /// a character other than an ASCII letter, a digit, `-`, `_` or `.`, or
+    /// names a built-in platform (`linkedin`, `twitter`, `x`, `facebook`).
+    pub fn new(name: &str) -> Result<PlatformName, ParseError> {
+        let lower = name.trim().to_ascii_lowercase();
+        let valid = !lower.is_empty()
+            && lower.len() <= PlatformName::MAX_LEN
+            && lower
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            && builtin(&lower).is_none();
+        if !valid {
+            return Err(ParseError::new(NameKind::Platform, name, PLATFORM_EXPECTED));
+        }
+        Ok(PlatformName(lower.into_boxed_str()))
+    }
+
     /// The name, in lowercase.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// The built-in platform with this name, in lowercase.
+fn builtin(name: &str) -> Option<Platform> {
+    match name {
+        "linkedin" => Some(Platform::LinkedIn),
+        "twitter" | "x" => Some(Platform::Twitter),
+        "facebook" => Some(Platform::Facebook),
+        _ => None,
     }
 }
 
@@ -55,8 +100,8 @@ impl fmt::Display for PlatformName {
     }
 }
 
-const PLATFORM_EXPECTED: &str =
-    "`linkedin`, `twitter`, `x`, `facebook` or a name of letters, digits, `-`, `_` and `.`";
+const PLATFORM_EXPECTED: &str = "`linkedin`, `twitter`, `x`, `facebook` or a name of ASCII letters, \
+     digits, `-`, `_` and `.`";
 
 impl Platform {
     /// Parses a platform name; the same as [`str::parse`].
@@ -122,23 +167,10 @@ impl FromStr for Platform {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let name = s.trim().to_lowercase();
-        Ok(match name.as_str() {
-            "linkedin" => Platform::LinkedIn,
-            "twitter" | "x" => Platform::Twitter,
-            "facebook" => Platform::Facebook,
-            _ => {
-                let valid = !name.is_empty()
-                    && name.chars().count() <= PlatformName::MAX_LEN
-                    && name
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-                if !valid {
-                    return Err(ParseError::new(NameKind::Platform, s, PLATFORM_EXPECTED));
-                }
-                Platform::Other(PlatformName(name.into_boxed_str()))
-            }
-        })
+        match builtin(&s.trim().to_ascii_lowercase()) {
+            Some(platform) => Ok(platform),
+            None => PlatformName::new(s).map(Platform::Other),
+        }
     }
 }
 

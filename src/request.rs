@@ -15,7 +15,8 @@ use crate::text::FoldedSet;
 /// let request = Request::new(&ada, &Platform::LinkedIn, Direction::Incoming, policy.settings());
 /// assert_eq!(request.contact.name(), "Ada");
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Request<'a> {
     /// Who the request is with.
     pub contact: &'a Contact,

@@ -169,6 +169,18 @@ impl<'a> Verdict<'a> {
     }
 }
 
+/// Two verdicts are equal when they give the same decision by the rule with
+/// the same id, for equal requests.
+impl PartialEq for Verdict<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.decision == other.decision
+            && self.rule_id() == other.rule_id()
+            && self.request == other.request
+    }
+}
+
+impl Eq for Verdict<'_> {}
+
 /// `decision (rule): explanation`
 impl fmt::Display for Verdict<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -201,6 +213,7 @@ impl fmt::Display for Verdict<'_> {
     feature = "serde",
     serde(rename_all = "kebab-case", deny_unknown_fields)
 )]
+#[non_exhaustive]
 pub struct VerdictRecord {
     /// The decision.
     pub decision: Decision,

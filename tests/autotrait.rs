@@ -5,9 +5,9 @@
 
 use acquaint::{
     Acquaintance, AnalysisError, BuiltinRule, Change, Condition, Contact, DataRule, Decision,
-    DecisionTable, Direction, FactChange, Location, ParseError, Platform, PlatformName, Policy,
-    PolicyBuilder, PolicyError, Request, Rule, Settings, TableRow, Verdict, VerdictRecord, View,
-    Warning,
+    DecisionTable, Direction, FactChange, Location, NameKind, ParseError, Platform, PlatformName,
+    Policy, PolicyBuilder, PolicyError, PolicyErrorKind, Request, Rule, Settings, TableRow,
+    Verdict, VerdictRecord, View, Warning,
 };
 
 fn assert_send_sync<T: Send + Sync + ?Sized>() {}
@@ -41,12 +41,14 @@ fn every_public_type_is_send_sync_unpin_and_static() {
         Direction,
         FactChange,
         Location,
+        NameKind,
         ParseError,
         Platform,
         PlatformName,
         Policy,
         PolicyBuilder,
         PolicyError,
+        PolicyErrorKind,
         Request<'static>,
         Settings,
         TableRow,

@@ -209,13 +209,15 @@ fn unknown_platform_name() {
         r#"{ "rules": [{ "id": "colleagues", "platforms": ["linked in"],
                          "decision": "accept", "reason": "Colleagues" }] }"#,
         "rule `colleagues`: field `platforms[0]`: unknown platform `linked in`, expected \
-         `linkedin`, `twitter`, `x`, `facebook` or a name of letters, digits, `-`, `_` and `.`",
+         `linkedin`, `twitter`, `x`, `facebook` or a name of ASCII letters, digits, `-`, `_` and \
+         `.`",
     );
     assert_both(
         r#"platforms = ["mastodon", "blue sky"]"#,
         r#"{ "platforms": ["mastodon", "blue sky"] }"#,
         "policy: field `platforms[1]`: unknown platform `blue sky`, expected \
-         `linkedin`, `twitter`, `x`, `facebook` or a name of letters, digits, `-`, `_` and `.`",
+         `linkedin`, `twitter`, `x`, `facebook` or a name of ASCII letters, digits, `-`, `_` and \
+         `.`",
     );
 }
 
@@ -334,7 +336,12 @@ fn parse_errors_name_what_was_expected() {
         (
             "linked in".parse::<Platform>().unwrap_err(),
             "unknown platform `linked in`, expected `linkedin`, `twitter`, `x`, `facebook` or \
-             a name of letters, digits, `-`, `_` and `.`",
+             a name of ASCII letters, digits, `-`, `_` and `.`",
+        ),
+        (
+            "l\u{0456}nkedin".parse::<Platform>().unwrap_err(),
+            "unknown platform `l\u{0456}nkedin`, expected `linkedin`, `twitter`, `x`, `facebook` \
+             or a name of ASCII letters, digits, `-`, `_` and `.`",
         ),
         (
             "maybe".parse::<Decision>().unwrap_err(),

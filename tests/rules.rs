@@ -1008,3 +1008,24 @@ fn a_panicking_rust_rule_reaches_the_caller_and_leaves_the_policy_usable() {
     // Still usable after every panic.
     assert_eq!(evaluate(&quiet).unwrap(), Decision::Accept);
 }
+
+/// Verdicts compare as data: the same decision by the same rule for equal
+/// requests.
+#[test]
+fn verdicts_compare_by_decision_rule_and_request() {
+    let policy = Policy::default();
+    let (a, b) = (Contact::new("Ada"), Contact::new("Ada"));
+    let first = policy.evaluate(&a, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(
+        first,
+        policy.evaluate(&b, &Platform::LinkedIn, Direction::Incoming)
+    );
+    assert_ne!(
+        first,
+        policy.evaluate(&a, &Platform::LinkedIn, Direction::Outgoing)
+    );
+    assert_ne!(
+        first,
+        policy.evaluate(&a, &Platform::Facebook, Direction::Incoming)
+    );
+}
