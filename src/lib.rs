@@ -168,6 +168,8 @@ pub use builtin::BuiltinRule;
 pub use condition::Condition;
 pub use contact::{Acquaintance, Contact, View};
 pub use decision::Decision;
+#[cfg(feature = "serde")]
+pub use document::LoadError;
 pub use error::{Location, NameKind, ParseError, PolicyError, PolicyErrorKind};
 pub use platform::{Direction, Platform, PlatformName};
 pub use policy::{BatchItem, Policy, PolicyBuilder};

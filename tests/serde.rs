@@ -596,3 +596,52 @@ fn names_are_read_in_any_case_and_written_in_lowercase() {
         "{err}"
     );
 }
+
+/// The README: YAML policies load with a maintained YAML crate, like any
+/// other serde format.
+#[test]
+fn a_yaml_policy_loads() {
+    let yaml = "\
+job-seeking: true
+platforms: [mastodon]
+rules:
+  - id: fediverse
+    platforms: [mastodon]
+    when: { any: [{ friend: true }, { tag: fediverse }] }
+    decision: accept
+    reason: Mastodon is for friends and the fediverse crowd
+";
+    let policy: Policy = serde_saphyr::from_str(yaml).unwrap();
+    assert_eq!(policy.rule_ids().collect::<Vec<_>>(), ["fediverse"]);
+    let err = serde_saphyr::from_str::<Policy>(&yaml.replace("accept", "maybe")).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("rule `fediverse`: field `decision`: unknown decision `maybe`"),
+        "{err}"
+    );
+}
+
+/// `Policy::from_deserializer` gives back the typed error and the format's
+/// own, with the line of the mistake.
+#[test]
+fn load_errors_are_typed_and_located() {
+    let text = "job-seeking = true\n\n[[rules]]\nid = \"x\"\ndecision = \"accept\"\n\
+                reason = \"\"\nwhen = { recruiter = \"yes\" }\n";
+    let err = Policy::from_deserializer(toml::Deserializer::new(text)).unwrap_err();
+    let policy_error = err.policy_error().unwrap();
+    assert_eq!(policy_error.rule_id(), Some("x"));
+    assert_eq!(policy_error.field(), "when.recruiter");
+    assert!(matches!(
+        policy_error.kind(),
+        acquaint::PolicyErrorKind::InvalidValue { .. }
+    ));
+    let span = err.format_error().span().unwrap();
+    assert_eq!(line_of(text, span.start), 7);
+
+    let err = Policy::from_deserializer(toml::Deserializer::new("job-seeking = ")).unwrap_err();
+    assert!(err.policy_error().is_none());
+    assert!(matches!(err, acquaint::LoadError::Format(_)));
+
+    let ok = Policy::from_deserializer(toml::Deserializer::new("job-seeking = true")).unwrap();
+    assert!(ok.settings().job_seeking());
+}

@@ -4,9 +4,114 @@
 //!
 //! Contacts, platforms and verdicts serialize beside their types.
 
+use std::fmt;
+
+use serde::Deserializer;
+
+use crate::error::PolicyError;
+use crate::policy::Policy;
+
 mod read;
 mod values;
 mod write;
+
+/// Why a policy document could not be loaded by
+/// [`Policy::from_deserializer`]: the typed [`PolicyError`] when the
+/// document was read but is not a valid policy, beside the format's own
+/// error, which knows where in the document the mistake is.
+///
+/// Its `Display` is the format's message, which holds the policy error's
+/// message and, for formats that track it, the line and column.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum LoadError<E> {
+    /// The document is not a valid policy: `error` says what is wrong and
+    /// where in the policy; `format` is the same mistake as the format
+    /// reports it, with its position when the format tracks one (such as
+    /// `serde_json::Error::line`, or `toml::de::Error::span`).
+    Invalid {
+        /// What is wrong, and where in the policy.
+        error: PolicyError,
+        /// The format's error for the same mistake.
+        format: E,
+    },
+    /// The format could not read the document: a syntax error, say.
+    Format(E),
+}
+
+impl<E> LoadError<E> {
+    /// The policy error, when the document was read but is not a valid
+    /// policy.
+    pub fn policy_error(&self) -> Option<&PolicyError> {
+        match self {
+            LoadError::Invalid { error, .. } => Some(error),
+            LoadError::Format(_) => None,
+        }
+    }
+
+    /// The format's error, which knows where in the document the mistake
+    /// is.
+    pub fn format_error(&self) -> &E {
+        match self {
+            LoadError::Invalid { format, .. } | LoadError::Format(format) => format,
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for LoadError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.format_error().fmt(f)
+    }
+}
+
+impl<E: std::error::Error + 'static> std::error::Error for LoadError<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Invalid { error, .. } => Some(error),
+            LoadError::Format(format) => Some(format),
+        }
+    }
+}
+
+impl Policy {
+    /// Loads a policy document with any serde format, and gives back the
+    /// typed [`PolicyError`] of a mistake, not only its message.
+    ///
+    /// `Deserialize for Policy` loads the same documents, but a format's
+    /// error type keeps only the message of acquaint's error; this keeps
+    /// both.
+    ///
+    /// ```
+    /// use acquaint::{Policy, PolicyErrorKind};
+    ///
+    /// let doc = r#"{
+    ///   "rules": [{ "id": "x", "decision": "maybe", "reason": "" }]
+    /// }"#;
+    /// let err = Policy::from_deserializer(&mut serde_json::Deserializer::from_str(doc))
+    ///     .unwrap_err();
+    /// let policy_error = err.policy_error().unwrap();
+    /// assert_eq!(policy_error.rule_id(), Some("x"));
+    /// assert_eq!(policy_error.field(), "decision");
+    /// assert!(matches!(policy_error.kind(), PolicyErrorKind::UnknownName(_)));
+    /// assert_eq!(err.format_error().line(), 2);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`LoadError::Invalid`] when the document is not a valid policy, and
+    /// [`LoadError::Format`] when the format cannot read it.
+    pub fn from_deserializer<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Policy, LoadError<D::Error>> {
+        values::forget_raised();
+        let result = <Policy as serde::Deserialize>::deserialize(d);
+        let raised = values::take_raised();
+        result.map_err(|format| match raised {
+            Some(error) => LoadError::Invalid { error, format },
+            None => LoadError::Format(format),
+        })
+    }
+}
 
 // Direction and views parse through `FromStr` in conditions; make sure the
 // derive and the parser agree on names.

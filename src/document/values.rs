@@ -5,7 +5,7 @@
 //! with its own message, which names neither the rule nor the field. These
 //! helpers add them.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::marker::PhantomData;
 use std::str::FromStr;
@@ -18,7 +18,26 @@ use crate::text::cut;
 
 /// A policy error, as the format's error type.
 pub(super) fn fail<E: de::Error>(err: PolicyError) -> E {
-    E::custom(err)
+    let error = E::custom(&err);
+    RAISED.with(|raised| *raised.borrow_mut() = Some(err));
+    error
+}
+
+thread_local! {
+    /// The last policy error raised on this thread, for
+    /// [`Policy::from_deserializer`](crate::Policy::from_deserializer) to
+    /// hand back typed: a format's error type keeps only its message.
+    static RAISED: RefCell<Option<PolicyError>> = const { RefCell::new(None) };
+}
+
+/// Forgets any policy error raised on this thread before.
+pub(super) fn forget_raised() {
+    RAISED.with(|raised| raised.borrow_mut().take());
+}
+
+/// The policy error raised on this thread since [`forget_raised`], if any.
+pub(super) fn take_raised() -> Option<PolicyError> {
+    RAISED.with(|raised| raised.borrow_mut().take())
 }
 
 /// Where a mistake goes once it is found: raised at once, or held to be
