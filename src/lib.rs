@@ -128,6 +128,8 @@
 
 // No unsafe code in the library; tests may opt out (see Cargo.toml).
 #![forbid(unsafe_code)]
+// On docs.rs, mark the items that need a feature.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Modules form layers; each imports only from the layers below it.
 //

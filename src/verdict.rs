@@ -230,6 +230,7 @@ pub struct VerdictRecord {
 }
 
 /// A verdict serializes as its [`VerdictRecord`](crate::VerdictRecord).
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 #[cfg(feature = "serde")]
 impl serde::Serialize for Verdict<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -24,6 +24,7 @@ mod write;
 /// message and, for formats that track it, the line and column.
 #[derive(Debug)]
 #[non_exhaustive]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub enum LoadError<E> {
     /// The document is not a valid policy: `error` says what is wrong and
     /// where in the policy; `format` is the same mistake as the format
@@ -100,6 +101,7 @@ impl Policy {
     ///
     /// [`LoadError::Invalid`] when the document is not a valid policy, and
     /// [`LoadError::Format`] when the format cannot read it.
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     pub fn from_deserializer<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Policy, LoadError<D::Error>> {

@@ -39,6 +39,7 @@ use crate::text::cut;
 /// assert_eq!(policy.rule_ids().collect::<Vec<_>>(), ["no-spam"]);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for Policy {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(PolicyVisitor)

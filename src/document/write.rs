@@ -21,6 +21,7 @@ impl Serialize for Conditions<'_> {
 
 /// A condition serializes as a table of one key, as a policy document
 /// writes it.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Condition {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(1))?;
@@ -40,6 +41,7 @@ impl Serialize for Condition {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for DataRule {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
@@ -76,6 +78,7 @@ fn user_named_platforms(cond: &Condition, out: &mut Vec<Platform>) {
 
 /// A policy serializes as a policy document that loads back to the same
 /// policy. Rules written in Rust cannot be serialized: that is an error.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if let Some(rule) = self
