@@ -5,6 +5,28 @@
 //! the rule that decided, and an explanation a person can read), and lets you
 //! add rules of your own, in Rust or in a policy file.
 //!
+//! # The design on one screen
+//!
+//! - A [`Policy`] holds the user's settings and rules. [`Policy::default()`]
+//!   is the philosophy; [`Policy::builder`] gives a [`PolicyBuilder`] to set
+//!   your own, add [`Rule`]s written in Rust and [`DataRule`]s; a policy
+//!   document loads with any serde format, and [`Policy::into_builder`]
+//!   extends a loaded one.
+//! - A [`Contact`] is what you know of the other person, built with
+//!   chained `with_*` calls or read from data.
+//! - [`Policy::evaluate`] (or the function [`evaluate`]) takes a contact, a
+//!   [`Platform`] and a [`Direction`] and returns a [`Verdict`]: the
+//!   decision and the rule's id at once, with no allocation; the
+//!   explanation and a suggested reply when asked for.
+//!   [`Policy::evaluate_all`] does the same for a batch, lazily.
+//! - Thread safety: every public type is `Send + Sync`, and a policy never
+//!   changes while it evaluates: build it once, share it (`Arc<Policy>`
+//!   or `&Policy`), evaluate from any thread.
+//! - JSON in and out (the default `serde` feature): contacts and policies
+//!   deserialize, verdicts serialize through [`VerdictRecord`], and
+//!   mistakes in a policy are typed [`PolicyError`]s, also through
+//!   [`Policy::from_deserializer`] with its [`LoadError`].
+//!
 //! ```
 //! use acquaint::{Acquaintance, Contact, Decision, Direction, Platform, Policy, View};
 //!
