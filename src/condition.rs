@@ -431,20 +431,18 @@ fn describe_fact(leaf: &Condition, r: &Request<'_>) -> String {
             "they work in a profession that interests you",
             "they do not work in a profession that interests you",
         ),
-        Condition::Passion(p) => yes_no(
-            c.has_passion(p),
-            &format!("they have a passion for {p}"),
-            &format!("they have no passion for {p}"),
-        ),
+        Condition::Passion(p) => {
+            let has = if c.passions.contains(p) { "a" } else { "no" };
+            format!("they have {has} passion for {p}")
+        }
         Condition::SharesPassion(_) => match s.shared_passion(c) {
             Some(p) => format!("they share your passion for {p}"),
             None => "they share none of your passions".to_owned(),
         },
-        Condition::Tag(t) => yes_no(
-            c.has_tag(t),
-            &format!("they are tagged `{t}`"),
-            &format!("they are not tagged `{t}`"),
-        ),
+        Condition::Tag(t) => {
+            let not = if c.tags.contains(t) { "" } else { "not " };
+            format!("they are {not}tagged `{t}`")
+        }
         Condition::MutualConnectionsAtLeast(_) => {
             format!("you share {} connections", c.mutual_connections)
         }
