@@ -217,8 +217,8 @@ impl Policy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn analyze(&self) -> Result<Vec<Warning>, AnalysisError> {
-        let model = Model::new(self, None);
         let mut budget = Budget::new();
+        let model = Model::new(self, None, &mut budget)?;
         let full = model.full();
         let all = model.ordered(self, true);
         let deciders = |rules: &[(&Formula, DecidingRule)],
