@@ -490,18 +490,19 @@ impl Vocabulary {
                 named_platforms.insert(platform.clone());
             }
             let Some(when) = &rule.when else { continue };
-            // Visited in the order the space has always numbered its
-            // values, so that tables keep their columns in place.
+            // Visited in the order written (items pushed last to first),
+            // so that values, columns and the names of a group read in
+            // that order.
             let mut stack = vec![(when, Place::Alone)];
             while let Some((condition, place)) = stack.pop() {
                 match condition {
                     Condition::All(list) => {
                         let place = Place::All(list_identity(list));
-                        stack.extend(list.iter().map(|c| (c, place)));
+                        stack.extend(list.iter().rev().map(|c| (c, place)));
                     }
                     Condition::Any(list) => {
                         let place = Place::Any(list_identity(list));
-                        stack.extend(list.iter().map(|c| (c, place)));
+                        stack.extend(list.iter().rev().map(|c| (c, place)));
                     }
                     Condition::Not(inner) => stack.push((inner, Place::Alone)),
                     Condition::Platform(p) => named_platforms.insert(p.clone()),

@@ -200,10 +200,11 @@ impl DecisionTable {
                         .collect();
                     match excluded.as_slice() {
                         [one] => format!("not {one}"),
-                        _ => format!("none of {}", excluded.join(", ")),
+                        _ => format!("none of {}", long_list(excluded, ", ", "professions")),
                     }
                 } else {
-                    or_list(values.into_iter().map(name))
+                    let names = values.into_iter().map(name).collect();
+                    long_list(names, " or ", "professions")
                 }
             }
             Fact::MutualConnections => mutual_text(&model.thresholds, &values),
@@ -248,6 +249,24 @@ fn thousands(n: usize) -> String {
         out.push(digit);
     }
     out
+}
+
+/// The most values a cell lists; past it, the first few and how many
+/// there are, so that a policy interested in 100,000 professions still
+/// prints a table a person can read.
+const VALUES_SHOWN: usize = 10;
+
+/// `names` joined as "a, b{last}c", or for more than [`VALUES_SHOWN`],
+/// the first three and the count: `a, b, c, … (100,000 professions)`.
+fn long_list(names: Vec<String>, last: &str, plural: &str) -> String {
+    if names.len() <= VALUES_SHOWN {
+        return join_with(&names, last);
+    }
+    format!(
+        "{}, … ({} {plural})",
+        names[..3].join(", "),
+        thousands(names.len())
+    )
 }
 
 /// "a", "a or b", "a, b or c".
@@ -343,7 +362,10 @@ impl fmt::Display for DecisionTable {
             .collect();
         for (n, line) in lines.iter().enumerate() {
             for (text, width) in line.iter().zip(&widths) {
-                write!(f, "| {text:<width$} ")?;
+                // Padded by hand: a width in a format string is limited to
+                // 65,535, and a cell may be wider.
+                let padding = width - text.chars().count();
+                write!(f, "| {text}{} ", " ".repeat(padding))?;
             }
             f.write_str("|\n")?;
             if n == 0 {
