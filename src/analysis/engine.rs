@@ -369,64 +369,120 @@ const SHARED_PASSIONS: usize = 0;
 
 /// Every place each passion or tag is mentioned, names in the order first
 /// mentioned.
-#[derive(Default)]
 struct Mentions {
-    /// The names, in the order first mentioned.
-    order: Vec<Box<str>>,
-    /// Where each name is mentioned.
-    places: HashMap<Box<str>, Vec<Place>>,
+    /// The names, numbered in the order first mentioned.
+    names: Numbered<Box<str>>,
+    /// Each mention: the name's number and where.
+    at: Vec<(usize, Place)>,
+}
+
+/// The groups of passions or tags the rules cannot tell apart.
+struct Groups {
+    /// The groups, in the order of their first names.
+    groups: Vec<NameGroup>,
+    /// Each name's group.
+    group_of: HashMap<Box<str>, usize>,
+    /// The groups mentioned in the list of the user's passions (see
+    /// [`SHARED_PASSIONS`]), in order.
+    shared: Vec<usize>,
 }
 
 impl Mentions {
-    /// Records that `name` is mentioned at `place`.
-    fn add(&mut self, name: &str, place: Place) {
-        match self.places.get_mut(name) {
-            Some(places) => places.push(place),
-            None => {
-                self.order.push(name.into());
-                self.places.insert(name.into(), vec![place]);
-            }
+    fn new() -> Mentions {
+        Mentions {
+            names: Numbered::new(),
+            at: Vec::new(),
         }
     }
 
-    /// The groups of names the rules cannot tell apart (see [`NameGroup`]),
-    /// in the order of their first names, and each name's group.
-    fn into_groups(self) -> (Vec<NameGroup>, HashMap<Box<str>, usize>) {
-        let Mentions { order, mut places } = self;
+    /// Records that `name` is mentioned at `place`.
+    fn add(&mut self, name: &str, place: Place) {
+        let name = self.names.insert(name.into());
+        self.at.push((name, place));
+    }
+
+    /// The groups of names the rules cannot tell apart (see [`NameGroup`]).
+    ///
+    /// Linear in the mentions, with no hashing of names: the mentions are
+    /// bucketed by name number, and the index of names becomes the index of
+    /// groups in place.
+    fn into_groups(self) -> Groups {
+        let Mentions { names, at } = self;
+        let Numbered { items, mut index } = names;
+        // Where each name's places start in `places`: a counting sort.
+        let mut start = vec![0; items.len() + 1];
+        for (name, _) in &at {
+            start[name + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut places = vec![Place::Alone; at.len()];
+        for (name, place) in at {
+            places[next[name]] = place;
+            next[name] += 1;
+        }
         let mut groups: Vec<NameGroup> = Vec::new();
-        let mut group_of: HashMap<Box<str>, usize> = HashMap::with_capacity(order.len());
-        let mut by_places: HashMap<Vec<Place>, usize> = HashMap::new();
-        for name in order {
-            let mut at = places.remove(&name).unwrap_or_default();
-            at.sort_unstable();
-            at.dedup();
-            let reading = match (at.first(), at.last()) {
+        let mut group_of_name = Vec::with_capacity(items.len());
+        let mut by_places: HashMap<&[Place], usize> = HashMap::new();
+        let mut shared = Vec::new();
+        let mut rest: &mut [Place] = &mut places;
+        for (name, item) in items.into_iter().enumerate() {
+            let (mine, after) = rest.split_at_mut(start[name + 1] - start[name]);
+            rest = after;
+            let mine = sorted_unique(mine);
+            let reading = match (mine.first(), mine.last()) {
                 (Some(Place::Any(_)), Some(Place::Any(_))) => Some(GroupReading::AnyOf),
                 (Some(Place::All(_)), Some(Place::All(_))) => Some(GroupReading::AllOf),
                 // Alone somewhere, or in both kinds of list: read alone.
                 _ => None,
             };
-            let joined = reading.and_then(|_| by_places.get(&at).copied());
-            let group = match joined {
+            let group = match reading.and_then(|_| by_places.get(mine).copied()) {
                 Some(group) => {
-                    groups[group].names.push(name.clone());
+                    groups[group].names.push(item);
                     group
                 }
                 None => {
+                    let group = groups.len();
                     groups.push(NameGroup {
-                        names: vec![name.clone()],
+                        names: vec![item],
                         reading: reading.unwrap_or(GroupReading::AnyOf),
                     });
                     if reading.is_some() {
-                        by_places.insert(at, groups.len() - 1);
+                        by_places.insert(mine, group);
                     }
-                    groups.len() - 1
+                    if mine.contains(&Place::Any(SHARED_PASSIONS)) {
+                        shared.push(group);
+                    }
+                    group
                 }
             };
-            group_of.insert(name, group);
+            group_of_name.push(group);
         }
-        (groups, group_of)
+        for number in index.values_mut() {
+            *number = group_of_name[*number];
+        }
+        Groups {
+            groups,
+            group_of: index,
+            shared,
+        }
     }
+}
+
+/// Sorts `places` and moves its distinct items to its start; returns
+/// those.
+fn sorted_unique(places: &mut [Place]) -> &[Place] {
+    places.sort_unstable();
+    let mut kept = 0;
+    for i in 0..places.len() {
+        if kept == 0 || places[i] != places[kept - 1] {
+            places[kept] = places[i];
+            kept += 1;
+        }
+    }
+    &places[..kept]
 }
 
 /// Distinct items, each numbered by its position, with an index so that
@@ -447,12 +503,14 @@ impl<T: Clone + Eq + Hash> Numbered<T> {
         }
     }
 
-    /// Adds `item` unless it is there already.
-    fn insert(&mut self, item: T) {
-        if !self.index.contains_key(&item) {
-            self.index.insert(item.clone(), self.items.len());
+    /// Adds `item` unless it is there already, and gives its number.
+    fn insert(&mut self, item: T) -> usize {
+        let next = self.items.len();
+        let number = *self.index.entry(item.clone()).or_insert(next);
+        if number == next {
             self.items.push(item);
         }
+        number
     }
 }
 
@@ -479,11 +537,11 @@ impl Vocabulary {
         for profession in settings.interesting_professions.iter() {
             professions.insert(profession.into());
         }
-        let mut passions = Mentions::default();
+        let mut passions = Mentions::new();
         for passion in settings.passions.iter() {
             passions.add(passion, Place::Any(SHARED_PASSIONS));
         }
-        let mut tags = Mentions::default();
+        let mut tags = Mentions::new();
         let mut thresholds = vec![0];
         for rule in policy.data_rules() {
             for platform in rule.platforms.iter().flatten() {
@@ -505,8 +563,12 @@ impl Vocabulary {
                         stack.extend(list.iter().rev().map(|c| (c, place)));
                     }
                     Condition::Not(inner) => stack.push((inner, Place::Alone)),
-                    Condition::Platform(p) => named_platforms.insert(p.clone()),
-                    Condition::Profession(s) => professions.insert(s.as_str().into()),
+                    Condition::Platform(p) => {
+                        named_platforms.insert(p.clone());
+                    }
+                    Condition::Profession(s) => {
+                        professions.insert(s.as_str().into());
+                    }
                     Condition::Passion(s) => passions.add(s, place),
                     Condition::Tag(s) => tags.add(s, place),
                     Condition::MutualConnectionsAtLeast(n) => thresholds.push(*n),
@@ -577,6 +639,8 @@ pub(super) struct Model {
     pub(super) passions: Vec<NameGroup>,
     /// Each passion's group.
     passion_group: HashMap<Box<str>, usize>,
+    /// The groups that hold the user's passions, in order.
+    shared_passions: Vec<usize>,
     /// The groups of tags the rules name.
     pub(super) tags: Vec<NameGroup>,
     /// Each tag's group.
@@ -611,17 +675,18 @@ impl Model {
             tags,
             thresholds,
         } = Vocabulary::collect(policy, extra);
-        let (passions, passion_group) = passions.into_groups();
-        let (tags, tag_group) = tags.into_groups();
+        let passions = passions.into_groups();
+        let tags = tags.into_groups();
         let mut model = Model {
             platforms: platforms.items,
             platform_index: platforms.index,
             professions: professions.items,
             profession_index: professions.index,
-            passions,
-            passion_group,
-            tags,
-            tag_group,
+            passions: passions.groups,
+            passion_group: passions.group_of,
+            shared_passions: passions.shared,
+            tags: tags.groups,
+            tag_group: tags.group_of,
             thresholds,
             atoms: Vec::new(),
             atom_index: HashMap::new(),
@@ -949,22 +1014,10 @@ impl Model {
 
     /// The contact shares one of the user's passions: they have one of the
     /// groups that hold the user's passions.
-    fn shares_passion(
-        &mut self,
-        policy: &Policy,
-        budget: &mut Budget,
-    ) -> Result<Formula, AnalysisError> {
-        let mut groups = Vec::new();
-        let mut seen = HashSet::new();
-        for passion in policy.settings.passions.iter() {
-            if let Some(&group) = self.passion_group.get(passion) {
-                if seen.insert(group) {
-                    groups.push(group);
-                }
-            }
-        }
-        let mut any = Vec::with_capacity(groups.len());
-        for group in groups {
+    fn shares_passion(&mut self, budget: &mut Budget) -> Result<Formula, AnalysisError> {
+        let mut any = Vec::with_capacity(self.shared_passions.len());
+        for i in 0..self.shared_passions.len() {
+            let group = self.shared_passions[i];
             any.push(self.yes_no(Fact::Passion(group), true, budget)?);
         }
         Ok(Formula::Or(any))
@@ -1068,7 +1121,7 @@ impl Model {
                 None => Formula::Const(false),
             },
             Condition::SharesPassion(v) => {
-                let shares = self.shares_passion(policy, b)?;
+                let shares = self.shares_passion(b)?;
                 if *v {
                     shares
                 } else {
@@ -1129,7 +1182,7 @@ impl Model {
                 Formula::Or(vec![
                     self.atom_of(Fact::Profession, purpose, true, b)?,
                     self.flag(Flag::Star, true, b)?,
-                    self.shares_passion(policy, b)?,
+                    self.shares_passion(b)?,
                 ])
             }
             BuiltinRule::FacebookFriend => self.flag(Flag::Friend, true, b)?,
