@@ -650,6 +650,9 @@ pub(super) struct Model {
     pub(super) thresholds: Vec<u32>,
     /// The atoms the formulas refer to.
     atoms: Vec<Atom>,
+    /// The atom of [`Model::has_group`] for each passion and tag group,
+    /// by variable (counted from the first passion's), once built.
+    group_atoms: Vec<Option<usize>>,
     /// Each atom's position in `atoms`: an atom built twice is one atom,
     /// so that a list naming a group of tags many times reads it once.
     atom_index: HashMap<(usize, Values), usize>,
@@ -689,6 +692,7 @@ impl Model {
             tag_group: tags.group_of,
             thresholds,
             atoms: Vec::new(),
+            group_atoms: Vec::new(),
             atom_index: HashMap::new(),
             user_rules: Vec::new(),
             builtin_rules: Vec::new(),
@@ -965,6 +969,27 @@ impl Model {
         self.atom(fact, |v| (v == 1) == value, budget)
     }
 
+    /// The atom "they have this group of passions or tags" (`fact` is
+    /// [`Fact::Passion`] or [`Fact::Tag`]), built once per group: a block
+    /// list names its group once per tag.
+    fn has_group(&mut self, fact: Fact, budget: &mut Budget) -> Result<Formula, AnalysisError> {
+        let Some(var) = self.var(fact) else {
+            return Ok(Formula::Const(false));
+        };
+        let first = FIXED_FACTS.len();
+        if let Some(Some(atom)) = self.group_atoms.get(var - first) {
+            return Ok(Formula::Atom(*atom));
+        }
+        let formula = self.yes_no(fact, true, budget)?;
+        if let Formula::Atom(atom) = formula {
+            if self.group_atoms.len() <= var - first {
+                self.group_atoms.resize(var - first + 1, None);
+            }
+            self.group_atoms[var - first] = Some(atom);
+        }
+        Ok(formula)
+    }
+
     /// The atom "this flag is `value`".
     fn flag(
         &mut self,
@@ -1018,7 +1043,7 @@ impl Model {
         let mut any = Vec::with_capacity(self.shared_passions.len());
         for i in 0..self.shared_passions.len() {
             let group = self.shared_passions[i];
-            any.push(self.yes_no(Fact::Passion(group), true, budget)?);
+            any.push(self.has_group(Fact::Passion(group), budget)?);
         }
         Ok(Formula::Or(any))
     }
@@ -1035,8 +1060,14 @@ impl Model {
     ) -> Result<Formula, AnalysisError> {
         budget.spend(1)?;
         // Lists are not looked up: hashing one would read all of it at
-        // every level of nesting.
-        if let Condition::All(_) | Condition::Any(_) | Condition::Not(_) = condition {
+        // every level of nesting. A passion or tag costs one lookup to
+        // compile, less than looking it up here.
+        if let Condition::All(_)
+        | Condition::Any(_)
+        | Condition::Not(_)
+        | Condition::Passion(_)
+        | Condition::Tag(_) = condition
+        {
             return self.compile_once(condition, policy, compiled, budget);
         }
         if let Some(formula) = compiled.get(condition) {
@@ -1117,7 +1148,7 @@ impl Model {
                 self.atom_of(Fact::Profession, interesting, *v, b)?
             }
             Condition::Passion(name) => match self.passion_group.get(name.as_str()) {
-                Some(&group) => self.yes_no(Fact::Passion(group), true, b)?,
+                Some(&group) => self.has_group(Fact::Passion(group), b)?,
                 None => Formula::Const(false),
             },
             Condition::SharesPassion(v) => {
@@ -1129,7 +1160,7 @@ impl Model {
                 }
             }
             Condition::Tag(name) => match self.tag_group.get(name.as_str()) {
-                Some(&group) => self.yes_no(Fact::Tag(group), true, b)?,
+                Some(&group) => self.has_group(Fact::Tag(group), b)?,
                 None => Formula::Const(false),
             },
             Condition::MutualConnectionsAtLeast(n) => {

@@ -445,9 +445,17 @@ impl Policy {
     /// # Errors
     ///
     /// [`AnalysisError::TooComplex`] when the rules combine so many facts
-    /// that covering every case would take too long, and
-    /// [`AnalysisError::TableTooLarge`] when the table would have more than
-    /// [`DecisionTable::MAX_ROWS`] rows.
+    /// that covering every case would take too long (every phase, merging
+    /// the rows included, runs within the budget described in
+    /// [`Policy::analyze`]), and [`AnalysisError::TableTooLarge`] when the
+    /// table would have more than [`DecisionTable::MAX_ROWS`] rows.
+    ///
+    /// The cost is about linear in the size of the policy: rules that never
+    /// apply on `platform` cost only their reading, whatever they name.
+    /// Passions and tags that only appear together in the same lists are one
+    /// column, headed `tag: any of spam, scam, … (10,000 tags)`; a cell
+    /// listing more than ten professions shows the first three and the
+    /// count.
     ///
     /// ```
     /// use acquaint::{Platform, Policy};
