@@ -278,3 +278,237 @@ fn has_message_is_a_column_of_exact_tables() {
         "{table}"
     );
 }
+
+// ---- Names read together, and large policies ---------------------------------
+
+/// Tags named only together in `any` lists (or only in `all` lists) are one
+/// fact of the table; a tag named alone too keeps its own column.
+fn grouped_tags(js: bool) -> Policy {
+    Policy::builder()
+        .job_seeking(js)
+        .data_rule(DataRule::new(
+            "blocked",
+            Condition::Any(vec![
+                Condition::Tag("spam".into()),
+                Condition::Tag("scam".into()),
+                Condition::Tag("spam".into()),
+            ]),
+            Decision::Decline,
+            "",
+        ))
+        .data_rule(
+            DataRule::new(
+                "team",
+                Condition::All(vec![
+                    Condition::Tag("team".into()),
+                    Condition::Friend(true),
+                    Condition::Tag("staff".into()),
+                ]),
+                Decision::Accept,
+                "",
+            )
+            .on(Platform::LinkedIn),
+        )
+        .data_rule(
+            DataRule::new(
+                "vip-or-star",
+                Condition::Any(vec![Condition::Tag("vip".into()), Condition::Star(true)]),
+                Decision::Accept,
+                "",
+            )
+            .on(Platform::Twitter),
+        )
+        .data_rule(DataRule::new(
+            "not-vip",
+            Condition::Not(Box::new(Condition::Tag("vip".into()))),
+            Decision::MeetFirst,
+            "",
+        ))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn tags_read_together_are_one_column_of_exact_tables() {
+    let vocab = finite::Vocab {
+        tags: vec!["spam", "scam", "team", "staff", "vip"],
+        ..Default::default()
+    };
+    let n = check_exact(grouped_tags, &vocab);
+    assert_eq!(n, vocab.count() * vocab.platforms().len() * 2 * 2);
+    let linkedin = grouped_tags(false)
+        .decision_table(&Platform::LinkedIn)
+        .unwrap()
+        .to_string();
+    let header = linkedin.lines().next().unwrap();
+    assert!(
+        header.ends_with(
+            "| personal friend | tag: any of spam, scam | tag: all of team, staff | tag: vip | decision   | rule                          |"
+        ),
+        "{linkedin}"
+    );
+}
+
+/// The user's passions are read together by `shares-passion` and the
+/// built-in `twitter.shared-purpose`; one also named alone stands apart.
+fn grouped_passions(js: bool) -> Policy {
+    Policy::builder()
+        .job_seeking(js)
+        .passion("animals")
+        .passion("chess")
+        .passion("music")
+        .data_rule(
+            DataRule::new(
+                "musicians",
+                Condition::Passion("music".into()),
+                Decision::MeetFirst,
+                "",
+            )
+            .on(Platform::Facebook),
+        )
+        .data_rule(
+            DataRule::new(
+                "kindred",
+                Condition::All(vec![
+                    Condition::SharesPassion(true),
+                    Condition::Passion("climbing".into()),
+                ]),
+                Decision::Accept,
+                "",
+            )
+            .on(Platform::LinkedIn),
+        )
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn passions_read_together_are_one_column_of_exact_tables() {
+    let vocab = finite::Vocab {
+        passions: vec!["animals", "chess", "music", "climbing"],
+        ..Default::default()
+    };
+    let n = check_exact(grouped_passions, &vocab);
+    assert_eq!(n, vocab.count() * vocab.platforms().len() * 2 * 2);
+    let twitter = grouped_passions(false)
+        .decision_table(&Platform::Twitter)
+        .unwrap()
+        .to_string();
+    assert!(
+        twitter.contains("| passion: any of animals, chess | passion: music |"),
+        "{twitter}"
+    );
+}
+
+fn many_tags(n: usize) -> Vec<Condition> {
+    (0..n).map(|i| Condition::Tag(format!("t{i}"))).collect()
+}
+
+/// A block list is one fact, however long: its table is the same as for a
+/// list of two, and its header names the first few tags and the count.
+#[test]
+fn a_block_list_of_ten_thousand_tags_is_one_column() {
+    let block = |n| {
+        Policy::builder()
+            .data_rule(DataRule::new(
+                "blocked",
+                Condition::Not(Box::new(Condition::Any(many_tags(n)))),
+                Decision::Accept,
+                "",
+            ))
+            .build()
+            .unwrap()
+    };
+    let small = block(5).decision_table(&Platform::Twitter).unwrap();
+    let policy = block(10_000);
+    let large = policy.decision_table(&Platform::Twitter).unwrap();
+    assert_eq!(small.rows(), large.rows());
+    let header = large.to_string().lines().next().unwrap().to_owned();
+    assert_eq!(
+        header,
+        "| star of their field | tag: any of t0, t1, t2, … (10,000 tags) | decision | rule                     |"
+    );
+    assert!(
+        small
+            .to_string()
+            .starts_with("| star of their field | tag: any of t0, t1, t2, … (5 tags) | decision |"),
+        "{small}"
+    );
+    let four = block(4).decision_table(&Platform::Twitter).unwrap();
+    assert!(
+        four.to_string()
+            .starts_with("| star of their field | tag: any of t0, t1, t2, t3 | decision |"),
+        "{four}"
+    );
+    let spammer = Contact::new("Sam").with_tag("t9999");
+    let request = Request::new(
+        &spammer,
+        &Platform::Twitter,
+        Direction::Incoming,
+        policy.settings(),
+    );
+    let rows: Vec<_> = large.matching(&request).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].rule_id(), "twitter.no-purpose");
+}
+
+/// Tags a rule names only on Facebook cost the LinkedIn table nothing: it
+/// is the default policy's.
+#[test]
+fn tags_of_a_rule_for_another_platform_leave_the_table_as_it_was() {
+    let policy = Policy::builder()
+        .data_rule(
+            DataRule::new(
+                "facebook-tags",
+                Condition::Any(many_tags(10_000)),
+                Decision::Accept,
+                "",
+            )
+            .on(Platform::Facebook),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(
+        policy
+            .decision_table(&Platform::LinkedIn)
+            .unwrap()
+            .to_string(),
+        Policy::default()
+            .decision_table(&Platform::LinkedIn)
+            .unwrap()
+            .to_string()
+    );
+}
+
+/// Long lists in the settings are tabulated, not refused.
+#[test]
+fn ten_thousand_platforms_professions_or_passions_are_tabulated() {
+    let mut builder = Policy::builder().profession("pilot");
+    for i in 0..10_000 {
+        builder = builder
+            .platform(format!("p{i}").parse().unwrap())
+            .interesting_profession(format!("profession {i}"))
+            .passion(format!("passion {i}"));
+    }
+    let policy = builder.build().unwrap();
+    assert!(policy.analyze().unwrap().is_empty());
+    let twitter = policy
+        .decision_table(&Platform::Twitter)
+        .unwrap()
+        .to_string();
+    assert!(
+        twitter
+            .contains("| passion: any of passion 0, passion 1, passion 2, … (10,000 passions) |"),
+        "{twitter}"
+    );
+    assert!(
+        twitter.contains("| pilot, profession 0, profession 1, … (10,001 professions) "),
+        "{twitter}"
+    );
+    assert!(
+        twitter.contains("| none of pilot, profession 0, profession 1, … (10,001 professions) "),
+        "{twitter}"
+    );
+    let table = policy.decision_table(&"p42".parse().unwrap()).unwrap();
+    assert_eq!(table.rows().len(), 1);
+}

@@ -5,18 +5,30 @@
 //! Every fact a rule looks at takes finitely many values that matter:
 //! yes-or-no facts, the acquaintance and the views are finite already; a
 //! profession matters only as one of the professions the policy mentions or
-//! "any other (or none)"; a passion or tag only as present or absent, for
-//! each one mentioned; mutual connections only through the thresholds
-//! mentioned; a platform as a built-in one, one the policy names, or any
-//! other. Each such fact is a *variable* of the space, and a *cell* is a
-//! product of value sets, one per variable. Rule conditions compile to
-//! formulas over atoms `variable ∈ set`, evaluated on a cell in three-valued
-//! logic; the explorer splits a cell on an undetermined atom until the first
-//! applying rule is the same for every request in it. The leaves partition
-//! the space exactly, and each is non-empty.
+//! "any other (or none)"; passions and tags only as present or absent, for
+//! each group of them the rules cannot tell apart (see [`NameGroup`]);
+//! mutual connections only through the thresholds mentioned; a platform as
+//! a built-in one, one the rules name, or any other. Each such fact is a
+//! *variable* of the space, and a *cell* is a product of value sets, one
+//! per variable. Rule conditions compile to formulas over atoms
+//! `variable ∈ set`, evaluated on a cell in three-valued logic; the
+//! explorer splits a cell on an undetermined atom until the first applying
+//! rule is the same for every request in it. The leaves partition the space
+//! exactly, and each is non-empty.
+//!
+//! **Cost.** Building the space costs about the size of the policy: names
+//! are found through hash indexes, never by scanning a list, and each
+//! distinct condition compiles once. A cell stores only the variables it
+//! restricts, so its size is what the explorer split on to reach it, not
+//! the number of variables; a block list of 10,000 tags is one variable.
+//! Every phase (building, exploring, and the table's merge) spends from one
+//! [`Budget`], so an analysis ends with [`AnalysisError::TooComplex`]
+//! rather than running for minutes.
 //!
 //! Everything here is private to the analysis folder.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 use std::ops::ControlFlow;
 
 use crate::builtin::{BuiltinRule, FALLBACK_ID};
@@ -35,10 +47,10 @@ use super::AnalysisError;
 /// A new yes-or-no condition takes edits in this file only: a variant here
 /// and its arms in [`Flag::header`] and [`Flag::of`]; its place in
 /// [`FIXED_FACTS`] (which fixes its table column); the condition listed
-/// with those naming no value in [`Model::new`], and compiled with
-/// [`Model::flag`] in [`Model::compile`]. The compiler points at every one
-/// but [`FIXED_FACTS`], and the check in [`Model::atom`] names that one in
-/// any test that compiles the condition.
+/// with those naming no value in [`Vocabulary::collect`], and compiled
+/// with [`Model::flag`] in [`Model::compile`]. The compiler points at every
+/// one but [`FIXED_FACTS`], and the check in [`Model::var`] names that one
+/// in any test that compiles the condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Flag {
     /// I am looking for a job (a setting of the policy, which the analysis
@@ -104,11 +116,12 @@ pub(super) enum Fact {
     /// Their profession: each of [`Model::professions`] in order, then one
     /// value for any other, or none (no condition tells those apart).
     Profession,
-    /// Whether they have the passion at this position in
-    /// [`Model::passions`]: no (0) or yes (1).
+    /// Whether they have the group of passions at this position in
+    /// [`Model::passions`] (one passion, or any or all of several; see
+    /// [`NameGroup`]): no (0) or yes (1).
     Passion(usize),
-    /// Whether they have the tag at this position in [`Model::tags`]: no
-    /// (0) or yes (1).
+    /// Whether they have the group of tags at this position in
+    /// [`Model::tags`], as for passions: no (0) or yes (1).
     Tag(usize),
     /// Their number of mutual connections, as the interval starting at each
     /// of [`Model::thresholds`].
@@ -133,8 +146,60 @@ const FIXED_FACTS: [Fact; 12] = [
     Fact::Profession,
 ];
 
-/// A cell: for each variable, the set of its values (a bit set) in the cell.
-pub(super) type Cell = Box<[u64]>;
+/// The values of one variable in a cell, as a bit set.
+type Values = Box<[u64]>;
+
+/// A cell: a product of value sets, one per variable.
+///
+/// Only the variables restricted to some of their values are stored, in
+/// increasing order of variable; every other variable takes all its
+/// values. So a cell costs what the explorer split on to reach it, however
+/// many variables the space has. A stored set is never empty and never
+/// full, which makes equal cells equal as values (the table's merge hashes
+/// them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub(super) struct Cell {
+    /// The restricted variables and their values, by variable.
+    restricted: Vec<(usize, Values)>,
+}
+
+impl Cell {
+    /// The values of `var`, or `None` when it takes all of them.
+    fn get(&self, var: usize) -> Option<&[u64]> {
+        self.restricted
+            .binary_search_by_key(&var, |(v, _)| *v)
+            .ok()
+            .map(|i| &*self.restricted[i].1)
+    }
+
+    /// The variables the cell restricts, in increasing order.
+    pub(super) fn restricted_vars(&self) -> impl Iterator<Item = usize> + '_ {
+        self.restricted.iter().map(|(var, _)| *var)
+    }
+
+    /// Words stored: what copying or hashing the cell costs.
+    fn words(&self) -> u64 {
+        self.restricted
+            .iter()
+            .map(|(_, values)| values.len() as u64 + 1)
+            .sum()
+    }
+
+    /// Sets `var`'s values; `None` lifts the restriction.
+    fn set(&mut self, var: usize, values: Option<Values>) {
+        match (
+            self.restricted.binary_search_by_key(&var, |(v, _)| *v),
+            values,
+        ) {
+            (Ok(i), Some(values)) => self.restricted[i].1 = values,
+            (Ok(i), None) => {
+                self.restricted.remove(i);
+            }
+            (Err(i), Some(values)) => self.restricted.insert(i, (var, values)),
+            (Err(_), None) => {}
+        }
+    }
+}
 
 /// The rule that decides the requests of a cell: a user rule (by position
 /// in the policy), a built-in rule (by position in [`BuiltinRule::ALL`]) or
@@ -200,24 +265,33 @@ pub(super) enum Truth {
 struct Atom {
     /// The variable's position in the model.
     var: usize,
-    /// The values for which the atom holds, as a bit set.
-    mask: Box<[u64]>,
+    /// The values for which the atom holds, as a bit set: never empty,
+    /// never all of the variable's values (those are constants).
+    mask: Values,
 }
 
-/// Work allowed to one analysis, in atom evaluations: enough for any
-/// policy a person writes by hand, and a bound on time for any other.
+/// Work allowed to one analysis, in steps: an atom evaluated, a word of a
+/// bit set built, copied or hashed. Enough for any policy a person writes
+/// by hand, and a bound on time for any other.
 pub(super) struct Budget {
-    /// Atom evaluations so far.
+    /// Steps so far.
     steps: u64,
 }
 
 impl Budget {
-    /// The most atom evaluations allowed.
+    /// The most steps allowed.
     pub(super) const LIMIT: u64 = 20_000_000;
 
     /// A budget with nothing spent.
     pub(super) fn new() -> Budget {
         Budget { steps: 0 }
+    }
+
+    /// Records `steps` more work, and fails once the work done exceeds
+    /// [`Budget::LIMIT`].
+    pub(super) fn spend(&mut self, steps: u64) -> Result<(), AnalysisError> {
+        self.steps += steps;
+        self.check()
     }
 
     /// Fails once the work done exceeds [`Budget::LIMIT`].
@@ -231,31 +305,357 @@ impl Budget {
     }
 }
 
+/// How a [`NameGroup`] of several names is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum GroupReading {
+    /// Yes when they have any of the names.
+    AnyOf,
+    /// Yes when they have all of the names.
+    AllOf,
+}
+
+/// Passions or tags that no rule can tell apart, as one yes-or-no variable.
+///
+/// Names mentioned only as items of `any` lists, and each in exactly the
+/// same lists, are only ever read together: each of those lists holds when
+/// any of them is present, so "has any of these" is all the space needs to
+/// know; the same goes for `all` lists and "has all of these". A block list
+/// `not = { any = [10,000 tags] }` is then one variable, not 10,000. A name
+/// mentioned anywhere else (alone, under `not`, in both kinds of list) is a
+/// group of its own. The passions that `shares-passion` and the built-in
+/// rule `twitter.shared-purpose` read count as one `any` list.
+#[derive(Debug)]
+pub(super) struct NameGroup {
+    /// The names, in the order the policy mentions them; at least one.
+    pub(super) names: Vec<Box<str>>,
+    /// Whether the variable is "has any of them" or "has all of them" (the
+    /// same thing for a single name).
+    pub(super) reading: GroupReading,
+}
+
+impl NameGroup {
+    /// Whether a contact who has the names for which `has` is true has
+    /// the group.
+    fn is_met(&self, has: impl Fn(&str) -> bool) -> bool {
+        match self.reading {
+            GroupReading::AnyOf => self.names.iter().any(|name| has(name)),
+            GroupReading::AllOf => self.names.iter().all(|name| has(name)),
+        }
+    }
+}
+
+/// Where a passion or tag is mentioned, as far as grouping goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Place {
+    /// An item of the `any` list with this identity.
+    Any(usize),
+    /// An item of the `all` list with this identity.
+    All(usize),
+    /// Anywhere else.
+    Alone,
+}
+
+/// The identity of a condition list while the policy is borrowed: its
+/// address. Two lists are never at the same address (they are never
+/// empty), and compiling finds the same address again without numbering
+/// the lists in the same order twice.
+fn list_identity(list: &[Condition]) -> usize {
+    list.as_ptr() as usize
+}
+
+/// The identity [`Model::shares_passion`]'s list takes in [`Place::Any`]:
+/// no list lives at address 0.
+const SHARED_PASSIONS: usize = 0;
+
+/// Every place each passion or tag is mentioned, names in the order first
+/// mentioned.
+struct Mentions {
+    /// The names, numbered in the order first mentioned.
+    names: Numbered<Box<str>>,
+    /// Each mention: the name's number and where.
+    at: Vec<(usize, Place)>,
+}
+
+/// The groups of passions or tags the rules cannot tell apart.
+struct Groups {
+    /// The groups, in the order of their first names.
+    groups: Vec<NameGroup>,
+    /// Each name's group.
+    group_of: HashMap<Box<str>, usize>,
+    /// The groups mentioned in the list of the user's passions (see
+    /// [`SHARED_PASSIONS`]), in order.
+    shared: Vec<usize>,
+}
+
+impl Mentions {
+    fn new() -> Mentions {
+        Mentions {
+            names: Numbered::new(),
+            at: Vec::new(),
+        }
+    }
+
+    /// Records that `name` is mentioned at `place`.
+    fn add(&mut self, name: &str, place: Place) {
+        let name = self.names.insert(name.into());
+        self.at.push((name, place));
+    }
+
+    /// The groups of names the rules cannot tell apart (see [`NameGroup`]).
+    ///
+    /// Linear in the mentions, with no hashing of names: the mentions are
+    /// bucketed by name number, and the index of names becomes the index of
+    /// groups in place.
+    fn into_groups(self) -> Groups {
+        let Mentions { names, at } = self;
+        let Numbered { items, mut index } = names;
+        // Where each name's places start in `places`: a counting sort.
+        let mut start = vec![0; items.len() + 1];
+        for (name, _) in &at {
+            start[name + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut next = start.clone();
+        let mut places = vec![Place::Alone; at.len()];
+        for (name, place) in at {
+            places[next[name]] = place;
+            next[name] += 1;
+        }
+        let mut groups: Vec<NameGroup> = Vec::new();
+        let mut group_of_name = Vec::with_capacity(items.len());
+        let mut by_places: HashMap<&[Place], usize> = HashMap::new();
+        let mut shared = Vec::new();
+        let mut rest: &mut [Place] = &mut places;
+        for (name, item) in items.into_iter().enumerate() {
+            let (mine, after) = rest.split_at_mut(start[name + 1] - start[name]);
+            rest = after;
+            let mine = sorted_unique(mine);
+            let reading = match (mine.first(), mine.last()) {
+                (Some(Place::Any(_)), Some(Place::Any(_))) => Some(GroupReading::AnyOf),
+                (Some(Place::All(_)), Some(Place::All(_))) => Some(GroupReading::AllOf),
+                // Alone somewhere, or in both kinds of list: read alone.
+                _ => None,
+            };
+            let group = match reading.and_then(|_| by_places.get(mine).copied()) {
+                Some(group) => {
+                    groups[group].names.push(item);
+                    group
+                }
+                None => {
+                    let group = groups.len();
+                    groups.push(NameGroup {
+                        names: vec![item],
+                        reading: reading.unwrap_or(GroupReading::AnyOf),
+                    });
+                    if reading.is_some() {
+                        by_places.insert(mine, group);
+                    }
+                    if mine.contains(&Place::Any(SHARED_PASSIONS)) {
+                        shared.push(group);
+                    }
+                    group
+                }
+            };
+            group_of_name.push(group);
+        }
+        for number in index.values_mut() {
+            *number = group_of_name[*number];
+        }
+        Groups {
+            groups,
+            group_of: index,
+            shared,
+        }
+    }
+}
+
+/// Sorts `places` and moves its distinct items to its start; returns
+/// those.
+fn sorted_unique(places: &mut [Place]) -> &[Place] {
+    places.sort_unstable();
+    let mut kept = 0;
+    for i in 0..places.len() {
+        if kept == 0 || places[i] != places[kept - 1] {
+            places[kept] = places[i];
+            kept += 1;
+        }
+    }
+    &places[..kept]
+}
+
+/// Distinct items, each numbered by its position, with an index so that
+/// adding or finding one costs the same however many there are.
+#[derive(Debug)]
+struct Numbered<T> {
+    /// The items, in the order added.
+    items: Vec<T>,
+    /// Each item's position in `items`.
+    index: HashMap<T, usize>,
+}
+
+impl<T: Clone + Eq + Hash> Numbered<T> {
+    fn new() -> Numbered<T> {
+        Numbered {
+            items: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    /// Adds `item` unless it is there already, and gives its number.
+    fn insert(&mut self, item: T) -> usize {
+        let next = self.items.len();
+        let number = *self.index.entry(item.clone()).or_insert(next);
+        if number == next {
+            self.items.push(item);
+        }
+        number
+    }
+}
+
+/// The values the rules of a policy tell apart, gathered in one pass over
+/// them.
+struct Vocabulary {
+    platforms: Numbered<Platform>,
+    professions: Numbered<Box<str>>,
+    passions: Mentions,
+    tags: Mentions,
+    thresholds: Vec<u32>,
+}
+
+impl Vocabulary {
+    /// The platforms, professions, passions, tags and thresholds of
+    /// `policy`, with `extra` among the platforms.
+    fn collect(policy: &Policy, extra: Option<&Platform>) -> Vocabulary {
+        let settings = &policy.settings;
+        let mut named_platforms: Numbered<Platform> = Numbered::new();
+        let mut professions = Numbered::new();
+        if let Some(profession) = &settings.profession {
+            professions.insert(profession.clone());
+        }
+        for profession in settings.interesting_professions.iter() {
+            professions.insert(profession.into());
+        }
+        let mut passions = Mentions::new();
+        for passion in settings.passions.iter() {
+            passions.add(passion, Place::Any(SHARED_PASSIONS));
+        }
+        let mut tags = Mentions::new();
+        let mut thresholds = vec![0];
+        for rule in policy.data_rules() {
+            for platform in rule.platforms.iter().flatten() {
+                named_platforms.insert(platform.clone());
+            }
+            let Some(when) = &rule.when else { continue };
+            // Visited in the order written (items pushed last to first),
+            // so that values, columns and the names of a group read in
+            // that order.
+            let mut stack = vec![(when, Place::Alone)];
+            while let Some((condition, place)) = stack.pop() {
+                match condition {
+                    Condition::All(list) => {
+                        let place = Place::All(list_identity(list));
+                        stack.extend(list.iter().rev().map(|c| (c, place)));
+                    }
+                    Condition::Any(list) => {
+                        let place = Place::Any(list_identity(list));
+                        stack.extend(list.iter().rev().map(|c| (c, place)));
+                    }
+                    Condition::Not(inner) => stack.push((inner, Place::Alone)),
+                    Condition::Platform(p) => {
+                        named_platforms.insert(p.clone());
+                    }
+                    Condition::Profession(s) => {
+                        professions.insert(s.as_str().into());
+                    }
+                    Condition::Passion(s) => passions.add(s, place),
+                    Condition::Tag(s) => tags.add(s, place),
+                    Condition::MutualConnectionsAtLeast(n) => thresholds.push(*n),
+                    // These name no value the space must tell apart.
+                    Condition::Direction(_)
+                    | Condition::JobSeeking(_)
+                    | Condition::Acquaintance(_)
+                    | Condition::MetInPerson(_)
+                    | Condition::WorkedTogether(_)
+                    | Condition::SpokeWith(_)
+                    | Condition::MyView(_)
+                    | Condition::TheirView(_)
+                    | Condition::Recruiter(_)
+                    | Condition::Friend(_)
+                    | Condition::FacebookFriend(_)
+                    | Condition::Star(_)
+                    | Condition::SharesProfession(_)
+                    | Condition::InterestingProfession(_)
+                    | Condition::SharesPassion(_)
+                    | Condition::HasMessage(_) => {}
+                }
+            }
+        }
+        // A declared platform no rule names behaves as any other platform
+        // does, so it needs no value of its own; those the rules name keep
+        // the order of the declaration.
+        let mut platforms = Numbered::new();
+        for platform in [Platform::LinkedIn, Platform::Twitter, Platform::Facebook] {
+            platforms.insert(platform);
+        }
+        for platform in &policy.platforms {
+            if named_platforms.index.contains_key(platform) {
+                platforms.insert(platform.clone());
+            }
+        }
+        for platform in named_platforms.items {
+            platforms.insert(platform);
+        }
+        if let Some(platform) = extra {
+            platforms.insert(platform.clone());
+        }
+        thresholds.sort_unstable();
+        thresholds.dedup();
+        Vocabulary {
+            platforms,
+            professions,
+            passions,
+            tags,
+            thresholds,
+        }
+    }
+}
+
 /// The variables of one policy's space and its compiled rules.
 pub(super) struct Model {
-    /// The platforms told apart: the built-in ones, then those the policy
-    /// names.
+    /// The platforms told apart: the built-in ones, then those the rules
+    /// name (and the table's).
     pub(super) platforms: Vec<Platform>,
+    /// Each platform's position in `platforms`.
+    platform_index: HashMap<Platform, usize>,
     /// The professions told apart: the user's own, the interesting ones,
     /// then those the rules name.
     pub(super) professions: Vec<Box<str>>,
-    /// The passions told apart: the user's, then those the rules name.
-    pub(super) passions: Vec<Box<str>>,
-    /// The tags the rules name.
-    pub(super) tags: Vec<Box<str>>,
+    /// Each profession's position in `professions`.
+    profession_index: HashMap<Box<str>, usize>,
+    /// The groups of passions told apart: the user's, then those the rules
+    /// name.
+    pub(super) passions: Vec<NameGroup>,
+    /// Each passion's group.
+    passion_group: HashMap<Box<str>, usize>,
+    /// The groups that hold the user's passions, in order.
+    shared_passions: Vec<usize>,
+    /// The groups of tags the rules name.
+    pub(super) tags: Vec<NameGroup>,
+    /// Each tag's group.
+    tag_group: HashMap<Box<str>, usize>,
     /// The mutual connection thresholds the rules name: sorted, without
     /// repeats, starting with 0.
     pub(super) thresholds: Vec<u32>,
-    /// The fact each variable stands for.
-    facts: Vec<Fact>,
-    /// The number of values of each variable.
-    sizes: Vec<usize>,
-    /// Where each variable's words start in a cell.
-    offsets: Vec<usize>,
-    /// The number of words in a cell.
-    words: usize,
     /// The atoms the formulas refer to.
     atoms: Vec<Atom>,
+    /// The atom of [`Model::has_group`] for each passion and tag group,
+    /// by variable (counted from the first passion's), once built.
+    group_atoms: Vec<Option<usize>>,
+    /// Each atom's position in `atoms`: an atom built twice is one atom,
+    /// so that a list naming a group of tags many times reads it once.
+    atom_index: HashMap<(usize, Values), usize>,
     /// The compiled condition of each user rule, `None` for Rust rules.
     pub(super) user_rules: Vec<Option<Formula>>,
     /// The compiled condition of each built-in rule, platform included, in
@@ -263,240 +663,228 @@ pub(super) struct Model {
     pub(super) builtin_rules: Vec<Formula>,
 }
 
-/// Appends `item` unless the list holds it already.
-fn push_unique<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if !list.contains(&item) {
-        list.push(item);
-    }
-}
-
 impl Model {
     /// The space of `policy`'s requests, with `extra` among the platforms.
-    pub(super) fn new(policy: &Policy, extra: Option<&Platform>) -> Model {
-        let settings = &policy.settings;
-        let mut platforms = vec![Platform::LinkedIn, Platform::Twitter, Platform::Facebook];
-        for platform in &policy.platforms {
-            push_unique(&mut platforms, platform.clone());
-        }
-        let mut professions: Vec<Box<str>> = Vec::new();
-        if let Some(profession) = &settings.profession {
-            push_unique(&mut professions, profession.clone());
-        }
-        for profession in settings.interesting_professions.iter() {
-            push_unique(&mut professions, profession.into());
-        }
-        let mut passions: Vec<Box<str>> = settings.passions.iter().map(Box::from).collect();
-        let mut tags = Vec::new();
-        let mut thresholds = vec![0];
-        for rule in policy.data_rules() {
-            for platform in rule.platforms.iter().flatten() {
-                push_unique(&mut platforms, platform.clone());
-            }
-            if let Some(when) = &rule.when {
-                let mut stack = vec![when];
-                while let Some(condition) = stack.pop() {
-                    match condition {
-                        Condition::All(list) | Condition::Any(list) => stack.extend(list),
-                        Condition::Not(inner) => stack.push(inner),
-                        Condition::Platform(p) => push_unique(&mut platforms, p.clone()),
-                        Condition::Profession(s) => {
-                            push_unique(&mut professions, s.as_str().into())
-                        }
-                        Condition::Passion(s) => push_unique(&mut passions, s.as_str().into()),
-                        Condition::Tag(s) => push_unique(&mut tags, s.as_str().into()),
-                        Condition::MutualConnectionsAtLeast(n) => thresholds.push(*n),
-                        // These name no value the space must tell apart.
-                        Condition::Direction(_)
-                        | Condition::JobSeeking(_)
-                        | Condition::Acquaintance(_)
-                        | Condition::MetInPerson(_)
-                        | Condition::WorkedTogether(_)
-                        | Condition::SpokeWith(_)
-                        | Condition::MyView(_)
-                        | Condition::TheirView(_)
-                        | Condition::Recruiter(_)
-                        | Condition::Friend(_)
-                        | Condition::FacebookFriend(_)
-                        | Condition::Star(_)
-                        | Condition::SharesProfession(_)
-                        | Condition::InterestingProfession(_)
-                        | Condition::SharesPassion(_)
-                        | Condition::HasMessage(_) => {}
-                    }
-                }
-            }
-        }
-        if let Some(platform) = extra {
-            push_unique(&mut platforms, platform.clone());
-        }
-        thresholds.sort_unstable();
-        thresholds.dedup();
-
-        let mut facts = FIXED_FACTS.to_vec();
-        facts.extend((0..passions.len()).map(Fact::Passion));
-        facts.extend((0..tags.len()).map(Fact::Tag));
-        facts.push(Fact::MutualConnections);
-        let sizes: Vec<usize> = facts
-            .iter()
-            .map(|fact| match fact {
-                Fact::Platform => platforms.len() + 1,
-                Fact::Direction | Fact::Flag(_) | Fact::Passion(_) | Fact::Tag(_) => 2,
-                Fact::Acquaintance => Acquaintance::ALL.len(),
-                Fact::MyView | Fact::TheirView => View::ALL.len(),
-                Fact::Profession => professions.len() + 1,
-                Fact::MutualConnections => thresholds.len(),
-            })
-            .collect();
-        let mut offsets = Vec::with_capacity(sizes.len());
-        let mut words = 0;
-        for size in &sizes {
-            offsets.push(words);
-            words += size.div_ceil(64);
-        }
-        let mut model = Model {
+    /// Building it spends from `budget`.
+    pub(super) fn new(
+        policy: &Policy,
+        extra: Option<&Platform>,
+        budget: &mut Budget,
+    ) -> Result<Model, AnalysisError> {
+        let Vocabulary {
             platforms,
             professions,
             passions,
             tags,
             thresholds,
-            facts,
-            sizes,
-            offsets,
-            words,
+        } = Vocabulary::collect(policy, extra);
+        let passions = passions.into_groups();
+        let tags = tags.into_groups();
+        let mut model = Model {
+            platforms: platforms.items,
+            platform_index: platforms.index,
+            professions: professions.items,
+            profession_index: professions.index,
+            passions: passions.groups,
+            passion_group: passions.group_of,
+            shared_passions: passions.shared,
+            tags: tags.groups,
+            tag_group: tags.group_of,
+            thresholds,
             atoms: Vec::new(),
+            group_atoms: Vec::new(),
+            atom_index: HashMap::new(),
             user_rules: Vec::new(),
             builtin_rules: Vec::new(),
         };
-        let user_rules = policy
-            .rules
-            .iter()
-            .map(|rule| match rule {
+        // Each distinct condition compiles once: a condition such as
+        // `interesting-profession = true` reads a set as large as the
+        // settings, and a policy may repeat it in every rule.
+        let mut compiled: HashMap<&Condition, Formula> = HashMap::new();
+        let mut user_rules = Vec::with_capacity(policy.rules.len());
+        for rule in &policy.rules {
+            user_rules.push(match rule {
                 UserRule::Data(rule) => {
                     let covers = match &rule.platforms {
                         None => Formula::Const(true),
-                        Some(list) => model.atom(Fact::Platform, |model, value| {
-                            model.platforms.get(value).is_some_and(|p| list.contains(p))
-                        }),
+                        Some(list) => {
+                            let values: Vec<usize> = list
+                                .iter()
+                                .filter_map(|p| model.platform_index.get(p).copied())
+                                .collect();
+                            model.atom_of(Fact::Platform, values, true, budget)?
+                        }
                     };
                     let when = match &rule.when {
                         None => Formula::Const(true),
-                        Some(condition) => model.compile(condition, policy),
+                        Some(condition) => {
+                            model.compile(condition, policy, &mut compiled, budget)?
+                        }
                     };
                     Some(Formula::And(vec![covers, when]))
                 }
                 UserRule::Custom { .. } => None,
-            })
-            .collect();
+            });
+        }
         model.user_rules = user_rules;
-        model.builtin_rules = BuiltinRule::ALL
-            .into_iter()
-            .map(|rule| model.compile_builtin(rule, policy))
-            .collect();
-        model
+        let mut builtin_rules = Vec::with_capacity(BuiltinRule::ALL.len());
+        for rule in BuiltinRule::ALL {
+            builtin_rules.push(model.compile_builtin(rule, policy, budget)?);
+        }
+        model.builtin_rules = builtin_rules;
+        Ok(model)
     }
 
-    /// The fact variable `var` stands for.
+    /// The fact variable `var` stands for: the facts of [`FIXED_FACTS`],
+    /// then the passion groups, the tag groups and mutual connections.
     pub(super) fn fact(&self, var: usize) -> Fact {
-        self.facts[var]
+        let passions = FIXED_FACTS.len();
+        let tags = passions + self.passions.len();
+        let mutual = tags + self.tags.len();
+        match FIXED_FACTS.get(var) {
+            Some(fact) => *fact,
+            None if var < tags => Fact::Passion(var - passions),
+            None if var < mutual => Fact::Tag(var - tags),
+            None => Fact::MutualConnections,
+        }
     }
 
-    /// The variable that stands for `fact`, if the space has one.
+    /// The variable that stands for `fact`, if the space has one; the
+    /// inverse of [`Model::fact`].
     fn var(&self, fact: Fact) -> Option<usize> {
-        self.facts.iter().position(|f| *f == fact)
+        let passions = FIXED_FACTS.len();
+        let tags = passions + self.passions.len();
+        match fact {
+            Fact::Passion(i) => (i < self.passions.len()).then_some(passions + i),
+            Fact::Tag(i) => (i < self.tags.len()).then_some(tags + i),
+            Fact::MutualConnections => Some(tags + self.tags.len()),
+            Fact::Platform
+            | Fact::Direction
+            | Fact::Flag(_)
+            | Fact::Acquaintance
+            | Fact::MyView
+            | Fact::TheirView
+            | Fact::Profession => {
+                let var = FIXED_FACTS.iter().position(|f| *f == fact);
+                // A fact a condition compiles to but missing here is one
+                // left out of FIXED_FACTS.
+                debug_assert!(
+                    var.is_some(),
+                    "{fact:?} is not a variable of the space: add it to FIXED_FACTS"
+                );
+                var
+            }
+        }
     }
 
     /// The number of variables.
     pub(super) fn var_count(&self) -> usize {
-        self.facts.len()
+        FIXED_FACTS.len() + self.passions.len() + self.tags.len() + 1
     }
 
     /// The number of values of `var`.
     pub(super) fn size(&self, var: usize) -> usize {
-        self.sizes[var]
+        match self.fact(var) {
+            Fact::Platform => self.platforms.len() + 1,
+            Fact::Direction | Fact::Flag(_) | Fact::Passion(_) | Fact::Tag(_) => 2,
+            Fact::Acquaintance => Acquaintance::ALL.len(),
+            Fact::MyView | Fact::TheirView => View::ALL.len(),
+            Fact::Profession => self.professions.len() + 1,
+            Fact::MutualConnections => self.thresholds.len(),
+        }
     }
 
-    /// The words of `cell` that hold `var`'s values.
-    fn var_words<'c>(&self, cell: &'c [u64], var: usize) -> &'c [u64] {
-        let start = self.offsets[var];
-        &cell[start..start + self.sizes[var].div_ceil(64)]
+    /// Every value of `var`, as a bit set.
+    fn all_values(&self, var: usize) -> Values {
+        let size = self.size(var);
+        let mut words = vec![u64::MAX; size.div_ceil(64)];
+        if let Some(last) = words.last_mut() {
+            if size % 64 != 0 {
+                *last = (1 << (size % 64)) - 1;
+            }
+        }
+        words.into_boxed_slice()
     }
 
-    /// The words of `cell` that hold `var`'s values, to change.
-    fn var_words_mut<'c>(&self, cell: &'c mut [u64], var: usize) -> &'c mut [u64] {
-        let start = self.offsets[var];
-        &mut cell[start..start + self.sizes[var].div_ceil(64)]
+    /// `values` as a restriction of `var`: `None` when it is all of them.
+    fn restriction(&self, var: usize, values: Values) -> Option<Values> {
+        let count: usize = values.iter().map(|w| w.count_ones() as usize).sum();
+        (count < self.size(var)).then_some(values)
     }
 
     /// The cell holding every request.
     pub(super) fn full(&self) -> Cell {
-        let mut cell = vec![0; self.words].into_boxed_slice();
-        for var in 0..self.facts.len() {
-            for value in 0..self.sizes[var] {
-                set_bit(self.var_words_mut(&mut cell, var), value);
-            }
-        }
-        cell
+        Cell::default()
     }
 
     /// Keeps only the requests on `platform`.
-    pub(super) fn restrict_platform(&self, cell: &mut [u64], platform: &Platform) {
-        let value = self.platform_value(platform);
+    pub(super) fn restrict_platform(&self, cell: &mut Cell, platform: &Platform) {
         if let Some(var) = self.var(Fact::Platform) {
-            let words = self.var_words_mut(cell, var);
-            words.fill(0);
-            set_bit(words, value);
+            let mut words = vec![0; self.size(var).div_ceil(64)].into_boxed_slice();
+            set_bit(&mut words, self.platform_value(platform));
+            cell.set(var, Some(words));
         }
     }
 
     /// Whether the cell holds this value of `var`.
-    pub(super) fn contains(&self, cell: &[u64], var: usize, value: usize) -> bool {
-        let words = self.var_words(cell, var);
-        words[value / 64] & (1 << (value % 64)) != 0
+    pub(super) fn contains(&self, cell: &Cell, var: usize, value: usize) -> bool {
+        cell.get(var)
+            .is_none_or(|words| words[value / 64] & (1 << (value % 64)) != 0)
     }
 
     /// The values of `var` in the cell, in order.
     pub(super) fn values<'c>(
-        &self,
-        cell: &'c [u64],
+        &'c self,
+        cell: &'c Cell,
         var: usize,
     ) -> impl Iterator<Item = usize> + 'c {
-        let words = self.var_words(cell, var);
-        (0..self.sizes[var]).filter(move |v| words[v / 64] & (1 << (v % 64)) != 0)
+        (0..self.size(var)).filter(move |&v| self.contains(cell, var, v))
     }
 
     /// Whether two cells hold the same values of `var`.
-    pub(super) fn same_var(&self, a: &[u64], b: &[u64], var: usize) -> bool {
-        self.var_words(a, var) == self.var_words(b, var)
+    pub(super) fn same_var(&self, a: &Cell, b: &Cell, var: usize) -> bool {
+        a.get(var) == b.get(var)
     }
 
-    /// The cell with `var` cleared: the key that groups cells differing
-    /// only in `var`.
-    pub(super) fn without(&self, cell: &[u64], var: usize) -> Cell {
-        let mut key: Cell = cell.into();
-        self.var_words_mut(&mut key, var).fill(0);
-        key
+    /// The cell with `var` unrestricted: the key that groups cells
+    /// differing only in `var`. Spends what copying the cell costs.
+    pub(super) fn without(
+        &self,
+        cell: &Cell,
+        var: usize,
+        budget: &mut Budget,
+    ) -> Result<Cell, AnalysisError> {
+        budget.spend(cell.words())?;
+        let mut key = cell.clone();
+        key.set(var, None);
+        Ok(key)
     }
 
     /// Adds `from`'s values of `var` to `into`.
-    pub(super) fn unite(&self, into: &mut [u64], from: &[u64], var: usize) {
-        let from = self.var_words(from, var);
-        for (a, b) in self.var_words_mut(into, var).iter_mut().zip(from) {
-            *a |= b;
-        }
+    pub(super) fn unite(&self, into: &mut Cell, from: &Cell, var: usize) {
+        let united = match (into.get(var), from.get(var)) {
+            (Some(a), Some(b)) => {
+                let words = a.iter().zip(b).map(|(x, y)| x | y).collect();
+                self.restriction(var, words)
+            }
+            // Either takes every value already.
+            (None, _) | (_, None) => None,
+        };
+        into.set(var, united);
     }
 
     /// The value of the platform variable for `platform`.
     fn platform_value(&self, platform: &Platform) -> usize {
-        self.platforms
-            .iter()
-            .position(|p| p == platform)
+        self.platform_index
+            .get(platform)
+            .copied()
             .unwrap_or(self.platforms.len())
     }
 
     /// The value of `var` for a concrete request.
     pub(super) fn value_of(&self, var: usize, request: &Request<'_>) -> usize {
         let contact = request.contact;
-        match self.facts[var] {
+        match self.fact(var) {
             Fact::Platform => self.platform_value(request.platform),
             Fact::Direction => usize::from(request.direction == Direction::Outgoing),
             Fact::Flag(flag) => usize::from(flag.of(request)),
@@ -506,198 +894,332 @@ impl Model {
             Fact::Profession => contact
                 .profession
                 .as_ref()
-                .and_then(|p| self.professions.iter().position(|x| x == p))
+                .and_then(|p| self.profession_index.get(p).copied())
                 .unwrap_or(self.professions.len()),
-            Fact::Passion(i) => usize::from(contact.passions.contains(&self.passions[i])),
-            Fact::Tag(i) => usize::from(contact.tags.contains(&self.tags[i])),
+            Fact::Passion(i) => {
+                usize::from(self.passions[i].is_met(|p| contact.passions.contains(p)))
+            }
+            Fact::Tag(i) => usize::from(self.tags[i].is_met(|t| contact.tags.contains(t))),
+            // Thresholds start with 0, so at least one is reached.
             Fact::MutualConnections => self
                 .thresholds
-                .iter()
-                .rposition(|t| *t <= contact.mutual_connections)
-                .unwrap_or(0),
+                .partition_point(|t| *t <= contact.mutual_connections)
+                .saturating_sub(1),
         }
     }
 
-    /// The atom `fact ∈ {values where holds}`, or a constant when `holds`
-    /// is true for all values or none.
-    fn atom(&mut self, fact: Fact, holds: impl Fn(&Model, usize) -> bool) -> Formula {
-        // Model::new makes a variable of every fact a condition compiles
-        // to; a fact missing here is one left out of FIXED_FACTS.
-        debug_assert!(
-            self.facts.contains(&fact),
-            "{fact:?} is not a variable of the space: add it to FIXED_FACTS"
-        );
+    /// The atom "`fact` takes one of `values`" (or, when `listed` is false,
+    /// "one of the others"), or a constant when that is every value or
+    /// none. Builds a bit set the size of the variable, from the values
+    /// given rather than by testing each value, and spends its size.
+    fn atom_of(
+        &mut self,
+        fact: Fact,
+        values: impl IntoIterator<Item = usize>,
+        listed: bool,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
         let Some(var) = self.var(fact) else {
-            return Formula::Const(false);
+            return Ok(Formula::Const(false));
         };
-        let size = self.sizes[var];
-        let mut mask = vec![0; size.div_ceil(64)].into_boxed_slice();
-        let mut count = 0;
-        for value in 0..size {
-            if holds(self, value) {
-                set_bit(&mut mask, value);
-                count += 1;
+        let mut mask = vec![0; self.size(var).div_ceil(64)].into_boxed_slice();
+        // Once for the bit set, once for its copy in the index.
+        budget.spend(2 * mask.len() as u64)?;
+        for value in values {
+            set_bit(&mut mask, value);
+        }
+        if !listed {
+            for (word, all) in mask.iter_mut().zip(self.all_values(var).iter()) {
+                *word = !*word & all;
             }
         }
-        if count == 0 {
-            return Formula::Const(false);
+        if mask.iter().all(|w| *w == 0) {
+            return Ok(Formula::Const(false));
         }
-        if count == size {
-            return Formula::Const(true);
+        let Some(mask) = self.restriction(var, mask) else {
+            return Ok(Formula::Const(true));
+        };
+        let next = self.atoms.len();
+        let atom = *self.atom_index.entry((var, mask.clone())).or_insert(next);
+        if atom == next {
+            self.atoms.push(Atom { var, mask });
         }
-        self.atoms.push(Atom { var, mask });
-        Formula::Atom(self.atoms.len() - 1)
+        Ok(Formula::Atom(atom))
+    }
+
+    /// The atom "`fact` takes a value for which `holds` is true", for the
+    /// facts with a handful of values.
+    fn atom(
+        &mut self,
+        fact: Fact,
+        holds: impl Fn(usize) -> bool,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        let size = self.var(fact).map_or(0, |var| self.size(var));
+        self.atom_of(fact, (0..size).filter(|&v| holds(v)), true, budget)
     }
 
     /// The atom "this yes-or-no fact is `value`".
-    fn yes_no(&mut self, fact: Fact, value: bool) -> Formula {
-        self.atom(fact, |_, v| (v == 1) == value)
+    fn yes_no(
+        &mut self,
+        fact: Fact,
+        value: bool,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        self.atom(fact, |v| (v == 1) == value, budget)
+    }
+
+    /// The atom "they have this group of passions or tags" (`fact` is
+    /// [`Fact::Passion`] or [`Fact::Tag`]), built once per group: a block
+    /// list names its group once per tag.
+    fn has_group(&mut self, fact: Fact, budget: &mut Budget) -> Result<Formula, AnalysisError> {
+        let Some(var) = self.var(fact) else {
+            return Ok(Formula::Const(false));
+        };
+        let first = FIXED_FACTS.len();
+        if let Some(Some(atom)) = self.group_atoms.get(var - first) {
+            return Ok(Formula::Atom(*atom));
+        }
+        let formula = self.yes_no(fact, true, budget)?;
+        if let Formula::Atom(atom) = formula {
+            if self.group_atoms.len() <= var - first {
+                self.group_atoms.resize(var - first + 1, None);
+            }
+            self.group_atoms[var - first] = Some(atom);
+        }
+        Ok(formula)
     }
 
     /// The atom "this flag is `value`".
-    fn flag(&mut self, flag: Flag, value: bool) -> Formula {
-        self.yes_no(Fact::Flag(flag), value)
+    fn flag(
+        &mut self,
+        flag: Flag,
+        value: bool,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        self.yes_no(Fact::Flag(flag), value, budget)
     }
 
     /// The atom "our acquaintance is one for which `holds` is true".
-    fn acquaintance(&mut self, holds: impl Fn(Acquaintance) -> bool) -> Formula {
-        self.atom(Fact::Acquaintance, |_, v| holds(Acquaintance::ALL[v]))
+    fn acquaintance(
+        &mut self,
+        holds: impl Fn(Acquaintance) -> bool,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        self.atom(Fact::Acquaintance, |v| holds(Acquaintance::ALL[v]), budget)
     }
 
     /// The atom "the view (`Fact::MyView` or `Fact::TheirView`) is `view`".
-    fn view(&mut self, fact: Fact, view: View) -> Formula {
-        self.atom(fact, |_, v| View::ALL[v] == view)
+    fn view(
+        &mut self,
+        fact: Fact,
+        view: View,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        self.atom(fact, |v| View::ALL[v] == view, budget)
     }
 
-    /// Whether the profession value `v` is the user's own.
-    fn is_my_profession(&self, v: usize, policy: &Policy) -> bool {
-        match (self.professions.get(v), &policy.settings.profession) {
-            (Some(p), Some(mine)) => p == mine,
-            _ => false,
+    /// The profession value of the user's own profession, if they gave one.
+    fn my_profession(&self, policy: &Policy) -> Option<usize> {
+        let mine = policy.settings.profession.as_ref()?;
+        self.profession_index.get(mine).copied()
+    }
+
+    /// The profession values of the professions the user finds interesting.
+    fn interesting_professions<'s>(
+        &'s self,
+        policy: &'s Policy,
+    ) -> impl Iterator<Item = usize> + 's {
+        policy
+            .settings
+            .interesting_professions
+            .iter()
+            .filter_map(|p| self.profession_index.get(p).copied())
+    }
+
+    /// The contact shares one of the user's passions: they have one of the
+    /// groups that hold the user's passions.
+    fn shares_passion(&mut self, budget: &mut Budget) -> Result<Formula, AnalysisError> {
+        let mut any = Vec::with_capacity(self.shared_passions.len());
+        for i in 0..self.shared_passions.len() {
+            let group = self.shared_passions[i];
+            any.push(self.has_group(Fact::Passion(group), budget)?);
         }
+        Ok(Formula::Or(any))
     }
 
-    /// Whether the profession value `v` is one the user finds interesting.
-    fn is_interesting(&self, v: usize, policy: &Policy) -> bool {
-        self.professions
-            .get(v)
-            .is_some_and(|p| policy.settings.interesting_professions.contains(p))
+    /// A user rule's condition as a formula. A condition that names no
+    /// list compiles once, however often the policy repeats it (through
+    /// `compiled`).
+    fn compile<'p>(
+        &mut self,
+        condition: &'p Condition,
+        policy: &Policy,
+        compiled: &mut HashMap<&'p Condition, Formula>,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        budget.spend(1)?;
+        // Lists are not looked up: hashing one would read all of it at
+        // every level of nesting. A passion or tag costs one lookup to
+        // compile, less than looking it up here.
+        if let Condition::All(_)
+        | Condition::Any(_)
+        | Condition::Not(_)
+        | Condition::Passion(_)
+        | Condition::Tag(_) = condition
+        {
+            return self.compile_once(condition, policy, compiled, budget);
+        }
+        if let Some(formula) = compiled.get(condition) {
+            return Ok(formula.clone());
+        }
+        let formula = self.compile_once(condition, policy, compiled, budget)?;
+        compiled.insert(condition, formula.clone());
+        Ok(formula)
     }
 
-    /// The contact shares one of the user's passions.
-    fn shares_passion(&mut self, policy: &Policy) -> Formula {
-        let facts: Vec<Fact> = (0..self.passions.len())
-            .filter(|i| policy.settings.passions.contains(&self.passions[*i]))
-            .map(Fact::Passion)
-            .collect();
-        Formula::Or(
-            facts
-                .into_iter()
-                .map(|fact| self.yes_no(fact, true))
-                .collect(),
-        )
-    }
-
-    /// A user rule's condition as a formula.
-    fn compile(&mut self, condition: &Condition, policy: &Policy) -> Formula {
-        match condition {
-            Condition::All(list) => {
-                Formula::And(list.iter().map(|c| self.compile(c, policy)).collect())
+    /// The items of an `all` or `any` list, each atom once: the tags of a
+    /// group all compile to the group's atom.
+    fn compile_list<'p>(
+        &mut self,
+        list: &'p [Condition],
+        policy: &Policy,
+        compiled: &mut HashMap<&'p Condition, Formula>,
+        budget: &mut Budget,
+    ) -> Result<Vec<Formula>, AnalysisError> {
+        let mut seen = HashSet::new();
+        let mut items = Vec::with_capacity(list.len());
+        for condition in list {
+            let formula = self.compile(condition, policy, compiled, budget)?;
+            if let Formula::Atom(atom) = formula {
+                if !seen.insert(atom) {
+                    continue;
+                }
             }
-            Condition::Any(list) => {
-                Formula::Or(list.iter().map(|c| self.compile(c, policy)).collect())
+            items.push(formula);
+        }
+        Ok(items)
+    }
+
+    /// [`Model::compile`] without looking `condition` up.
+    fn compile_once<'p>(
+        &mut self,
+        condition: &'p Condition,
+        policy: &Policy,
+        compiled: &mut HashMap<&'p Condition, Formula>,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        let b = budget;
+        Ok(match condition {
+            Condition::All(list) => Formula::And(self.compile_list(list, policy, compiled, b)?),
+            Condition::Any(list) => Formula::Or(self.compile_list(list, policy, compiled, b)?),
+            Condition::Not(inner) => {
+                Formula::Not(Box::new(self.compile(inner, policy, compiled, b)?))
             }
-            Condition::Not(inner) => Formula::Not(Box::new(self.compile(inner, policy))),
-            Condition::Platform(platform) => self.atom(Fact::Platform, |model, v| {
-                model.platforms.get(v).is_some_and(|p| p == platform)
-            }),
+            Condition::Platform(platform) => {
+                let value = self.platform_index.get(platform).copied();
+                self.atom_of(Fact::Platform, value, true, b)?
+            }
             Condition::Direction(direction) => {
                 let outgoing = *direction == Direction::Outgoing;
-                self.yes_no(Fact::Direction, outgoing)
+                self.yes_no(Fact::Direction, outgoing, b)?
             }
-            Condition::JobSeeking(b) => self.flag(Flag::JobSeeking, *b),
-            Condition::Acquaintance(a) => self.acquaintance(|x| x == *a),
-            Condition::MetInPerson(b) => self.acquaintance(|x| x.met_in_person() == *b),
-            Condition::WorkedTogether(b) => self.acquaintance(|x| x.worked_together() == *b),
-            Condition::SpokeWith(b) => self.acquaintance(|x| x.spoke_with() == *b),
-            Condition::MyView(view) => self.view(Fact::MyView, *view),
-            Condition::TheirView(view) => self.view(Fact::TheirView, *view),
-            Condition::Recruiter(b) => self.flag(Flag::Recruiter, *b),
-            Condition::Friend(b) => self.flag(Flag::Friend, *b),
-            Condition::FacebookFriend(b) => self.flag(Flag::FacebookFriend, *b),
-            Condition::Star(b) => self.flag(Flag::Star, *b),
-            Condition::Profession(name) => self.atom(Fact::Profession, |model, v| {
-                model.professions.get(v).is_some_and(|p| **p == **name)
-            }),
-            Condition::SharesProfession(b) => self.atom(Fact::Profession, |model, v| {
-                model.is_my_profession(v, policy) == *b
-            }),
-            Condition::InterestingProfession(b) => self.atom(Fact::Profession, |model, v| {
-                model.is_interesting(v, policy) == *b
-            }),
-            Condition::Passion(name) => match self.passions.iter().position(|p| **p == **name) {
-                Some(i) => self.yes_no(Fact::Passion(i), true),
+            Condition::JobSeeking(v) => self.flag(Flag::JobSeeking, *v, b)?,
+            Condition::Acquaintance(a) => self.acquaintance(|x| x == *a, b)?,
+            Condition::MetInPerson(v) => self.acquaintance(|x| x.met_in_person() == *v, b)?,
+            Condition::WorkedTogether(v) => self.acquaintance(|x| x.worked_together() == *v, b)?,
+            Condition::SpokeWith(v) => self.acquaintance(|x| x.spoke_with() == *v, b)?,
+            Condition::MyView(view) => self.view(Fact::MyView, *view, b)?,
+            Condition::TheirView(view) => self.view(Fact::TheirView, *view, b)?,
+            Condition::Recruiter(v) => self.flag(Flag::Recruiter, *v, b)?,
+            Condition::Friend(v) => self.flag(Flag::Friend, *v, b)?,
+            Condition::FacebookFriend(v) => self.flag(Flag::FacebookFriend, *v, b)?,
+            Condition::Star(v) => self.flag(Flag::Star, *v, b)?,
+            Condition::Profession(name) => {
+                let value = self.profession_index.get(name.as_str()).copied();
+                self.atom_of(Fact::Profession, value, true, b)?
+            }
+            Condition::SharesProfession(v) => {
+                let mine = self.my_profession(policy);
+                self.atom_of(Fact::Profession, mine, *v, b)?
+            }
+            Condition::InterestingProfession(v) => {
+                let interesting: Vec<usize> = self.interesting_professions(policy).collect();
+                self.atom_of(Fact::Profession, interesting, *v, b)?
+            }
+            Condition::Passion(name) => match self.passion_group.get(name.as_str()) {
+                Some(&group) => self.has_group(Fact::Passion(group), b)?,
                 None => Formula::Const(false),
             },
-            Condition::SharesPassion(b) => {
-                let shares = self.shares_passion(policy);
-                if *b {
+            Condition::SharesPassion(v) => {
+                let shares = self.shares_passion(b)?;
+                if *v {
                     shares
                 } else {
                     Formula::Not(Box::new(shares))
                 }
             }
-            Condition::Tag(name) => match self.tags.iter().position(|t| **t == **name) {
-                Some(i) => self.yes_no(Fact::Tag(i), true),
+            Condition::Tag(name) => match self.tag_group.get(name.as_str()) {
+                Some(&group) => self.has_group(Fact::Tag(group), b)?,
                 None => Formula::Const(false),
             },
-            Condition::MutualConnectionsAtLeast(n) => self
-                .atom(Fact::MutualConnections, |model, v| {
-                    model.thresholds[v] >= *n
-                }),
-            Condition::HasMessage(b) => self.flag(Flag::HasMessage, *b),
-        }
+            Condition::MutualConnectionsAtLeast(n) => {
+                let from = self.thresholds.partition_point(|t| t < n);
+                let reached = from..self.thresholds.len();
+                self.atom_of(Fact::MutualConnections, reached, true, b)?
+            }
+            Condition::HasMessage(v) => self.flag(Flag::HasMessage, *v, b)?,
+        })
     }
 
     /// A built-in rule as a formula: it mirrors [`BuiltinRule::applies`],
     /// which the tests check on every request of the space.
-    fn compile_builtin(&mut self, rule: BuiltinRule, policy: &Policy) -> Formula {
-        let platform = rule.platform();
-        let on = self.atom(Fact::Platform, |model, v| {
-            model.platforms.get(v) == Some(&platform)
-        });
+    fn compile_builtin(
+        &mut self,
+        rule: BuiltinRule,
+        policy: &Policy,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        let b = budget;
+        let platform = self.platform_index.get(&rule.platform()).copied();
+        let on = self.atom_of(Fact::Platform, platform, true, b)?;
         let body = match rule {
             BuiltinRule::LinkedInRecruiterOverride => Formula::And(vec![
-                self.yes_no(Fact::Direction, false),
-                self.flag(Flag::JobSeeking, true),
-                self.flag(Flag::Recruiter, true),
-                self.acquaintance(|a| a == Acquaintance::Never),
+                self.yes_no(Fact::Direction, false, b)?,
+                self.flag(Flag::JobSeeking, true, b)?,
+                self.flag(Flag::Recruiter, true, b)?,
+                self.acquaintance(|a| a == Acquaintance::Never, b)?,
             ]),
             BuiltinRule::LinkedInReputationGuard => Formula::Or(vec![
-                self.view(Fact::MyView, View::Negative),
-                self.view(Fact::TheirView, View::Negative),
+                self.view(Fact::MyView, View::Negative, b)?,
+                self.view(Fact::TheirView, View::Negative, b)?,
             ]),
-            BuiltinRule::LinkedInNotMet => self.acquaintance(|a| !a.has_met()),
+            BuiltinRule::LinkedInNotMet => self.acquaintance(|a| !a.has_met(), b)?,
             BuiltinRule::LinkedInCannotVouch => Formula::Or(vec![
-                self.view(Fact::MyView, View::Unknown),
-                self.view(Fact::TheirView, View::Unknown),
+                self.view(Fact::MyView, View::Unknown, b)?,
+                self.view(Fact::TheirView, View::Unknown, b)?,
             ]),
             BuiltinRule::LinkedInMutualVouch => Formula::And(vec![
-                self.acquaintance(Acquaintance::has_met),
-                self.view(Fact::MyView, View::Positive),
-                self.view(Fact::TheirView, View::Positive),
+                self.acquaintance(Acquaintance::has_met, b)?,
+                self.view(Fact::MyView, View::Positive, b)?,
+                self.view(Fact::TheirView, View::Positive, b)?,
             ]),
-            BuiltinRule::TwitterSharedPurpose => Formula::Or(vec![
-                self.atom(Fact::Profession, |model, v| {
-                    model.is_my_profession(v, policy) || model.is_interesting(v, policy)
-                }),
-                self.flag(Flag::Star, true),
-                self.shares_passion(policy),
-            ]),
-            BuiltinRule::FacebookFriend => self.flag(Flag::Friend, true),
+            BuiltinRule::TwitterSharedPurpose => {
+                let purpose: Vec<usize> = self
+                    .my_profession(policy)
+                    .into_iter()
+                    .chain(self.interesting_professions(policy))
+                    .collect();
+                Formula::Or(vec![
+                    self.atom_of(Fact::Profession, purpose, true, b)?,
+                    self.flag(Flag::Star, true, b)?,
+                    self.shares_passion(b)?,
+                ])
+            }
+            BuiltinRule::FacebookFriend => self.flag(Flag::Friend, true, b)?,
             BuiltinRule::TwitterNoPurpose | BuiltinRule::FacebookNotAFriend => Formula::Const(true),
         };
-        Formula::And(vec![on, body])
+        Ok(Formula::And(vec![on, body]))
     }
 
     /// The rules of `policy` in the order they are tried: the data rules
@@ -725,15 +1247,19 @@ impl Model {
     }
 
     /// The truth of `formula` on `cell`, each atom evaluated charged to
-    /// `budget`.
-    pub(super) fn eval(&self, formula: &Formula, cell: &[u64], budget: &mut Budget) -> Truth {
+    /// `budget` (by the words of its bit set).
+    pub(super) fn eval(&self, formula: &Formula, cell: &Cell, budget: &mut Budget) -> Truth {
         match formula {
             Formula::Const(true) => Truth::Yes,
             Formula::Const(false) => Truth::No,
             Formula::Atom(i) => {
-                budget.steps += 1;
                 let atom = &self.atoms[*i];
-                let words = self.var_words(cell, atom.var);
+                budget.steps += atom.mask.len() as u64;
+                // A variable the cell leaves free takes every value: the
+                // atom, which holds for some values only, is undetermined.
+                let Some(words) = cell.get(atom.var) else {
+                    return Truth::Unknown(*i);
+                };
                 let mut inside = false;
                 let mut outside = false;
                 for (w, m) in words.iter().zip(atom.mask.iter()) {
@@ -763,7 +1289,7 @@ impl Model {
         &self,
         list: &[Formula],
         decisive: Truth,
-        cell: &[u64],
+        cell: &Cell,
         budget: &mut Budget,
     ) -> Truth {
         let mut unknown = None;
@@ -784,25 +1310,29 @@ impl Model {
         unknown.map_or(otherwise, Truth::Unknown)
     }
 
-    /// Splits a cell on an atom: the part where it holds, and the rest.
+    /// Splits a cell on an atom undetermined on it: the part where the atom
+    /// holds, and the rest. Neither is empty, and each restricts the atom's
+    /// variable to fewer values than the cell did.
     fn split(&self, cell: Cell, atom: usize) -> (Cell, Cell) {
         let atom = &self.atoms[atom];
+        let current = match cell.get(atom.var) {
+            Some(words) => words.into(),
+            None => self.all_values(atom.var),
+        };
+        let holds = current
+            .iter()
+            .zip(atom.mask.iter())
+            .map(|(w, m)| w & m)
+            .collect();
+        let fails = current
+            .iter()
+            .zip(atom.mask.iter())
+            .map(|(w, m)| w & !m)
+            .collect();
         let mut inside = cell.clone();
         let mut outside = cell;
-        for (w, m) in self
-            .var_words_mut(&mut inside, atom.var)
-            .iter_mut()
-            .zip(atom.mask.iter())
-        {
-            *w &= m;
-        }
-        for (w, m) in self
-            .var_words_mut(&mut outside, atom.var)
-            .iter_mut()
-            .zip(atom.mask.iter())
-        {
-            *w &= !m;
-        }
+        inside.set(atom.var, Some(holds));
+        outside.set(atom.var, Some(fails));
         (inside, outside)
     }
 
@@ -825,7 +1355,7 @@ impl Model {
                 match self.eval(within, &cell, budget) {
                     Truth::No => continue,
                     Truth::Unknown(atom) => {
-                        self.push_split(&mut stack, cell, atom);
+                        self.push_split(&mut stack, cell, atom, budget);
                         continue;
                     }
                     Truth::Yes => {}
@@ -841,7 +1371,7 @@ impl Model {
                         continue 'cells;
                     }
                     Truth::Unknown(atom) => {
-                        self.push_split(&mut stack, cell, atom);
+                        self.push_split(&mut stack, cell, atom, budget);
                         continue 'cells;
                     }
                 }
@@ -853,8 +1383,10 @@ impl Model {
         Ok(())
     }
 
-    /// Splits `cell` on `atom` and pushes both parts to explore next.
-    fn push_split(&self, stack: &mut Vec<Cell>, cell: Cell, atom: usize) {
+    /// Splits `cell` on `atom` and pushes both parts to explore next,
+    /// charging the copy to `budget`.
+    fn push_split(&self, stack: &mut Vec<Cell>, cell: Cell, atom: usize, budget: &mut Budget) {
+        budget.steps += cell.words() + self.atoms[atom].mask.len() as u64;
         let (inside, outside) = self.split(cell, atom);
         // The part where the atom holds is explored first.
         stack.push(outside);

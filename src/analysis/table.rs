@@ -1,7 +1,7 @@
 //! Extends [`Policy`] with [`Policy::decision_table`]: what a policy
 //! decides on one platform, as a [`DecisionTable`].
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::ops::ControlFlow;
 
@@ -13,7 +13,7 @@ use crate::request::Request;
 use crate::text::join_with;
 
 use super::AnalysisError;
-use super::engine::{Budget, Cell, DecidingRule, Fact, Model, Truth};
+use super::engine::{Budget, Cell, DecidingRule, Fact, GroupReading, Model, NameGroup, Truth};
 
 /// What a policy decides on one platform, as a table: each row gives the
 /// facts that matter, the decision and the rule that gives it; a fact that
@@ -135,11 +135,11 @@ impl DecisionTable {
         let values: Vec<usize> = (0..self.model.var_count())
             .map(|var| self.model.value_of(var, request))
             .collect();
+        // A row's cell leaves every variable it does not store free.
         self.rows.iter().filter(move |row| {
-            values
-                .iter()
-                .enumerate()
-                .all(|(var, value)| self.model.contains(&row.cell, var, *value))
+            row.cell
+                .restricted_vars()
+                .all(|var| self.model.contains(&row.cell, var, values[var]))
         })
     }
 
@@ -153,14 +153,17 @@ impl DecisionTable {
             Fact::MyView => "my view of their work".into(),
             Fact::TheirView => "their view of mine".into(),
             Fact::Profession => "profession".into(),
-            Fact::Passion(i) => format!("passion: {}", self.model.passions[i]),
-            Fact::Tag(i) => format!("tag: {}", self.model.tags[i]),
+            Fact::Passion(i) => format!(
+                "passion: {}",
+                group_text(&self.model.passions[i], "passions")
+            ),
+            Fact::Tag(i) => format!("tag: {}", group_text(&self.model.tags[i], "tags")),
             Fact::MutualConnections => "mutual connections".into(),
         }
     }
 
     /// How a row's values of `var` read.
-    fn value(&self, cell: &[u64], var: usize) -> String {
+    fn value(&self, cell: &Cell, var: usize) -> String {
         let values: Vec<usize> = self.model.values(cell, var).collect();
         if values.len() == self.model.size(var) {
             return "any".into();
@@ -192,20 +195,78 @@ impl DecisionTable {
                 let other = model.professions.len();
                 if values.contains(&other) {
                     let excluded: Vec<String> = (0..other)
-                        .filter(|v| !values.contains(v))
+                        .filter(|&v| !model.contains(cell, var, v))
                         .map(name)
                         .collect();
                     match excluded.as_slice() {
                         [one] => format!("not {one}"),
-                        _ => format!("none of {}", excluded.join(", ")),
+                        _ => format!("none of {}", long_list(excluded, ", ", "professions")),
                     }
                 } else {
-                    or_list(values.into_iter().map(name))
+                    let names = values.into_iter().map(name).collect();
+                    long_list(names, " or ", "professions")
                 }
             }
             Fact::MutualConnections => mutual_text(&model.thresholds, &values),
         }
     }
+}
+
+/// The most names of a group a header shows; past it, the first few and
+/// how many there are.
+const NAMES_SHOWN: usize = 4;
+
+/// A group of passions or tags as a header reads it: `vip` for one name,
+/// `any of spam, scam` for a few, `any of spam, scam, ham, … (10,000
+/// tags)` for many.
+fn group_text(group: &NameGroup, plural: &str) -> String {
+    let names = &group.names;
+    if let [one] = names.as_slice() {
+        return one.to_string();
+    }
+    let reading = match group.reading {
+        GroupReading::AnyOf => "any of",
+        GroupReading::AllOf => "all of",
+    };
+    if names.len() <= NAMES_SHOWN {
+        return format!("{reading} {}", names.join(", "));
+    }
+    format!(
+        "{reading} {}, … ({} {plural})",
+        names[..NAMES_SHOWN - 1].join(", "),
+        thousands(names.len())
+    )
+}
+
+/// A count with a comma between each group of three digits: `10,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The most values a cell lists; past it, the first few and how many
+/// there are, so that a policy interested in 100,000 professions still
+/// prints a table a person can read.
+const VALUES_SHOWN: usize = 10;
+
+/// `names` joined as "a, b{last}c", or for more than [`VALUES_SHOWN`],
+/// the first three and the count: `a, b, c, … (100,000 professions)`.
+fn long_list(names: Vec<String>, last: &str, plural: &str) -> String {
+    if names.len() <= VALUES_SHOWN {
+        return join_with(&names, last);
+    }
+    format!(
+        "{}, … ({} {plural})",
+        names[..3].join(", "),
+        thousands(names.len())
+    )
 }
 
 /// "a", "a or b", "a, b or c".
@@ -301,7 +362,10 @@ impl fmt::Display for DecisionTable {
             .collect();
         for (n, line) in lines.iter().enumerate() {
             for (text, width) in line.iter().zip(&widths) {
-                write!(f, "| {text:<width$} ")?;
+                // Padded by hand: a width in a format string is limited to
+                // 65,535, and a cell may be wider.
+                let padding = width - text.chars().count();
+                write!(f, "| {text}{} ", " ".repeat(padding))?;
             }
             f.write_str("|\n")?;
             if n == 0 {
@@ -327,15 +391,26 @@ impl fmt::Display for DecisionTable {
 /// Merges rows with the same deciding rule that differ in one variable
 /// only: their union is again a product of value sets, so the table stays
 /// exact. Each row is a cell, its deciding rule, and the position of its
-/// first piece in the exploration.
-fn merge(model: &Model, rows: &mut Vec<(Cell, DecidingRule, usize)>) {
+/// first piece in the exploration. Only variables some row restricts can
+/// tell rows apart, so only those are tried; each key built is charged to
+/// `budget`.
+fn merge(
+    model: &Model,
+    rows: &mut Vec<(Cell, DecidingRule, usize)>,
+    budget: &mut Budget,
+) -> Result<(), AnalysisError> {
     loop {
         let mut changed = false;
-        for var in 0..model.var_count() {
-            let mut groups: HashMap<(DecidingRule, Cell), usize> = HashMap::new();
+        let vars: BTreeSet<usize> = rows
+            .iter()
+            .flat_map(|(cell, _, _)| cell.restricted_vars())
+            .collect();
+        for var in vars {
+            let mut groups: HashMap<(DecidingRule, Cell), usize> =
+                HashMap::with_capacity(rows.len());
             let mut merged: Vec<(Cell, DecidingRule, usize)> = Vec::with_capacity(rows.len());
-            for (cell, rule, order) in rows.drain(..) {
-                let key = (rule, model.without(&cell, var));
+            for (cell, rule, order) in std::mem::take(rows) {
+                let key = (rule, model.without(&cell, var, budget)?);
                 match groups.get(&key) {
                     Some(&i) => {
                         let into = &mut merged[i];
@@ -352,7 +427,7 @@ fn merge(model: &Model, rows: &mut Vec<(Cell, DecidingRule, usize)>) {
             *rows = merged;
         }
         if !changed {
-            return;
+            return Ok(());
         }
     }
 }
@@ -370,9 +445,17 @@ impl Policy {
     /// # Errors
     ///
     /// [`AnalysisError::TooComplex`] when the rules combine so many facts
-    /// that covering every case would take too long, and
-    /// [`AnalysisError::TableTooLarge`] when the table would have more than
-    /// [`DecisionTable::MAX_ROWS`] rows.
+    /// that covering every case would take too long (every phase, merging
+    /// the rows included, runs within the budget described in
+    /// [`Policy::analyze`]), and [`AnalysisError::TableTooLarge`] when the
+    /// table would have more than [`DecisionTable::MAX_ROWS`] rows.
+    ///
+    /// The cost is about linear in the size of the policy: rules that never
+    /// apply on `platform` cost only their reading, whatever they name.
+    /// Passions and tags that only appear together in the same lists are one
+    /// column, headed `tag: any of spam, scam, … (10,000 tags)`; a cell
+    /// listing more than ten professions shows the first three and the
+    /// count.
     ///
     /// ```
     /// use acquaint::{Platform, Policy};
@@ -392,8 +475,8 @@ impl Policy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decision_table(&self, platform: &Platform) -> Result<DecisionTable, AnalysisError> {
-        let model = Model::new(self, Some(platform));
         let mut budget = Budget::new();
+        let model = Model::new(self, Some(platform), &mut budget)?;
         let mut start = model.full();
         model.restrict_platform(&mut start, platform);
         // Rules that never apply on this platform need not be tried.
@@ -417,15 +500,20 @@ impl Policy {
                 limit: DecisionTable::MAX_ROWS,
             });
         }
-        merge(&model, &mut rows);
+        merge(&model, &mut rows, &mut budget)?;
         rows.sort_by_key(|(_, rule, order)| (*rule, *order));
 
-        let columns = (0..model.var_count())
-            .filter(|&var| {
-                rows.iter()
-                    .any(|(cell, _, _)| !model.same_var(cell, &start, var))
-            })
-            .collect();
+        // A column for each variable on which some row differs from the
+        // table's platform: only those a row or the start restricts can.
+        let mut columns = BTreeSet::new();
+        for (cell, _, _) in &rows {
+            for var in cell.restricted_vars().chain(start.restricted_vars()) {
+                if !model.same_var(cell, &start, var) {
+                    columns.insert(var);
+                }
+            }
+        }
+        let columns = columns.into_iter().collect();
         let rows = rows
             .into_iter()
             .map(|(cell, rule, _)| {

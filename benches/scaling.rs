@@ -1,0 +1,184 @@
+//! How the analyses scale: each case at N and 10 N entries (N = 10,000),
+//! so that the ratio of the two medians shows the cost of ten times the
+//! input (about 10 is linear).
+//!
+//! Run with `cargo bench --bench scaling` (a few minutes; add `-- --quick`
+//! while iterating). The groups:
+//!
+//! - `analyze/{platforms,professions,passions}` and
+//!   `decision_table/{platforms,professions,passions}`: the default policy
+//!   with N declared platforms, interesting professions or passions;
+//! - `analyze/block_list` and `decision_table/block_list`: one rule
+//!   `not = { any = [N tags] }`;
+//! - `decision_table/facebook_tags_{linkedin,facebook}`: the default policy
+//!   plus one Facebook-only rule `any = [N tags]`, tabulated for LinkedIn
+//!   (where the rule never applies) and for Facebook;
+//! - `what_would_change/rules`: N / 10 and N one-tag rules (a policy holds
+//!   at most `Policy::MAX_RULES` = 10,000 rules; 100,000 are refused when
+//!   it is built);
+//! - `what_would_change/conditions`: one rule `any = [N tags]`.
+//!
+//! Policies are built outside the timed loop, as a host has its policy
+//! already; the analyses build their model inside it, as they must.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+// `criterion_group!` defines an undocumented public function.
+#![allow(missing_docs)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use acquaint::{Condition, Contact, DataRule, Decision, Direction, Platform, Policy};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+/// The smaller input size; each case also runs at ten times it.
+const N: usize = 10_000;
+
+fn sizes() -> [usize; 2] {
+    [N, 10 * N]
+}
+
+fn tags(n: usize) -> Vec<Condition> {
+    (0..n).map(|i| Condition::Tag(format!("tag-{i}"))).collect()
+}
+
+fn declared_platforms(n: usize) -> Policy {
+    let mut builder = Policy::builder();
+    for i in 0..n {
+        builder = builder.platform(format!("platform-{i}").parse().unwrap());
+    }
+    builder.build().unwrap()
+}
+
+fn interesting_professions(n: usize) -> Policy {
+    let mut builder = Policy::builder().profession("software engineer");
+    for i in 0..n {
+        builder = builder.interesting_profession(format!("profession {i}"));
+    }
+    builder.build().unwrap()
+}
+
+fn passions(n: usize) -> Policy {
+    let mut builder = Policy::builder();
+    for i in 0..n {
+        builder = builder.passion(format!("passion {i}"));
+    }
+    builder.build().unwrap()
+}
+
+fn block_list(n: usize) -> Policy {
+    Policy::builder()
+        .data_rule(DataRule::new(
+            "not-blocked",
+            Condition::Not(Box::new(Condition::Any(tags(n)))),
+            Decision::Accept,
+            "",
+        ))
+        .build()
+        .unwrap()
+}
+
+fn facebook_tags(n: usize) -> Policy {
+    Policy::builder()
+        .data_rule(
+            DataRule::new(
+                "facebook-tags",
+                Condition::Any(tags(n)),
+                Decision::Accept,
+                "",
+            )
+            .on(Platform::Facebook),
+        )
+        .build()
+        .unwrap()
+}
+
+/// `n` rules, each naming one tag: cheap to build, and each evaluation
+/// tries them all.
+fn one_tag_rules(n: usize) -> Policy {
+    let mut builder = Policy::builder();
+    for i in 0..n {
+        builder = builder.data_rule(DataRule::new(
+            format!("rule-{i}"),
+            Condition::Tag(format!("tag-{i}")),
+            Decision::Accept,
+            "",
+        ));
+    }
+    builder.build().unwrap()
+}
+
+type Make = fn(usize) -> Policy;
+
+const SETTINGS_CASES: [(&str, Make); 3] = [
+    ("platforms", declared_platforms),
+    ("professions", interesting_professions),
+    ("passions", passions),
+];
+
+fn analyze(c: &mut Criterion) {
+    let mut group = c.benchmark_group("analyze");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    let cases = SETTINGS_CASES
+        .into_iter()
+        .chain([("block_list", block_list as Make)]);
+    for (name, make) in cases {
+        for n in sizes() {
+            let policy = make(n);
+            group.bench_with_input(BenchmarkId::new(name, n), &policy, |b, policy| {
+                b.iter(|| black_box(policy.analyze().unwrap()))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn decision_table(c: &mut Criterion) {
+    let mut group = c.benchmark_group("decision_table");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    let cases = SETTINGS_CASES
+        .into_iter()
+        .map(|(name, make)| (name, make, Platform::Twitter))
+        .chain([
+            ("block_list", block_list as Make, Platform::Twitter),
+            ("facebook_tags_linkedin", facebook_tags, Platform::LinkedIn),
+            ("facebook_tags_facebook", facebook_tags, Platform::Facebook),
+        ]);
+    for (name, make, platform) in cases {
+        for n in sizes() {
+            let policy = make(n);
+            group.bench_with_input(BenchmarkId::new(name, n), &policy, |b, policy| {
+                b.iter(|| black_box(policy.decision_table(&platform).unwrap()))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn what_would_change(c: &mut Criterion) {
+    let mut group = c.benchmark_group("what_would_change");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    let stranger = Contact::new("Sam");
+    let cases: [(&str, Make, [usize; 2], Platform); 2] = [
+        ("rules", one_tag_rules, [N / 10, N], Platform::LinkedIn),
+        // The rule is tried only on Facebook.
+        ("conditions", facebook_tags, sizes(), Platform::Facebook),
+    ];
+    for (name, make, sizes, platform) in cases {
+        for n in sizes {
+            let policy = make(n);
+            group.bench_with_input(BenchmarkId::new(name, n), &policy, |b, policy| {
+                b.iter(|| {
+                    black_box(policy.what_would_change(&stranger, &platform, Direction::Incoming))
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyze, decision_table, what_would_change);
+criterion_main!(benches);
