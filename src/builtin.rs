@@ -177,6 +177,15 @@ impl fmt::Display for BuiltinRule {
     }
 }
 
+/// A built-in rule serializes as its id, such as `linkedin.not-met`.
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for BuiltinRule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
 /// A set of built-in rules, as a bit mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub(crate) struct BuiltinSet(u16);

@@ -405,7 +405,19 @@ fn rules_written_in_rust_are_opaque() {
         )
         .build()
         .unwrap();
-    assert_eq!(policy.analyze().unwrap(), []);
+    // It is named, as data, and hides nothing.
+    let warnings = policy.analyze().unwrap();
+    assert_eq!(
+        warnings,
+        [Warning::NotAnalysed {
+            rule: "accept-all".into()
+        }]
+    );
+    assert_eq!(
+        warnings[0].to_string(),
+        "rule `accept-all` is written in rust: the analysis cannot see when it applies, and \
+         assumes it hides no other rule"
+    );
 }
 
 #[cfg(feature = "serde")]

@@ -428,6 +428,7 @@ fn extra_output_appears_under_its_row_and_as_a_json_key() {
             vec![Extra {
                 key: "why-not",
                 lines: vec![format!("{} decided", v.rule_id())],
+                data: None,
             }]
         },
     );
@@ -979,6 +980,19 @@ fn why_not_says_what_would_get_each_invitation_accepted() {
         let value: serde_json::Value = serde_json::from_str(line).unwrap();
         let accepted = value["decision"] == "accept";
         assert_eq!(value.get("why-not").is_none(), accepted, "{line}");
+        if value["name"] == "Riley Recruiter" {
+            // Structured, as `Change` serializes: the facts, the decision
+            // and the rule.
+            assert_eq!(
+                value["why-not"][0],
+                serde_json::json!({
+                    "facts": [{ "job-seeking": true }],
+                    "decision": "accept",
+                    "rule": "linkedin.recruiter-override"
+                }),
+                "{line}"
+            );
+        }
     }
 }
 

@@ -248,10 +248,7 @@ pub fn decide_all(options: &Options) -> Result<Decided, Error> {
         if !why || verdict.decision() == acquaint::Decision::Accept {
             return Vec::new();
         }
-        vec![Extra {
-            key: "why-not",
-            lines: why_not(&policy, verdict),
-        }]
+        vec![why_not(&policy, verdict)]
     };
     let triaged = if options.audit {
         let Some(archive) = &archive else {

@@ -36,12 +36,14 @@ pub struct Triaged {
 }
 
 /// A block of extra output for one invitation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Extra {
     /// Its label in the table and its key in JSON, such as `why-not`.
     pub key: &'static str,
-    /// Its lines.
+    /// Its lines, in the table.
     pub lines: Vec<String>,
+    /// Its value in JSON, as data; `None` writes the lines.
+    pub data: Option<serde_json::Value>,
 }
 
 /// Decides every invitation. `extra` is called with each verdict and
@@ -81,21 +83,28 @@ pub fn triage(
         .collect()
 }
 
-/// For `--why-not`: what would get an invitation accepted, one change a
-/// line (`meet in person and ... → accept (linkedin.mutual-vouch)`), or a
-/// line saying that nothing you can change would.
-pub fn why_not(policy: &Policy, verdict: &Verdict<'_>) -> Vec<String> {
+/// For `--why-not`: what would get an invitation accepted. In the table,
+/// one change a line (`meet in person and ... → accept
+/// (linkedin.mutual-vouch)`), or a line saying that nothing you can change
+/// would; in JSON, the changes as data (`{"facts": [{"acquaintance":
+/// "met-in-person"}, ...], "decision": "accept", "rule": ...}`), an empty
+/// list when nothing would.
+pub fn why_not(policy: &Policy, verdict: &Verdict<'_>) -> Extra {
     let r = verdict.request();
-    let lines: Vec<String> = policy
+    let changes: Vec<_> = policy
         .what_would_change(r.contact, r.platform, r.direction)
-        .iter()
+        .into_iter()
         .filter(|change| change.decision() == Decision::Accept)
-        .map(ToString::to_string)
         .collect();
+    let mut lines: Vec<String> = changes.iter().map(ToString::to_string).collect();
     if lines.is_empty() {
-        return vec!["nothing you can change (meeting, working together, a view, job seeking) would accept it".into()];
+        lines.push("nothing you can change (meeting, working together, a view, job seeking) would accept it".into());
     }
-    lines
+    Extra {
+        key: "why-not",
+        lines,
+        data: serde_json::to_value(&changes).ok(),
+    }
 }
 
 /// How many invitations got each decision, in the order of `Decision::ALL`.
@@ -351,7 +360,7 @@ pub fn write_json(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
         #[serde(skip_serializing_if = "<[_]>::is_empty")]
         context: &'a [String],
         #[serde(flatten)]
-        extra: BTreeMap<&'static str, &'a [String]>,
+        extra: BTreeMap<&'static str, serde_json::Value>,
     }
     for t in triaged {
         let line = Line {
@@ -370,7 +379,13 @@ pub fn write_json(out: &mut dyn Write, triaged: &[Triaged]) -> io::Result<()> {
             extra: t
                 .extra
                 .iter()
-                .map(|e| (e.key, e.lines.as_slice()))
+                .map(|e| {
+                    let value = match &e.data {
+                        Some(data) => data.clone(),
+                        None => serde_json::Value::from(e.lines.clone()),
+                    };
+                    (e.key, value)
+                })
                 .collect(),
         };
         serde_json::to_writer(&mut *out, &line)?;

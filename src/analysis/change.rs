@@ -34,6 +34,8 @@ use crate::text::join_with;
 /// );
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 #[non_exhaustive]
 pub enum FactChange {
     /// Our acquaintance becomes this one (we meet, speak or work together).
@@ -98,12 +100,14 @@ impl fmt::Display for FactChange {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Change<'a> {
     /// The facts that would change, in the order of [`Change::facts`].
     facts: Vec<FactChange>,
     /// The decision they would give.
     decision: Decision,
     /// The id of the rule that would give it.
+    #[cfg_attr(feature = "serde", serde(rename = "rule"))]
     rule_id: &'a str,
 }
 

@@ -46,8 +46,9 @@ pub struct DecisionTable {
     model: Model,
     /// The platform the table is for.
     platform: Platform,
-    /// The variables shown, in order: those that vary between rows.
-    columns: Vec<usize>,
+    /// The headers of the columns shown, in order: the facts that vary
+    /// between rows.
+    columns: Vec<String>,
     /// The rows, in the order the rules are tried.
     rows: Vec<TableRow>,
     /// The ids of the rules written in Rust, left out.
@@ -70,6 +71,10 @@ pub struct DecisionTable {
 pub struct TableRow {
     /// The requests of the row.
     cell: Cell,
+    /// How the row reads in each column of its table, in order.
+    values: Vec<String>,
+    /// The columns' headers, shared by every row of the table.
+    columns: std::sync::Arc<[String]>,
     /// The decision for them.
     decision: Decision,
     /// The id of the rule that gives it, or `fallback`.
@@ -85,6 +90,63 @@ impl TableRow {
     /// The id of the rule that gives it, or `fallback`.
     pub fn rule_id(&self) -> &str {
         &self.rule_id
+    }
+
+    /// The facts of the row, as its table prints them: each column's
+    /// header and the row's value in it (`any` where the fact does not
+    /// matter for the row).
+    ///
+    /// ```
+    /// use acquaint::{Platform, Policy};
+    ///
+    /// let table = Policy::default().decision_table(&Platform::Facebook)?;
+    /// let facts: Vec<(&str, &str)> = table.rows()[0].facts().collect();
+    /// assert_eq!(facts, [("personal friend", "yes")]);
+    /// # Ok::<(), acquaint::AnalysisError>(())
+    /// ```
+    pub fn facts(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
+        self.columns
+            .iter()
+            .zip(&self.values)
+            .map(|(column, value)| (column.as_str(), value.as_str()))
+    }
+}
+
+/// A row serializes as `{ "facts": { column: value, ... }, "decision": ...,
+/// "rule": ... }`, its facts in the order of the table's columns.
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for TableRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        struct Facts<'r>(&'r TableRow);
+        impl serde::Serialize for Facts<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.facts())
+            }
+        }
+        let mut map = s.serialize_map(Some(3))?;
+        map.serialize_entry("facts", &Facts(self))?;
+        map.serialize_entry("decision", &self.decision)?;
+        map.serialize_entry("rule", &self.rule_id)?;
+        map.end()
+    }
+}
+
+/// A table serializes as `{ "platform", "columns", "rows", "rust-rules" }`.
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for DecisionTable {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("platform", &self.platform)?;
+        map.serialize_entry("columns", &self.columns)?;
+        map.serialize_entry("rows", &self.rows)?;
+        map.serialize_entry("rust-rules", &self.rust_rules)?;
+        map.end()
     }
 }
 
@@ -111,6 +173,19 @@ impl DecisionTable {
     /// rules, the fallback).
     pub fn rows(&self) -> &[TableRow] {
         &self.rows
+    }
+
+    /// The headers of the columns: the facts that matter for some row, in
+    /// the order the table prints them (the decision and the rule come
+    /// after them).
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The ids of the rules written in Rust that the table leaves out: it
+    /// shows the decision when none of them applies.
+    pub fn rust_rules(&self) -> &[String] {
+        &self.rust_rules
     }
 
     /// The rows a request matches: exactly one for a request on the
@@ -142,73 +217,69 @@ impl DecisionTable {
                 .all(|var| self.model.contains(&row.cell, var, values[var]))
         })
     }
+}
 
-    /// The header of `var`'s column.
-    fn header(&self, var: usize) -> String {
-        match self.model.fact(var) {
-            Fact::Platform => "platform".into(),
-            Fact::Direction => "direction".into(),
-            Fact::Flag(flag) => flag.header().into(),
-            Fact::Acquaintance => "we have".into(),
-            Fact::MyView => "my view of their work".into(),
-            Fact::TheirView => "their view of mine".into(),
-            Fact::Profession => "profession".into(),
-            Fact::Passion(i) => format!(
-                "passion: {}",
-                group_text(&self.model.passions[i], "passions")
-            ),
-            Fact::Tag(i) => format!("tag: {}", group_text(&self.model.tags[i], "tags")),
-            Fact::MutualConnections => "mutual connections".into(),
-        }
+/// The header of `var`'s column.
+fn header(model: &Model, var: usize) -> String {
+    match model.fact(var) {
+        Fact::Platform => "platform".into(),
+        Fact::Direction => "direction".into(),
+        Fact::Flag(flag) => flag.header().into(),
+        Fact::Acquaintance => "we have".into(),
+        Fact::MyView => "my view of their work".into(),
+        Fact::TheirView => "their view of mine".into(),
+        Fact::Profession => "profession".into(),
+        Fact::Passion(i) => format!("passion: {}", group_text(&model.passions[i], "passions")),
+        Fact::Tag(i) => format!("tag: {}", group_text(&model.tags[i], "tags")),
+        Fact::MutualConnections => "mutual connections".into(),
     }
+}
 
-    /// How a row's values of `var` read.
-    fn value(&self, cell: &Cell, var: usize) -> String {
-        let values: Vec<usize> = self.model.values(cell, var).collect();
-        if values.len() == self.model.size(var) {
-            return "any".into();
+/// How a row's values of `var` read.
+fn value(model: &Model, cell: &Cell, var: usize) -> String {
+    let values: Vec<usize> = model.values(cell, var).collect();
+    if values.len() == model.size(var) {
+        return "any".into();
+    }
+    match model.fact(var) {
+        Fact::Platform => or_list(values.iter().map(|&v| match model.platforms.get(v) {
+            Some(p) => p.label().to_owned(),
+            None => "any other".to_owned(),
+        })),
+        Fact::Direction => if values == [0] {
+            "incoming"
+        } else {
+            "outgoing"
         }
-        let model = &self.model;
-        match model.fact(var) {
-            Fact::Platform => or_list(values.iter().map(|&v| match model.platforms.get(v) {
-                Some(p) => p.label().to_owned(),
-                None => "any other".to_owned(),
-            })),
-            Fact::Direction => if values == [0] {
-                "incoming"
-            } else {
-                "outgoing"
-            }
-            .into(),
-            Fact::Flag(_) | Fact::Passion(_) | Fact::Tag(_) => {
-                if values == [1] { "yes" } else { "no" }.into()
-            }
-            Fact::Acquaintance => acquaintance_text(&values),
-            Fact::MyView | Fact::TheirView => {
-                or_list(values.iter().map(|&v| View::ALL[v].as_str().to_owned()))
-            }
-            Fact::Profession => {
-                let name = |v: usize| match model.professions.get(v) {
-                    Some(p) => p.to_string(),
-                    None => "any other or none".to_owned(),
-                };
-                let other = model.professions.len();
-                if values.contains(&other) {
-                    let excluded: Vec<String> = (0..other)
-                        .filter(|&v| !model.contains(cell, var, v))
-                        .map(name)
-                        .collect();
-                    match excluded.as_slice() {
-                        [one] => format!("not {one}"),
-                        _ => format!("none of {}", long_list(excluded, ", ", "professions")),
-                    }
-                } else {
-                    let names = values.into_iter().map(name).collect();
-                    long_list(names, " or ", "professions")
+        .into(),
+        Fact::Flag(_) | Fact::Passion(_) | Fact::Tag(_) => {
+            if values == [1] { "yes" } else { "no" }.into()
+        }
+        Fact::Acquaintance => acquaintance_text(&values),
+        Fact::MyView | Fact::TheirView => {
+            or_list(values.iter().map(|&v| View::ALL[v].as_str().to_owned()))
+        }
+        Fact::Profession => {
+            let name = |v: usize| match model.professions.get(v) {
+                Some(p) => p.to_string(),
+                None => "any other or none".to_owned(),
+            };
+            let other = model.professions.len();
+            if values.contains(&other) {
+                let excluded: Vec<String> = (0..other)
+                    .filter(|&v| !model.contains(cell, var, v))
+                    .map(name)
+                    .collect();
+                match excluded.as_slice() {
+                    [one] => format!("not {one}"),
+                    _ => format!("none of {}", long_list(excluded, ", ", "professions")),
                 }
+            } else {
+                let names = values.into_iter().map(name).collect();
+                long_list(names, " or ", "professions")
             }
-            Fact::MutualConnections => mutual_text(&model.thresholds, &values),
         }
+        Fact::MutualConnections => mutual_text(&model.thresholds, &values),
     }
 }
 
@@ -333,20 +404,12 @@ fn code(id: &str) -> String {
 impl fmt::Display for DecisionTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut lines: Vec<Vec<String>> = Vec::with_capacity(self.rows.len() + 1);
-        let mut header: Vec<String> = self
-            .columns
-            .iter()
-            .map(|&v| escape(&self.header(v)))
-            .collect();
+        let mut header: Vec<String> = self.columns.iter().map(|c| escape(c)).collect();
         header.push("decision".into());
         header.push("rule".into());
         lines.push(header);
         for row in &self.rows {
-            let mut line: Vec<String> = self
-                .columns
-                .iter()
-                .map(|&v| escape(&self.value(&row.cell, v)))
-                .collect();
+            let mut line: Vec<String> = row.values.iter().map(|v| escape(v)).collect();
             line.push(row.decision.to_string());
             line.push(code(&row.rule_id));
             lines.push(line);
@@ -513,12 +576,19 @@ impl Policy {
                 }
             }
         }
-        let columns = columns.into_iter().collect();
+        let columns: Vec<usize> = columns.into_iter().collect();
+        let headers: std::sync::Arc<[String]> =
+            columns.iter().map(|&var| header(&model, var)).collect();
         let rows = rows
             .into_iter()
             .map(|(cell, rule, _)| {
                 let (decision, rule_id) = rule.outcome(self);
                 TableRow {
+                    values: columns
+                        .iter()
+                        .map(|&var| value(&model, &cell, var))
+                        .collect(),
+                    columns: headers.clone(),
                     cell,
                     decision,
                     rule_id: rule_id.to_owned(),
@@ -534,7 +604,7 @@ impl Policy {
         Ok(DecisionTable {
             model,
             platform: platform.clone(),
-            columns,
+            columns: headers.to_vec(),
             rows,
             rust_rules,
         })

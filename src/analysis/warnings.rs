@@ -47,6 +47,8 @@ use super::engine::{Budget, DecidingRule, Formula, Model};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case", tag = "kind"))]
 #[non_exhaustive]
 pub enum Warning {
     /// A user rule whose condition holds for no request on its platforms
@@ -73,6 +75,12 @@ pub enum Warning {
         /// the order they are tried.
         by: Vec<String>,
     },
+    /// A rule written in Rust: the analysis cannot see when it applies, so
+    /// it says nothing of it, and assumes it hides no other rule.
+    NotAnalysed {
+        /// The rule's id.
+        rule: String,
+    },
 }
 
 impl Warning {
@@ -89,7 +97,9 @@ impl Warning {
     /// ```
     pub fn rule_id(&self) -> &str {
         match self {
-            Warning::Unsatisfiable { rule } | Warning::Shadowed { rule, .. } => rule,
+            Warning::Unsatisfiable { rule }
+            | Warning::Shadowed { rule, .. }
+            | Warning::NotAnalysed { rule } => rule,
             Warning::BuiltinUnreachable { rule, .. } => rule.id(),
         }
     }
@@ -126,6 +136,11 @@ impl fmt::Display for Warning {
                     rules_phrase(by)
                 )
             }
+            Warning::NotAnalysed { rule } => write!(
+                f,
+                "rule `{rule}` is written in rust: the analysis cannot see when it applies, and \
+                 assumes it hides no other rule"
+            ),
         }
     }
 }
@@ -201,10 +216,10 @@ impl Policy {
     /// than running on.
     ///
     /// **Rules written in Rust** are opaque: the analysis cannot know when
-    /// they apply, so it never reports them, and it treats them as rules
-    /// that may not apply, so they never hide another rule. Every warning
-    /// holds whatever they do; a rule that only a Rust rule hides is not
-    /// reported.
+    /// they apply, so it reports each as [`Warning::NotAnalysed`] and
+    /// nothing more, and it treats them as rules that may not apply, so
+    /// they never hide another rule. Every other warning holds whatever
+    /// they do; a rule that only a Rust rule hides is not reported.
     ///
     /// # Errors
     ///
@@ -256,7 +271,11 @@ impl Policy {
         let deciding = deciders(&all, None, &mut budget)?;
         let mut warnings = Vec::new();
         for (i, condition) in model.user_rules.iter().enumerate() {
-            let Some(condition) = condition else { continue };
+            let Some(condition) = condition else {
+                let rule = self.rules[i].id().to_owned();
+                warnings.push(Warning::NotAnalysed { rule });
+                continue;
+            };
             if deciding.contains(&DecidingRule::User(i)) {
                 continue;
             }
