@@ -262,6 +262,7 @@ pub(super) enum Truth {
 }
 
 /// An atom: the variable `var` takes one of the values in `mask`.
+#[derive(Clone)]
 struct Atom {
     /// The variable's position in the model.
     var: usize,
@@ -324,7 +325,7 @@ pub(super) enum GroupReading {
 /// mentioned anywhere else (alone, under `not`, in both kinds of list) is a
 /// group of its own. The passions that `shares-passion` and the built-in
 /// rule `twitter.shared-purpose` read count as one `any` list.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct NameGroup {
     /// The names, in the order the policy mentions them; at least one.
     pub(super) names: Vec<Box<str>>,
@@ -487,7 +488,7 @@ fn sorted_unique(places: &mut [Place]) -> &[Place] {
 
 /// Distinct items, each numbered by its position, with an index so that
 /// adding or finding one costs the same however many there are.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Numbered<T> {
     /// The items, in the order added.
     items: Vec<T>,
@@ -623,6 +624,7 @@ impl Vocabulary {
 }
 
 /// The variables of one policy's space and its compiled rules.
+#[derive(Clone)]
 pub(super) struct Model {
     /// The platforms told apart: the built-in ones, then those the rules
     /// name (and the table's).

@@ -41,6 +41,7 @@ use super::engine::{Budget, Cell, DecidingRule, Fact, GroupReading, Model, NameG
 /// );
 /// # Ok::<(), acquaint::AnalysisError>(())
 /// ```
+#[derive(Clone)]
 pub struct DecisionTable {
     /// The space the rows' cells belong to.
     model: Model,

@@ -1,0 +1,129 @@
+//! A host program's day, through the public API only (`acquaint::*`), as
+//! the README's "In a policy file" section and the crate docs describe it:
+//! a YAML policy, extended with a rule in Rust; contacts read from JSON;
+//! verdicts, warnings, changes and a decision table written as JSON; a
+//! mistake in a policy recovered as a typed error with its line.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use acquaint::*;
+use serde_json::json;
+
+#[derive(Debug)]
+struct Colleagues;
+
+impl Rule for Colleagues {
+    fn id(&self) -> &str {
+        "colleagues"
+    }
+
+    fn decide(&self, request: &Request<'_>) -> Option<Decision> {
+        request
+            .contact
+            .has_tag("colleague")
+            .then_some(Decision::Accept)
+    }
+
+    fn explain(&self, request: &Request<'_>) -> String {
+        format!("{} is a colleague", request.contact.name())
+    }
+}
+
+const POLICY: &str = "\
+job-seeking: false
+platforms: [mastodon]
+rules:
+  - id: fediverse
+    platforms: [mastodon]
+    when: { tag: fediverse }
+    decision: accept
+    reason: Mastodon is for the fediverse crowd
+";
+
+#[test]
+fn a_host_loads_extends_evaluates_and_writes_json() {
+    let loaded: Policy = serde_saphyr::from_str(POLICY).unwrap();
+    let policy = loaded.into_builder().rule(Colleagues).build().unwrap();
+
+    let contacts: Vec<Contact> = serde_json::from_value(json!([
+        { "name": "Kim Lee", "tags": ["Colleague"] },
+        { "name": "Sam Stranger", "mutual-connections": 480 },
+        { "name": "Ada", "acquaintance": "Worked-In-Person",
+          "my-view": "positive", "their-view": "positive" }
+    ]))
+    .unwrap();
+    let verdicts: Vec<Verdict<'_>> = policy
+        .evaluate_all(
+            contacts
+                .iter()
+                .map(|c| (c, &Platform::LinkedIn, Direction::Incoming)),
+        )
+        .collect();
+    let written = serde_json::to_value(&verdicts).unwrap();
+    assert_eq!(written[0]["rule"], "colleagues");
+    assert_eq!(written[0]["explanation"], "Kim Lee is a colleague");
+    assert_eq!(written[1]["decision"], "meet-first");
+    assert!(written[1]["reply"].as_str().unwrap().starts_with("Hi Sam,"));
+    assert_eq!(written[2]["rule"], "linkedin.mutual-vouch");
+    // A verdict is data a host compares.
+    assert_eq!(
+        verdicts[2],
+        policy.evaluate(&contacts[2], &Platform::LinkedIn, Direction::Incoming)
+    );
+
+    let warnings = policy.analyze().unwrap();
+    assert_eq!(
+        serde_json::to_value(&warnings).unwrap(),
+        json!([{ "kind": "not-analysed", "rule": "colleagues" }])
+    );
+
+    let changes = policy.what_would_change(&contacts[1], &Platform::LinkedIn, Direction::Incoming);
+    let changes = serde_json::to_value(&changes).unwrap();
+    assert_eq!(
+        changes[0],
+        json!({
+            "facts": [
+                { "acquaintance": "met-in-person" },
+                { "my-view": "positive" },
+                { "their-view": "positive" }
+            ],
+            "decision": "accept",
+            "rule": "linkedin.mutual-vouch"
+        })
+    );
+
+    let mastodon = Platform::named("mastodon").unwrap();
+    let table = serde_json::to_value(policy.decision_table(&mastodon).unwrap()).unwrap();
+    assert_eq!(
+        table,
+        json!({
+            "platform": "mastodon",
+            "columns": ["tag: fediverse"],
+            "rows": [
+                { "facts": { "tag: fediverse": "yes" }, "decision": "accept", "rule": "fediverse" },
+                { "facts": { "tag: fediverse": "no" }, "decision": "decline", "rule": "fallback" }
+            ],
+            "rust-rules": ["colleagues"]
+        })
+    );
+}
+
+#[test]
+fn a_host_recovers_a_typed_load_error_with_its_line() {
+    let doc = "{\n  \"rules\": [\n    { \"id\": \"fediverse\", \"decision\": \"acept\", \"reason\": \"\" }\n  ]\n}";
+    let err = Policy::from_deserializer(&mut serde_json::Deserializer::from_str(doc)).unwrap_err();
+    let LoadError::Invalid { error, format } = &err else {
+        panic!("a policy error, not a syntax error: {err}");
+    };
+    assert_eq!(error.rule_id(), Some("fediverse"));
+    assert_eq!(error.field(), "decision");
+    let PolicyErrorKind::UnknownName(name) = error.kind() else {
+        panic!("{error:?}");
+    };
+    assert_eq!((name.kind(), name.name()), (NameKind::Decision, "acept"));
+    assert_eq!(format.line(), 3);
+    assert_eq!(
+        serde_json::to_value(error).unwrap()["location"],
+        json!({ "rule": "fediverse" })
+    );
+}
