@@ -2,6 +2,7 @@
 //! are named in a policy document, and how they explain themselves.
 
 use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 
 use crate::contact::{Acquaintance, View};
 use crate::names::{ConditionKey, Name};
@@ -335,8 +336,20 @@ impl Condition {
 /// The phrases of an explanation: each said once, the first few shown.
 #[derive(Default)]
 struct Facts {
-    seen: HashSet<String>,
+    /// A hash of each distinct phrase met: enough to count the rest without
+    /// keeping them all.
+    seen: HashSet<u64>,
     shown: Vec<String>,
+}
+
+impl Facts {
+    fn add(&mut self, phrase: String) {
+        let mut hasher = std::hash::DefaultHasher::new();
+        phrase.hash(&mut hasher);
+        if self.seen.insert(hasher.finish()) && self.shown.len() < Condition::FACTS_SHOWN {
+            self.shown.push(phrase);
+        }
+    }
 }
 
 /// Collects phrases for the facts that gave `cond` the value `value`: for
@@ -356,13 +369,7 @@ fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Facts)
             }
         }
         Condition::Not(inner) => facts_behind(inner, !value, r, out),
-        leaf => {
-            let phrase = describe_fact(leaf, r);
-            if out.shown.len() < Condition::FACTS_SHOWN && !out.seen.contains(&phrase) {
-                out.shown.push(phrase.clone());
-            }
-            out.seen.insert(phrase);
-        }
+        leaf => out.add(describe_fact(leaf, r)),
     }
 }
 
