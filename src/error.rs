@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::names::{ConditionKey, Name, PolicyField, RuleField, nearest};
+use crate::names::{ConditionKey, Name, Placeholder, PolicyField, ReplyField, RuleField, nearest};
 use crate::text::cut;
 
 /// A name that could not be parsed: a platform, decision, view, direction or
@@ -212,6 +212,18 @@ pub enum PolicyErrorKind {
         /// ``invalid type: string "yes", expected a boolean``.
         message: String,
     },
+    /// A reply template with a `{` that is not closed.
+    UnclosedBrace {
+        /// Where the brace is, in characters from 1.
+        position: usize,
+    },
+    /// A reply template with a placeholder acquaint does not know.
+    UnknownPlaceholder {
+        /// Where its `{` is, in characters from 1.
+        position: usize,
+        /// The name between the braces.
+        name: String,
+    },
     /// More rules than [`Policy::MAX_RULES`](crate::Policy::MAX_RULES).
     TooManyRules {
         /// The limit.
@@ -337,6 +349,21 @@ impl fmt::Display for PolicyError {
             PolicyErrorKind::InvalidValue { message } => {
                 write!(f, "{at}: field `{field}`: {message}")
             }
+            PolicyErrorKind::UnclosedBrace { position } => write!(
+                f,
+                "{at}: field `{field}`: the `{{` at character {position} is not closed (write `{{{{` \
+                 for a brace)"
+            ),
+            PolicyErrorKind::UnknownPlaceholder { position, name } => {
+                let expected: Vec<String> =
+                    Placeholder::names().map(|n| format!("`{{{n}}}`")).collect();
+                write!(
+                    f,
+                    "{at}: field `{field}`: unknown placeholder `{{{name}}}` at character \
+                     {position}, expected {}",
+                    crate::text::join_with(&expected, " or ")
+                )
+            }
             PolicyErrorKind::TooManyRules { limit } => {
                 write!(f, "{at}: field `{field}`: more than {limit} rules")
             }
@@ -376,9 +403,12 @@ fn expected_fields(at: &Location, field: &str) -> String {
         let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
         format!(", expected one of {}", names.join(", "))
     };
+    let replies = *at == Location::Policy
+        && field.split_once('.').map(|(head, _)| head) == Some(PolicyField::Replies.name());
     match field.rsplit_once('.') {
         None if *at == Location::Policy => list(&PolicyField::names().collect::<Vec<_>>()),
         None => list(&RuleField::names().collect::<Vec<_>>()),
+        Some(_) if replies => list(&ReplyField::names().collect::<Vec<_>>()),
         Some((_, key)) => nearest(key, ConditionKey::names())
             .map(|k| format!(", did you mean `{k}`"))
             .unwrap_or_default(),

@@ -156,9 +156,9 @@
 // Modules form layers; each imports only from the layers below it.
 //
 // 1. Vocabulary: `limits`, `names` (the names a policy document uses),
-//    `text`, `error`, then `contact`, `platform`, `decision`, `request`
-//    (the request and the user's settings) and `builtin` (the built-in
-//    rules and their explanations).
+//    `text`, `error`, then `contact`, `platform`, `decision`, `reply`
+//    (reply templates), `request` (the request and the user's settings)
+//    and `builtin` (the built-in rules and their explanations).
 // 2. Rules: `condition`, then `rules` (the `Rule` trait and data rules).
 // 3. `verdict`: the answer, and its explanation.
 // 4. `policy`: settings, rules and evaluation.
@@ -173,6 +173,7 @@ mod contact;
 mod decision;
 mod error;
 mod platform;
+mod reply;
 mod request;
 
 mod condition;

@@ -86,6 +86,26 @@ name_enum! {
         Disable = "disable",
         Fallback = "fallback",
         Rules = "rules",
+        Replies = "replies",
+    }
+}
+
+name_enum! {
+    /// A key of the policy's `replies` table: which invitations a reply
+    /// template answers.
+    pub(crate) enum ReplyField {
+        Incoming = "incoming",
+        Outgoing = "outgoing",
+    }
+}
+
+name_enum! {
+    /// A placeholder of a reply template, written in braces:
+    /// `{first-name}`.
+    pub(crate) enum Placeholder {
+        FirstName = "first-name",
+        Name = "name",
+        Platform = "platform",
     }
 }
 

@@ -17,6 +17,7 @@ use crate::error::{Location, PolicyError, PolicyErrorKind};
 use crate::limits;
 use crate::names::{Name, PolicyField, RuleField};
 use crate::platform::{Direction, Platform};
+use crate::reply::{Template, template_path};
 use crate::request::{Request, Settings};
 use crate::rules::{DataRule, Rule};
 use crate::text::{cut, fold};
@@ -390,6 +391,9 @@ pub struct PolicyBuilder {
     rules: Vec<UserRule>,
     disable: Vec<String>,
     fallback: Decision,
+    /// Reply templates as written, for incoming and outgoing invitations;
+    /// checked by `build`.
+    replies: [Option<String>; 2],
     /// Policy files must declare their own platforms, so that a misspelt
     /// `linkdin` is an error rather than a rule that never applies.
     pub(crate) require_declared_platforms: bool,
@@ -409,8 +413,13 @@ impl From<Policy> for PolicyBuilder {
             .filter(|rule| disabled.contains(*rule))
             .map(|rule| rule.id().to_owned())
             .collect();
+        let replies = settings
+            .replies
+            .each_ref()
+            .map(|template| template.as_ref().map(|t| t.text().to_owned()));
         PolicyBuilder {
             settings,
+            replies,
             platforms,
             rules,
             disable,
@@ -501,6 +510,38 @@ impl PolicyBuilder {
         self
     }
 
+    /// Sets my own reply to meet-first verdicts for invitations in this
+    /// direction, in place of acquaint's. Placeholders in braces are filled
+    /// in: `{first-name}` (the first word of their name), `{name}` and
+    /// `{platform}`; `{{` and `}}` are braces. [`build`](PolicyBuilder::build) fails
+    /// on an unknown placeholder or an unclosed brace, naming where it is.
+    ///
+    /// ```
+    /// use acquaint::{Contact, Direction, Platform, Policy};
+    ///
+    /// let policy = Policy::builder()
+    ///     .reply(Direction::Incoming, "Hello {first-name}! Coffee before we connect on {platform}?")
+    ///     .build()?;
+    /// let sam = Contact::new("Sam Stranger");
+    /// let verdict = policy.evaluate(&sam, &Platform::LinkedIn, Direction::Incoming);
+    /// assert_eq!(
+    ///     verdict.reply().as_deref(),
+    ///     Some("Hello Sam! Coffee before we connect on LinkedIn?")
+    /// );
+    ///
+    /// let err = Policy::builder().reply(Direction::Outgoing, "Hi {firstname}").build().unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "policy: field `replies.outgoing`: unknown placeholder `{firstname}` at character 4, \
+    ///      expected `{first-name}`, `{name}` or `{platform}`"
+    /// );
+    /// # Ok::<(), acquaint::PolicyError>(())
+    /// ```
+    pub fn reply(mut self, direction: Direction, template: impl Into<String>) -> Self {
+        self.replies[direction as usize] = Some(template.into());
+        self
+    }
+
     /// Validates the policy and prepares it for evaluation.
     ///
     /// # Errors
@@ -511,14 +552,25 @@ impl PolicyBuilder {
     /// [`Policy::MAX_DEPTH`], or a string over its limit.
     pub fn build(self) -> Result<Policy, PolicyError> {
         let PolicyBuilder {
-            settings,
+            mut settings,
             platforms,
             mut rules,
             disable,
             fallback,
+            replies,
             require_declared_platforms,
         } = self;
         check_settings(&settings)?;
+        for direction in Direction::ALL {
+            if let Some(text) = &replies[direction as usize] {
+                let field = template_path(direction);
+                check_len(text, Policy::MAX_REASON_LEN, &Location::Policy, || {
+                    field.clone()
+                })?;
+                let template = Template::parse(text, &Location::Policy, &field)?;
+                settings.replies[direction as usize] = Some(template);
+            }
+        }
         if rules.len() > Policy::MAX_RULES {
             return Err(PolicyError::new(
                 Location::Policy,

@@ -2,6 +2,7 @@
 
 use crate::contact::Contact;
 use crate::platform::{Direction, Platform};
+use crate::reply::Template;
 use crate::text::FoldedSet;
 
 /// Everything a rule may look at: the contact, the platform, the direction
@@ -56,9 +57,19 @@ pub struct Settings {
     pub(crate) profession: Option<Box<str>>,
     pub(crate) interesting_professions: FoldedSet,
     pub(crate) passions: FoldedSet,
+    /// The user's reply templates, for incoming and outgoing invitations.
+    pub(crate) replies: [Option<Template>; 2],
 }
 
 impl Settings {
+    /// My reply template for meet-first verdicts in this direction, as
+    /// written, if I set one.
+    pub fn reply_template(&self, direction: Direction) -> Option<&str> {
+        self.replies[direction as usize]
+            .as_ref()
+            .map(Template::text)
+    }
+
     /// Whether I am actively looking for a job.
     pub fn job_seeking(&self) -> bool {
         self.job_seeking

@@ -1,11 +1,11 @@
 //! Verdicts: the decision, the rule that decided, and why.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use crate::builtin::{BuiltinRule, FALLBACK_ID};
-use crate::contact::Contact;
 use crate::decision::Decision;
-use crate::platform::{Direction, Platform};
+use crate::platform::Platform;
+use crate::reply::builtin_reply;
 use crate::request::Request;
 use crate::rules::{DataRule, Rule};
 
@@ -144,12 +144,21 @@ impl<'a> Verdict<'a> {
     }
 
     /// For [`Decision::MeetFirst`], a reply to send that proposes meeting in
-    /// person, greeting the contact by the first word of their name ("Hi
-    /// Ada," for Ada Lovelace; "Hi," for a contact with no name); `None`
-    /// otherwise.
+    /// person; `None` otherwise.
+    ///
+    /// It is the user's own template for the request's direction when the
+    /// policy sets one (see [`PolicyBuilder::reply`](crate::PolicyBuilder::reply)),
+    /// else acquaint's, which greets the contact by the first word of their
+    /// name ("Hi Ada," for Ada Lovelace; "Hi," for a contact with no name).
     pub fn reply(&self) -> Option<String> {
-        (self.decision == Decision::MeetFirst)
-            .then(|| suggested_reply(self.request.contact, self.request.direction))
+        if self.decision != Decision::MeetFirst {
+            return None;
+        }
+        let r = &self.request;
+        Some(match &r.settings.replies[r.direction as usize] {
+            Some(template) => template.render(r.contact, r.platform),
+            None => builtin_reply(r.contact, r.direction),
+        })
     }
 
     /// An owned copy of the verdict's data, with the explanation and reply
@@ -235,37 +244,5 @@ pub struct VerdictRecord {
 impl serde::Serialize for Verdict<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         serde::Serialize::serialize(&self.to_record(), s)
-    }
-}
-
-fn suggested_reply(contact: &Contact, direction: Direction) -> String {
-    let mut out = String::from("Hi");
-    // Greet by the first word of the name, as one greets in a message.
-    if let Some(first) = contact.name.split_whitespace().next() {
-        let _ = write!(out, " {first}");
-    }
-    out.push_str(match direction {
-        Direction::Incoming => {
-            ", thank you for the invitation. I keep LinkedIn for people I have met \
-             and can vouch for, so I would like to meet you first. Could we get a coffee \
-             together, in person, and talk about your experience and what you are looking for?"
-        }
-        Direction::Outgoing => {
-            ", I would like to connect with you, but I keep LinkedIn for people I have \
-             met in person. Could we meet first, over coffee perhaps, and talk about your \
-             experience and what you are looking for?"
-        }
-    });
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reply_without_a_name_still_reads() {
-        let reply = suggested_reply(&Contact::new("  "), Direction::Incoming);
-        assert!(reply.starts_with("Hi, thank you"));
     }
 }

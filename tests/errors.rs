@@ -91,7 +91,8 @@ fn unknown_top_level_field() {
         "job-seekin = true",
         r#"{ "job-seekin": true }"#,
         "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
-         `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`",
+         `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`, \
+             `replies`",
     );
     // The full message serde_json gives, position included.
     assert_eq!(
@@ -99,8 +100,8 @@ fn unknown_top_level_field() {
             .unwrap_err()
             .to_string(),
         "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
-         `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules` \
-         at line 1 column 13"
+         `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`, \
+         `replies` at line 1 column 13"
     );
 }
 
@@ -1025,7 +1026,8 @@ fn every_variant_displays_its_location_and_field() {
                 PolicyErrorKind::UnknownField,
             ),
             "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
-             `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`",
+             `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`, \
+             `replies`",
         ),
         (
             PolicyError::new(Location::RuleAt(3), "id", PolicyErrorKind::MissingField),

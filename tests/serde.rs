@@ -645,3 +645,80 @@ fn load_errors_are_typed_and_located() {
     let ok = Policy::from_deserializer(toml::Deserializer::new("job-seeking = true")).unwrap();
     assert!(ok.settings().job_seeking());
 }
+
+/// The README's "In a policy file": replies in your own words, for
+/// invitations received and sent, checked as the document loads.
+#[test]
+fn reply_templates_load_render_and_round_trip() {
+    let text = "[replies]\n\
+                incoming = \"Hi {first-name}, thanks! I keep {platform} for people I have met: coffee first?\"\n\
+                outgoing = \"Dear {name}, shall we meet before we connect? {{no pressure}}\"\n";
+    let policy: Policy = toml::from_str(text).unwrap();
+    let sam = Contact::new("Sam Stranger");
+    let incoming = policy.evaluate(&sam, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(
+        incoming.reply().as_deref(),
+        Some("Hi Sam, thanks! I keep LinkedIn for people I have met: coffee first?")
+    );
+    let outgoing = policy.evaluate(&sam, &Platform::LinkedIn, Direction::Outgoing);
+    assert_eq!(
+        outgoing.reply().as_deref(),
+        Some("Dear Sam Stranger, shall we meet before we connect? {no pressure}")
+    );
+    assert_eq!(
+        policy.settings().reply_template(Direction::Incoming),
+        Some("Hi {first-name}, thanks! I keep {platform} for people I have met: coffee first?")
+    );
+    // Written back the same, and kept by `into_builder`.
+    let written = toml::to_string(&policy).unwrap();
+    let again: Policy = toml::from_str(&written).unwrap();
+    assert_eq!(again.settings(), policy.settings());
+    let rebuilt = policy.clone().into_builder().build().unwrap();
+    assert_eq!(rebuilt.settings(), policy.settings());
+    // Without templates, acquaint's own reply.
+    let plain = Policy::default();
+    assert!(
+        plain
+            .evaluate(&sam, &Platform::LinkedIn, Direction::Incoming)
+            .reply()
+            .unwrap()
+            .starts_with("Hi Sam, thank you for the invitation.")
+    );
+}
+
+#[test]
+fn bad_reply_templates_name_the_template_and_the_position() {
+    let cases = [
+        (
+            "[replies]\nincoming = \"Hi {firstname}\"\n",
+            "policy: field `replies.incoming`: unknown placeholder `{firstname}` at character 4, \
+             expected `{first-name}`, `{name}` or `{platform}`",
+            2,
+        ),
+        (
+            "[replies]\noutgoing = \"Hi {first-name\"\n",
+            "policy: field `replies.outgoing`: the `{` at character 4 is not closed (write `{{` \
+             for a brace)",
+            2,
+        ),
+        (
+            "[replies]\nincomming = \"Hi\"\n",
+            "policy: unknown field `replies.incomming`, expected one of `incoming`, `outgoing`",
+            2,
+        ),
+    ];
+    for (doc, expected, line) in cases {
+        let err = toml::from_str::<Policy>(doc).unwrap_err();
+        assert_eq!(err.message(), expected, "{doc}");
+        let span = err.span().unwrap();
+        assert_eq!(line_of(doc, span.start), line, "{doc}");
+    }
+    let err = Policy::builder()
+        .reply(Direction::Incoming, "{")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &acquaint::PolicyErrorKind::UnclosedBrace { position: 1 }
+    );
+}

@@ -15,9 +15,11 @@ use super::values::{Mistakes, Shape, fail, located, plain, read, read_name, read
 use crate::builtin::BuiltinRule;
 use crate::condition::{Condition, ValueType};
 use crate::error::{Location, PolicyError, PolicyErrorKind};
-use crate::names::{ConditionKey, Name, PolicyField, RuleField};
+use crate::names::{ConditionKey, Name, PolicyField, ReplyField, RuleField};
+use crate::platform::Direction;
 use crate::platform::Platform;
 use crate::policy::{Declared, Policy, check_rule_id, prepare_rule, truncate, valid_id};
+use crate::reply::{Template, reply_direction, template_path};
 use crate::rules::DataRule;
 use crate::text::cut;
 
@@ -185,6 +187,11 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                         declared: declared.as_ref(),
                     })?
                 }
+                PolicyField::Replies => {
+                    for (direction, template) in map.next_value_seed(RepliesSeed)? {
+                        b = b.reply(direction, template);
+                    }
+                }
             }
         }
         for rule in rules {
@@ -193,6 +200,50 @@ impl<'de> Visitor<'de> for PolicyVisitor {
         // Whatever could only be checked once the whole document was read
         // (platforms declared after the rules, in JSON) is checked here.
         b.build().map_err(fail)
+    }
+}
+
+/// The `replies` table: a template for each direction, checked as it is
+/// read so that a mistake points at its line.
+struct RepliesSeed;
+
+impl<'de> DeserializeSeed<'de> for RepliesSeed {
+    type Value = Vec<(Direction, String)>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let field = PolicyField::Replies.name();
+        located(d, self, &Location::Policy, field, Shape::Table)
+    }
+}
+
+impl<'de> Visitor<'de> for RepliesSeed {
+    type Value = Vec<(Direction, String)>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a table of reply templates, `incoming` and `outgoing`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let at = Location::Policy;
+        let mut mistakes = Mistakes::raised(&at);
+        let mut seen = Seen::default();
+        let path = PolicyField::Replies.name();
+        let mut replies = Vec::new();
+        while let Some(key) =
+            map.next_key_seed(KeySeed::<ReplyField>::new(path, &mut seen, &mut mistakes))?
+        {
+            let Ok(key) = key else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let direction = reply_direction(key);
+            let field = template_path(direction);
+            let checked = read(&mut map, &field, &mut mistakes, |text: String, at| {
+                Template::parse(&text, at, &field).map(|_| text)
+            })?;
+            replies.extend(checked.map(|text| (direction, text)));
+        }
+        Ok(replies)
     }
 }
 

@@ -7,9 +7,11 @@ use serde::{Serialize, Serializer};
 use crate::builtin::BuiltinRule;
 use crate::condition::{Condition, Value};
 use crate::names::{Name, PolicyField, RuleField};
-use crate::platform::Platform;
+use crate::platform::{Direction, Platform};
 use crate::policy::{Policy, UserRule};
+use crate::reply::reply_field;
 use crate::rules::DataRule;
+use std::collections::BTreeMap;
 
 struct Conditions<'a>(&'a [Condition]);
 
@@ -135,6 +137,16 @@ impl Serialize for Policy {
                 PolicyField::Disable => non_empty(&mut m, key, disabled.len(), &disabled)?,
                 PolicyField::Fallback => m.serialize_entry(key, &self.fallback)?,
                 PolicyField::Rules => non_empty(&mut m, key, rules.len(), &rules)?,
+                PolicyField::Replies => {
+                    let replies: BTreeMap<&str, &str> = Direction::ALL
+                        .into_iter()
+                        .filter_map(|d| {
+                            let text = settings.reply_template(d)?;
+                            Some((reply_field(d).name(), text))
+                        })
+                        .collect();
+                    non_empty(&mut m, key, replies.len(), &replies)?
+                }
             }
         }
         m.end()

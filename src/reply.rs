@@ -1,0 +1,176 @@
+//! Replies in the user's own words: templates for the reply suggested with
+//! a meet-first verdict.
+
+use std::fmt::Write as _;
+
+use crate::contact::Contact;
+use crate::error::{Location, PolicyError, PolicyErrorKind};
+use crate::names::{Name, Placeholder, PolicyField, ReplyField};
+use crate::platform::{Direction, Platform};
+
+/// A reply template, checked when the policy is built: text with
+/// placeholders in braces (`{first-name}`, `{name}`, `{platform}`); `{{`
+/// and `}}` are braces.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Template {
+    /// The template as written.
+    text: Box<str>,
+    parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Part {
+    Text(Box<str>),
+    Placeholder(Placeholder),
+}
+
+impl Template {
+    /// Reads a template; a mistake is an error at `at`, in `field`, naming
+    /// the position (in characters, from 1).
+    pub(crate) fn parse(text: &str, at: &Location, field: &str) -> Result<Template, PolicyError> {
+        let mut parts = Vec::new();
+        let mut literal = String::new();
+        let mut chars = text.chars().enumerate().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '}' {
+                // `}}` is a brace, like `{{`; a lone `}` is one too.
+                chars.next_if(|(_, c)| *c == '}');
+                literal.push('}');
+                continue;
+            }
+            if c != '{' {
+                literal.push(c);
+                continue;
+            }
+            if chars.next_if(|(_, c)| *c == '{').is_some() {
+                literal.push('{');
+                continue;
+            }
+            let mut name = String::new();
+            let closed = loop {
+                match chars.next() {
+                    Some((_, '}')) => break true,
+                    Some((_, c)) => name.push(c),
+                    None => break false,
+                }
+            };
+            let position = i + 1;
+            let error = |kind| Err(PolicyError::new(at.clone(), field, kind));
+            if !closed {
+                return error(PolicyErrorKind::UnclosedBrace { position });
+            }
+            let Some(placeholder) = Placeholder::from_name(&name) else {
+                let name = crate::text::cut(&name, 80);
+                return error(PolicyErrorKind::UnknownPlaceholder { position, name });
+            };
+            if !literal.is_empty() {
+                parts.push(Part::Text(std::mem::take(&mut literal).into()));
+            }
+            parts.push(Part::Placeholder(placeholder));
+        }
+        if !literal.is_empty() {
+            parts.push(Part::Text(literal.into()));
+        }
+        Ok(Template {
+            text: text.into(),
+            parts,
+        })
+    }
+
+    /// The template as written.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The reply to `contact` on `platform`.
+    pub(crate) fn render(&self, contact: &Contact, platform: &Platform) -> String {
+        let mut out = String::with_capacity(self.text.len() + 16);
+        for part in &self.parts {
+            match part {
+                Part::Text(text) => out.push_str(text),
+                Part::Placeholder(Placeholder::FirstName) => out.push_str(first_name(contact)),
+                Part::Placeholder(Placeholder::Name) => out.push_str(contact.name().trim()),
+                Part::Placeholder(Placeholder::Platform) => out.push_str(platform.label()),
+            }
+        }
+        out
+    }
+}
+
+/// The key of the `replies` table for a direction.
+pub(crate) fn reply_field(direction: Direction) -> ReplyField {
+    match direction {
+        Direction::Incoming => ReplyField::Incoming,
+        Direction::Outgoing => ReplyField::Outgoing,
+    }
+}
+
+/// The direction a key of the `replies` table stands for.
+pub(crate) fn reply_direction(field: ReplyField) -> Direction {
+    match field {
+        ReplyField::Incoming => Direction::Incoming,
+        ReplyField::Outgoing => Direction::Outgoing,
+    }
+}
+
+/// The path of a reply template in a policy document: `replies.incoming`.
+pub(crate) fn template_path(direction: Direction) -> String {
+    format!(
+        "{}.{}",
+        PolicyField::Replies.name(),
+        reply_field(direction).name()
+    )
+}
+
+/// The first word of the contact's name, as one greets in a message.
+fn first_name(contact: &Contact) -> &str {
+    contact.name().split_whitespace().next().unwrap_or("")
+}
+
+/// The reply acquaint suggests when the user has no template of their own.
+pub(crate) fn builtin_reply(contact: &Contact, direction: Direction) -> String {
+    let mut out = String::from("Hi");
+    let first = first_name(contact);
+    if !first.is_empty() {
+        let _ = write!(out, " {first}");
+    }
+    out.push_str(match direction {
+        Direction::Incoming => {
+            ", thank you for the invitation. I keep LinkedIn for people I have met \
+             and can vouch for, so I would like to meet you first. Could we get a coffee \
+             together, in person, and talk about your experience and what you are looking for?"
+        }
+        Direction::Outgoing => {
+            ", I would like to connect with you, but I keep LinkedIn for people I have \
+             met in person. Could we meet first, over coffee perhaps, and talk about your \
+             experience and what you are looking for?"
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reply_without_a_name_still_reads() {
+        let reply = builtin_reply(&Contact::new("  "), Direction::Incoming);
+        assert!(reply.starts_with("Hi, thank you"));
+    }
+
+    #[test]
+    fn templates_fill_placeholders_and_keep_escaped_braces() {
+        let t = Template::parse(
+            "Hi {first-name} ({name}), {{coffee}} on {platform}?",
+            &Location::Policy,
+            "replies.incoming",
+        )
+        .unwrap();
+        let ada = Contact::new(" Ada  Lovelace ");
+        assert_eq!(
+            t.render(&ada, &Platform::LinkedIn),
+            "Hi Ada (Ada  Lovelace), {coffee} on LinkedIn?"
+        );
+    }
+}
