@@ -271,7 +271,10 @@ impl Input {
             b = b.disable(pick(BuiltinRule::ALL, i).id());
         }
         let rules = &self.rules[..self.rules.len().min(MAX_LIST)];
-        let rust_at = self.rust_rule.as_ref().map(|(_, _, at)| usize::from(*at) % (rules.len() + 1));
+        let rust_at = self
+            .rust_rule
+            .as_ref()
+            .map(|(_, _, at)| usize::from(*at) % (rules.len() + 1));
         for (i, r) in rules.iter().enumerate() {
             if rust_at == Some(i) {
                 b = self.add_rust_rule(b);
@@ -411,8 +414,16 @@ fuzz_target!(|input: Input| {
                     _ => &policy,
                 };
                 let after = deciding.evaluate(&probe, &platform, direction);
-                assert_eq!(after.decision(), change.decision(), "{change:?} for {contact:?}");
-                assert_eq!(after.rule_id(), change.rule_id(), "{change:?} for {contact:?}");
+                assert_eq!(
+                    after.decision(),
+                    change.decision(),
+                    "{change:?} for {contact:?}"
+                );
+                assert_eq!(
+                    after.rule_id(),
+                    change.rule_id(),
+                    "{change:?} for {contact:?}"
+                );
             }
 
             let request = Request::new(contact, &platform, direction, policy.settings());
@@ -420,8 +431,16 @@ fuzz_target!(|input: Input| {
                 let rows: Vec<_> = table.matching(&request).collect();
                 assert_eq!(rows.len(), 1, "{contact:?} on {platform} ({direction})");
                 if !has_rust_rule {
-                    assert_eq!(rows[0].decision(), verdict.decision(), "{contact:?} on {platform}");
-                    assert_eq!(rows[0].rule_id(), verdict.rule_id(), "{contact:?} on {platform}");
+                    assert_eq!(
+                        rows[0].decision(),
+                        verdict.decision(),
+                        "{contact:?} on {platform}"
+                    );
+                    assert_eq!(
+                        rows[0].rule_id(),
+                        verdict.rule_id(),
+                        "{contact:?} on {platform}"
+                    );
                 }
             }
             if let Some(other) = &other_table {

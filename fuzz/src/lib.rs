@@ -33,8 +33,12 @@ fn named_strings(policy: &Policy) -> (Vec<String>, Vec<String>, Vec<String>) {
     let mut out = (Vec::new(), Vec::new(), Vec::new());
     let settings = policy.settings();
     out.0.extend(settings.profession().map(str::to_owned));
-    out.0
-        .extend(settings.interesting_professions().take(2).map(str::to_owned));
+    out.0.extend(
+        settings
+            .interesting_professions()
+            .take(2)
+            .map(str::to_owned),
+    );
     out.1.extend(settings.passions().take(2).map(str::to_owned));
     for rule in policy.data_rules().take(16) {
         if let Some(when) = rule.condition() {
