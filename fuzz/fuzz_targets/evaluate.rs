@@ -30,7 +30,8 @@ const MAX_DEPTH: usize = Policy::MAX_DEPTH + 2;
 const MAX_LIST: usize = 6;
 
 /// A word from a small vocabulary, so that rules, settings and contacts
-/// name the same things often; now and then any string.
+/// name the same things often; now and then any string (a blank one is
+/// refused by `build`).
 #[derive(Arbitrary, Debug)]
 enum Word {
     Known(u8),
@@ -44,7 +45,7 @@ const WORDS: [&str; 8] = [
     "vip",
     "VIP",
     "compilers",
-    "",
+    " Compilers",
     "biologist",
 ];
 
@@ -115,11 +116,19 @@ enum ArbCondition {
 
 impl ArbCondition {
     fn condition(&self, depth: usize) -> Condition {
+        // An empty `all` or `any` is refused by `build`; one in a deep
+        // tree would make most policies fail to build, so lists have at
+        // least one condition.
         let list = |list: &[ArbCondition]| -> Vec<Condition> {
-            list.iter()
+            let mut out: Vec<Condition> = list
+                .iter()
                 .take(MAX_LIST)
                 .map(|c| c.condition(depth + 1))
-                .collect()
+                .collect();
+            if out.is_empty() {
+                out.push(Condition::Star(true));
+            }
+            out
         };
         if depth >= MAX_DEPTH {
             return Condition::Friend(true);
