@@ -33,9 +33,9 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     // The time parser on its own, on the same bytes as text.
-    if let Ok(text) = std::str::from_utf8(data) {
-        if let Some(at) = export::SentAt::parse(text) {
-            assert!(at.hour <= 23 && at.minute <= 59, "{at:?}");
-        }
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Some(at) = export::SentAt::parse(text)
+    {
+        assert!(at.hour <= 23 && at.minute <= 59, "{at:?}");
     }
 });
