@@ -1,0 +1,70 @@
+//! The triage example's people-file reader, compiled here as the example
+//! compiles it: any text gives people or an error that renders, never a
+//! panic or a hang; every person it reads is found again by profile URL or
+//! by name.
+#![no_main]
+
+use acquaint::Direction;
+use libfuzzer_sys::fuzz_target;
+
+#[allow(dead_code)]
+#[path = "../../examples/triage/error.rs"]
+mod error;
+#[allow(dead_code)]
+#[path = "../../examples/triage/export.rs"]
+mod export;
+#[allow(dead_code)]
+#[path = "../../examples/triage/people.rs"]
+mod people;
+
+use export::Invitation;
+use people::{Match, People, name_key, url_key};
+
+fn invitation(from: &str, url: &str, message: &str) -> Invitation {
+    Invitation {
+        line: 2,
+        from: from.to_owned(),
+        to: "Me".to_owned(),
+        sent_at: None,
+        message: message.to_owned(),
+        direction: Direction::Incoming,
+        inviter_url: url.to_owned(),
+        invitee_url: String::new(),
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // The key folding on its own: folding is idempotent.
+    if let Some(name) = name_key(text) {
+        assert_eq!(name_key(&name).as_deref(), Some(name.as_str()));
+    }
+    let _ = url_key(text);
+
+    let people = match People::parse(text, "people.toml") {
+        Ok(people) => people,
+        Err(e) => {
+            let _ = e.to_string();
+            return;
+        }
+    };
+    // Every key of the file finds its person, by URL or by name.
+    let Ok(toml::Value::Table(table)) = toml::from_str::<toml::Value>(text) else {
+        panic!("the people file loaded, but is not a TOML table");
+    };
+    if let Some(toml::Value::Table(entries)) = table.get("people") {
+        for key in entries.keys().take(64) {
+            let (contact, how) = if url_key(key).is_some() {
+                people.contact_for(&invitation("Someone Else", key, "hello"))
+            } else {
+                people.contact_for(&invitation(key, "", ""))
+            };
+            assert_ne!(how, Match::Stranger, "`{key}` is in the file");
+            let _ = contact.name();
+        }
+    }
+    let (_, how) = people.contact_for(&invitation("", "", ""));
+    assert_eq!(how, Match::Stranger);
+});
