@@ -12,6 +12,10 @@ mod error;
 #[path = "../../examples/triage/export.rs"]
 mod export;
 
+#[allow(dead_code)]
+#[path = "../../examples/triage/table.rs"]
+mod table;
+
 fuzz_target!(|data: &[u8]| {
     match export::read_invitations(data, "Invitations.csv") {
         Ok(invitations) => {

@@ -4,7 +4,6 @@
 //! by name.
 #![no_main]
 
-use acquaint::Direction;
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code)]
@@ -13,25 +12,15 @@ mod error;
 #[allow(dead_code)]
 #[path = "../../examples/triage/export.rs"]
 mod export;
+
 #[allow(dead_code)]
 #[path = "../../examples/triage/people.rs"]
 mod people;
+#[allow(dead_code)]
+#[path = "../../examples/triage/table.rs"]
+mod table;
 
-use export::Invitation;
 use people::{Match, People, name_key, url_key};
-
-fn invitation(from: &str, url: &str, message: &str) -> Invitation {
-    Invitation {
-        line: 2,
-        from: from.to_owned(),
-        to: "Me".to_owned(),
-        sent_at: None,
-        message: message.to_owned(),
-        direction: Direction::Incoming,
-        inviter_url: url.to_owned(),
-        invitee_url: String::new(),
-    }
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -56,15 +45,17 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Some(toml::Value::Table(entries)) = table.get("people") {
         for key in entries.keys().take(64) {
-            let (contact, how) = if url_key(key).is_some() {
-                people.contact_for(&invitation("Someone Else", key, "hello"))
+            let found = if url_key(key).is_some() {
+                people.entry("Someone Else", key)
             } else {
-                people.contact_for(&invitation(key, "", ""))
+                people.entry(key, "")
+            };
+            let Some((entry, how)) = found else {
+                panic!("`{key}` is in the file");
             };
             assert_ne!(how, Match::Stranger, "`{key}` is in the file");
-            let _ = contact.name();
+            let _ = entry.contact.name();
         }
     }
-    let (_, how) = people.contact_for(&invitation("", "", ""));
-    assert_eq!(how, Match::Stranger);
+    assert!(people.entry("", "").is_none());
 });
