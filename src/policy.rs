@@ -734,11 +734,13 @@ pub(crate) fn prepare_rule(
         RuleField::Reason.name().into()
     })?;
     let mut bits = 0;
-    if let Some(list) = &rule.platforms {
+    if let Some(list) = &mut rule.platforms {
         let field = RuleField::Platforms.name();
         if list.is_empty() {
             return Err(PolicyError::new(at.clone(), field, PolicyErrorKind::Empty));
         }
+        let mut unique = HashSet::with_capacity(list.len());
+        list.retain(|p| unique.insert(p.clone()));
         for (i, p) in list.iter().enumerate() {
             check_declared(p, declared, at, || format!("{field}[{i}]"))?;
             bits |= p.builtin_bit();

@@ -121,10 +121,8 @@ impl DataRule {
     /// Limits the rule to a platform; call again to add more.
     #[must_use]
     pub fn on(mut self, platform: Platform) -> DataRule {
-        let list = self.platforms.get_or_insert_with(Vec::new);
-        if !list.contains(&platform) {
-            list.push(platform);
-        }
+        // Repeats are dropped when the policy is built, in one pass.
+        self.platforms.get_or_insert_with(Vec::new).push(platform);
         self
     }
 
@@ -133,7 +131,8 @@ impl DataRule {
         &self.id
     }
 
-    /// The platforms it is limited to, or `None` for all.
+    /// The platforms it is limited to, or `None` for all (in a built
+    /// policy, each once).
     pub fn platforms(&self) -> Option<&[Platform]> {
         self.platforms.as_deref()
     }
