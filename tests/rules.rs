@@ -1029,3 +1029,25 @@ fn verdicts_compare_by_decision_rule_and_request() {
         policy.evaluate(&a, &Platform::Facebook, Direction::Incoming)
     );
 }
+
+/// A contact's `Debug` shows its passions and tags, as stored (trimmed and
+/// in lowercase), and its `Hash` reads them: contacts that differ only
+/// there hash apart.
+#[test]
+fn contacts_show_and_hash_their_tags_and_passions() {
+    use std::hash::{BuildHasher, RandomState};
+
+    let plain = Contact::new("Zoë");
+    let tagged = plain.clone().with_tag(" VIP ").with_passion("Chess");
+    let debug = format!("{tagged:?}");
+    assert!(
+        debug.contains(r#"passions: ["chess"]"#) && debug.contains(r#"tags: ["vip"]"#),
+        "{debug}"
+    );
+    let hasher = RandomState::new();
+    assert_ne!(hasher.hash_one(&plain), hasher.hash_one(&tagged));
+    assert_ne!(
+        hasher.hash_one(&plain),
+        hasher.hash_one(plain.clone().with_tag("vip"))
+    );
+}
