@@ -366,6 +366,8 @@ fn parse_errors_name_what_was_expected() {
     }
     let error = "".parse::<Platform>().unwrap_err();
     assert_eq!((error.kind(), error.name()), (NameKind::Platform, ""));
+    let error = "maybe".parse::<Decision>().unwrap_err();
+    assert_eq!(error.expected(), "`accept`, `decline` or `meet-first`");
     // A long name is echoed cut to 80 characters.
     let long = "a b".repeat(100);
     let error = long.parse::<Platform>().unwrap_err();
@@ -1195,4 +1197,33 @@ fn a_key_given_twice_is_an_error() {
     assert!(toml::from_str::<Policy>(toml_doc).is_err());
     let toml_doc = "[[rules]]\nid = \"x\"\nid = \"y\"\ndecision = \"accept\"\nreason = \"\"\n";
     assert!(toml::from_str::<Policy>(toml_doc).is_err());
+}
+
+/// An unknown name in a policy document is a `PolicyErrorKind::UnknownName`
+/// whose `source` is the `ParseError` that parsing the name in code gives.
+#[test]
+fn an_unknown_name_in_a_document_has_the_parse_error_as_its_source() {
+    use std::error::Error as _;
+
+    let doc = r#"{"rules": [{"id": "x", "decision": "maybe", "reason": ""}]}"#;
+    let err = Policy::from_deserializer(&mut serde_json::Deserializer::from_str(doc)).unwrap_err();
+    let error = err.policy_error().unwrap();
+    assert_eq!((error.rule_id(), error.field()), (Some("x"), "decision"));
+    let parse_error = "maybe".parse::<Decision>().unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &PolicyErrorKind::UnknownName(parse_error.clone())
+    );
+    let source = error.source().unwrap();
+    assert_eq!(
+        source.downcast_ref::<acquaint::ParseError>(),
+        Some(&parse_error)
+    );
+    // Other mistakes have no source.
+    let error = build_error(Policy::builder().data_rule(DataRule::always(
+        "linkedin.mine",
+        Decision::Accept,
+        "",
+    )));
+    assert!(error.source().is_none());
 }
