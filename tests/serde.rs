@@ -645,3 +645,34 @@ fn load_errors_are_typed_and_located() {
     let ok = Policy::from_deserializer(toml::Deserializer::new("job-seeking = true")).unwrap();
     assert!(ok.settings().job_seeking());
 }
+
+/// A `LoadError` reads as the format's message, and its `source` is the
+/// policy error when the document was read, the format's error otherwise
+/// (the rustdoc of `LoadError`). A mistake raised by an earlier plain
+/// serde load on the same thread is not handed back by a later one.
+#[test]
+fn load_errors_read_as_the_format_and_chain_their_source() {
+    use std::error::Error as _;
+
+    let bad_value = "[[rules]]\nid = \"x\"\ndecision = \"maybe\"\nreason = \"\"\n";
+    let err = Policy::from_deserializer(toml::Deserializer::new(bad_value)).unwrap_err();
+    assert_eq!(err.to_string(), err.format_error().to_string());
+    assert!(
+        err.to_string().contains("unknown decision `maybe`"),
+        "{err}"
+    );
+    let source = err.source().unwrap();
+    assert_eq!(
+        source.downcast_ref::<acquaint::PolicyError>(),
+        err.policy_error()
+    );
+
+    // The plain serde load raises the same mistake, then a document the
+    // format cannot read is a format error, not that earlier mistake.
+    assert!(toml::from_str::<Policy>(bad_value).is_err());
+    let err = Policy::from_deserializer(toml::Deserializer::new("job-seeking = ")).unwrap_err();
+    assert!(matches!(err, acquaint::LoadError::Format(_)), "{err:?}");
+    assert_eq!(err.to_string(), err.format_error().to_string());
+    let source = err.source().unwrap();
+    assert!(source.downcast_ref::<toml::de::Error>().is_some());
+}
