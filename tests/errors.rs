@@ -979,6 +979,11 @@ fn wrong_value_type() {
         r#"{ "rules": ["vip"] }"#,
         r#"policy: field `rules[0]`: invalid type: string "vip", expected a rule table with `id`, `decision` and `reason`"#,
     );
+    // A document that is not a table at all.
+    assert_eq!(
+        json_error("[]"),
+        "invalid type: sequence, expected a policy document"
+    );
 }
 
 // ---- Every variant, through the builder -------------------------------------
