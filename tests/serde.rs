@@ -341,6 +341,38 @@ fn code_built_policy_with_an_undeclared_platform_round_trips() {
     assert!(!loaded.is_enabled(BuiltinRule::TwitterNoPurpose));
 }
 
+/// The document of a policy built in code declares each user-named platform
+/// its rules use once, in the order first used, and never a built-in
+/// platform: those need no declaring.
+#[test]
+fn a_code_built_policy_declares_each_user_named_platform_once() {
+    let github = Platform::named("github").unwrap();
+    let codeberg = Platform::named("codeberg").unwrap();
+    let on = |id: &str, platform: &Platform, when: Condition| {
+        DataRule::new(id, when, Decision::Accept, "").on(platform.clone())
+    };
+    let policy = Policy::builder()
+        .data_rule(on("a", &github, Condition::Star(true)))
+        .data_rule(on("b", &Platform::Twitter, Condition::Star(true)))
+        .data_rule(on(
+            "c",
+            &github,
+            Condition::Any(vec![
+                Condition::Platform(Platform::LinkedIn),
+                Condition::Not(Box::new(Condition::Platform(codeberg.clone()))),
+                Condition::Platform(codeberg.clone()),
+                Condition::Platform(github.clone()),
+            ]),
+        ))
+        .build()
+        .unwrap();
+    let value = serde_json::to_value(&policy).unwrap();
+    assert_eq!(
+        value["platforms"],
+        serde_json::json!(["github", "codeberg"])
+    );
+}
+
 #[test]
 fn serializing_a_policy_with_a_rust_rule_is_an_error_naming_the_rule() {
     let policy = Policy::builder()
