@@ -553,6 +553,37 @@ fn mutual_connections_read_as_runs_between_thresholds() {
 | fewer than 10 or at least 50 | accept   | `fallback` |
 "
     );
+    // Runs next to each other read as one.
+    let policy = Policy::builder()
+        .data_rule(
+            DataRule::new(
+                "few",
+                Condition::Not(Box::new(Condition::MutualConnectionsAtLeast(50))),
+                Decision::Decline,
+                "",
+            )
+            .on(mastodon.clone()),
+        )
+        .data_rule(
+            DataRule::new(
+                "ten",
+                Condition::MutualConnectionsAtLeast(10),
+                Decision::Accept,
+                "",
+            )
+            .on(mastodon.clone()),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(
+        policy.decision_table(&mastodon).unwrap().to_string(),
+        "\
+| mutual connections | decision | rule  |
+|--------------------|----------|-------|
+| fewer than 50      | decline  | `few` |
+| at least 50        | accept   | `ten` |
+"
+    );
     // Its `Debug` shows the platform and the rows.
     let debug = format!("{table:?}");
     assert!(
