@@ -153,6 +153,26 @@ fn unknown_field_deep_in_a_condition() {
     );
 }
 
+/// A condition key is suggested when it is at most two edits from the
+/// typo (the README's "did you mean"), and not at three: `xystar` is two
+/// insertions from `star`, `xyzstar` three.
+#[test]
+fn a_condition_key_is_suggested_within_two_edits_only() {
+    let doc = |key: &str| {
+        format!(
+            r#"{{ "rules": [{{ "id": "r", "when": {{ "{key}": true }}, "decision": "accept", "reason": "" }}] }}"#
+        )
+    };
+    assert_eq!(
+        json_error(&doc("xystar")),
+        "rule `r`: unknown field `when.xystar`, did you mean `star`"
+    );
+    assert_eq!(
+        json_error(&doc("xyzstar")),
+        "rule `r`: unknown field `when.xyzstar`"
+    );
+}
+
 // ---- Missing fields --------------------------------------------------------
 
 #[test]
