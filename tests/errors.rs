@@ -155,7 +155,7 @@ fn unknown_field_deep_in_a_condition() {
 
 /// A condition key is suggested when it is at most two edits from the
 /// typo (the README's "did you mean"), and not at three: `xystar` is two
-/// insertions from `star`, `xyzstar` three.
+/// edits from `star`, `xyzstar` three, `stxar` one.
 #[test]
 fn a_condition_key_is_suggested_within_two_edits_only() {
     let doc = |key: &str| {
@@ -170,6 +170,11 @@ fn a_condition_key_is_suggested_within_two_edits_only() {
     assert_eq!(
         json_error(&doc("xyzstar")),
         "rule `r`: unknown field `when.xyzstar`"
+    );
+    // One letter too many, inside the key: one edit.
+    assert_eq!(
+        json_error(&doc("stxar")),
+        "rule `r`: unknown field `when.stxar`, did you mean `star`"
     );
 }
 
