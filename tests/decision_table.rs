@@ -444,6 +444,14 @@ fn a_block_list_of_ten_thousand_tags_is_one_column() {
             .starts_with("| star of their field | tag: any of t0, t1, t2, … (5 tags) | decision |"),
         "{small}"
     );
+    // A count of a multiple of three digits gets no leading comma.
+    let hundred = block(100).decision_table(&Platform::Twitter).unwrap();
+    assert!(
+        hundred
+            .to_string()
+            .starts_with("| star of their field | tag: any of t0, t1, t2, … (100 tags) |"),
+        "{hundred}"
+    );
     let four = block(4).decision_table(&Platform::Twitter).unwrap();
     assert!(
         four.to_string()
@@ -521,4 +529,77 @@ fn ten_thousand_platforms_professions_or_passions_are_tabulated() {
     );
     let table = policy.decision_table(&"p42".parse().unwrap()).unwrap();
     assert_eq!(table.rows().len(), 1);
+}
+
+/// Mutual connections read as runs between the thresholds the rules name:
+/// "fewer than 10", "10 to 49", "at least 50" (the rustdoc of the table's
+/// values), and runs apart are joined with "or".
+#[test]
+fn mutual_connections_read_as_runs_between_thresholds() {
+    let mastodon: Platform = "mastodon".parse().unwrap();
+    let policy = Policy::builder()
+        .data_rule(
+            DataRule::new(
+                "middle",
+                Condition::All(vec![
+                    Condition::MutualConnectionsAtLeast(10),
+                    Condition::Not(Box::new(Condition::MutualConnectionsAtLeast(50))),
+                ]),
+                Decision::Decline,
+                "",
+            )
+            .on(mastodon.clone()),
+        )
+        .fallback(Decision::Accept)
+        .build()
+        .unwrap();
+    let table = policy.decision_table(&mastodon).unwrap();
+    assert_eq!(
+        table.to_string(),
+        "\
+| mutual connections           | decision | rule       |
+|------------------------------|----------|------------|
+| 10 to 49                     | decline  | `middle`   |
+| fewer than 10 or at least 50 | accept   | `fallback` |
+"
+    );
+    // Runs next to each other read as one.
+    let policy = Policy::builder()
+        .data_rule(
+            DataRule::new(
+                "few",
+                Condition::Not(Box::new(Condition::MutualConnectionsAtLeast(50))),
+                Decision::Decline,
+                "",
+            )
+            .on(mastodon.clone()),
+        )
+        .data_rule(
+            DataRule::new(
+                "ten",
+                Condition::MutualConnectionsAtLeast(10),
+                Decision::Accept,
+                "",
+            )
+            .on(mastodon.clone()),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(
+        policy.decision_table(&mastodon).unwrap().to_string(),
+        "\
+| mutual connections | decision | rule  |
+|--------------------|----------|-------|
+| fewer than 50      | decline  | `few` |
+| at least 50        | accept   | `ten` |
+"
+    );
+    // Its `Debug` shows the platform and the rows.
+    let debug = format!("{table:?}");
+    assert!(
+        debug.starts_with("DecisionTable { platform: ")
+            && debug.contains("mastodon")
+            && debug.contains("rule_id: \"middle\""),
+        "{debug}"
+    );
 }

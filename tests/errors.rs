@@ -154,6 +154,31 @@ fn unknown_field_deep_in_a_condition() {
     );
 }
 
+/// A condition key is suggested when it is at most two edits from the
+/// typo (the README's "did you mean"), and not at three: `xystar` is two
+/// edits from `star`, `xyzstar` three, `stxar` one.
+#[test]
+fn a_condition_key_is_suggested_within_two_edits_only() {
+    let doc = |key: &str| {
+        format!(
+            r#"{{ "rules": [{{ "id": "r", "when": {{ "{key}": true }}, "decision": "accept", "reason": "" }}] }}"#
+        )
+    };
+    assert_eq!(
+        json_error(&doc("xystar")),
+        "rule `r`: unknown field `when.xystar`, did you mean `star`"
+    );
+    assert_eq!(
+        json_error(&doc("xyzstar")),
+        "rule `r`: unknown field `when.xyzstar`"
+    );
+    // One letter too many, inside the key: one edit.
+    assert_eq!(
+        json_error(&doc("stxar")),
+        "rule `r`: unknown field `when.stxar`, did you mean `star`"
+    );
+}
+
 // ---- Missing fields --------------------------------------------------------
 
 #[test]
@@ -367,6 +392,8 @@ fn parse_errors_name_what_was_expected() {
     }
     let error = "".parse::<Platform>().unwrap_err();
     assert_eq!((error.kind(), error.name()), (NameKind::Platform, ""));
+    let error = "maybe".parse::<Decision>().unwrap_err();
+    assert_eq!(error.expected(), "`accept`, `decline` or `meet-first`");
     // A long name is echoed cut to 80 characters.
     let long = "a b".repeat(100);
     let error = long.parse::<Platform>().unwrap_err();
@@ -978,6 +1005,11 @@ fn wrong_value_type() {
         r#"{ "rules": ["vip"] }"#,
         r#"policy: field `rules[0]`: invalid type: string "vip", expected a rule table with `id`, `decision` and `reason`"#,
     );
+    // A document that is not a table at all.
+    assert_eq!(
+        json_error("[]"),
+        "invalid type: sequence, expected a policy document"
+    );
 }
 
 // ---- Every variant, through the builder -------------------------------------
@@ -1197,4 +1229,33 @@ fn a_key_given_twice_is_an_error() {
     assert!(toml::from_str::<Policy>(toml_doc).is_err());
     let toml_doc = "[[rules]]\nid = \"x\"\nid = \"y\"\ndecision = \"accept\"\nreason = \"\"\n";
     assert!(toml::from_str::<Policy>(toml_doc).is_err());
+}
+
+/// An unknown name in a policy document is a `PolicyErrorKind::UnknownName`
+/// whose `source` is the `ParseError` that parsing the name in code gives.
+#[test]
+fn an_unknown_name_in_a_document_has_the_parse_error_as_its_source() {
+    use std::error::Error as _;
+
+    let doc = r#"{"rules": [{"id": "x", "decision": "maybe", "reason": ""}]}"#;
+    let err = Policy::from_deserializer(&mut serde_json::Deserializer::from_str(doc)).unwrap_err();
+    let error = err.policy_error().unwrap();
+    assert_eq!((error.rule_id(), error.field()), (Some("x"), "decision"));
+    let parse_error = "maybe".parse::<Decision>().unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &PolicyErrorKind::UnknownName(parse_error.clone())
+    );
+    let source = error.source().unwrap();
+    assert_eq!(
+        source.downcast_ref::<acquaint::ParseError>(),
+        Some(&parse_error)
+    );
+    // Other mistakes have no source.
+    let error = build_error(Policy::builder().data_rule(DataRule::always(
+        "linkedin.mine",
+        Decision::Accept,
+        "",
+    )));
+    assert!(error.source().is_none());
 }

@@ -1029,3 +1029,29 @@ fn verdicts_compare_by_decision_rule_and_request() {
         policy.evaluate(&a, &Platform::Facebook, Direction::Incoming)
     );
 }
+
+/// A contact's `Debug` shows its passions and tags, as stored (trimmed and
+/// in lowercase), and its `PartialEq` and `Hash` read them: contacts that
+/// differ only there are not equal, and hash apart.
+#[test]
+fn contacts_show_compare_and_hash_their_tags_and_passions() {
+    use std::hash::{BuildHasher, RandomState};
+
+    let plain = Contact::new("Zoë");
+    let tagged = plain.clone().with_tag(" VIP ").with_passion("Chess");
+    let debug = format!("{tagged:?}");
+    assert!(
+        debug.contains(r#"passions: ["chess"]"#) && debug.contains(r#"tags: ["vip"]"#),
+        "{debug}"
+    );
+    assert_eq!(tagged, tagged.clone());
+    assert_eq!(tagged, plain.clone().with_tag("vip").with_passion(" CHESS"));
+    assert_ne!(plain, tagged);
+    assert_ne!(plain.clone().with_tag("a"), plain.clone().with_tag("b"));
+    let hasher = RandomState::new();
+    assert_ne!(hasher.hash_one(&plain), hasher.hash_one(&tagged));
+    assert_ne!(
+        hasher.hash_one(&plain),
+        hasher.hash_one(plain.clone().with_tag("vip"))
+    );
+}

@@ -341,6 +341,38 @@ fn code_built_policy_with_an_undeclared_platform_round_trips() {
     assert!(!loaded.is_enabled(BuiltinRule::TwitterNoPurpose));
 }
 
+/// The document of a policy built in code declares each user-named platform
+/// its rules use once, in the order first used, and never a built-in
+/// platform: those need no declaring.
+#[test]
+fn a_code_built_policy_declares_each_user_named_platform_once() {
+    let github = Platform::named("github").unwrap();
+    let codeberg = Platform::named("codeberg").unwrap();
+    let on = |id: &str, platform: &Platform, when: Condition| {
+        DataRule::new(id, when, Decision::Accept, "").on(platform.clone())
+    };
+    let policy = Policy::builder()
+        .data_rule(on("a", &github, Condition::Star(true)))
+        .data_rule(on("b", &Platform::Twitter, Condition::Star(true)))
+        .data_rule(on(
+            "c",
+            &github,
+            Condition::Any(vec![
+                Condition::Platform(Platform::LinkedIn),
+                Condition::Not(Box::new(Condition::Platform(codeberg.clone()))),
+                Condition::Platform(codeberg.clone()),
+                Condition::Platform(github.clone()),
+            ]),
+        ))
+        .build()
+        .unwrap();
+    let value = serde_json::to_value(&policy).unwrap();
+    assert_eq!(
+        value["platforms"],
+        serde_json::json!(["github", "codeberg"])
+    );
+}
+
 #[test]
 fn serializing_a_policy_with_a_rust_rule_is_an_error_naming_the_rule() {
     let policy = Policy::builder()
@@ -721,4 +753,35 @@ fn bad_reply_templates_name_the_template_and_the_position() {
         err.kind(),
         &acquaint::PolicyErrorKind::UnclosedBrace { position: 1 }
     );
+}
+
+/// A `LoadError` reads as the format's message, and its `source` is the
+/// policy error when the document was read, the format's error otherwise
+/// (the rustdoc of `LoadError`). A mistake raised by an earlier plain
+/// serde load on the same thread is not handed back by a later one.
+#[test]
+fn load_errors_read_as_the_format_and_chain_their_source() {
+    use std::error::Error as _;
+
+    let bad_value = "[[rules]]\nid = \"x\"\ndecision = \"maybe\"\nreason = \"\"\n";
+    let err = Policy::from_deserializer(toml::Deserializer::new(bad_value)).unwrap_err();
+    assert_eq!(err.to_string(), err.format_error().to_string());
+    assert!(
+        err.to_string().contains("unknown decision `maybe`"),
+        "{err}"
+    );
+    let source = err.source().unwrap();
+    assert_eq!(
+        source.downcast_ref::<acquaint::PolicyError>(),
+        err.policy_error()
+    );
+
+    // The plain serde load raises the same mistake, then a document the
+    // format cannot read is a format error, not that earlier mistake.
+    assert!(toml::from_str::<Policy>(bad_value).is_err());
+    let err = Policy::from_deserializer(toml::Deserializer::new("job-seeking = ")).unwrap_err();
+    assert!(matches!(err, acquaint::LoadError::Format(_)), "{err:?}");
+    assert_eq!(err.to_string(), err.format_error().to_string());
+    let source = err.source().unwrap();
+    assert!(source.downcast_ref::<toml::de::Error>().is_some());
 }

@@ -305,3 +305,34 @@ fn fact_changes_read_as_phrases() {
         assert_eq!(change.to_string(), text);
     }
 }
+
+#[test]
+fn different_views_read_as_two_phrases() {
+    // `Change`'s `Display` merges the two views into "each other's work"
+    // only when both become the same view (its rustdoc's example): a
+    // positive view one way and a negative one the other read as two.
+    let policy = Policy::builder()
+        .data_rule(
+            DataRule::new(
+                "mixed",
+                Condition::All(vec![
+                    Condition::MyView(View::Positive),
+                    Condition::TheirView(View::Negative),
+                ]),
+                Decision::Accept,
+                "",
+            )
+            .on(Platform::LinkedIn),
+        )
+        .build()
+        .unwrap();
+    let got = lines(&policy, &Contact::new("Sam"), &Platform::LinkedIn);
+    assert!(
+        got.contains(
+            &"come to speak positively of their work and they come to speak negatively of your work \
+              → accept (mixed)"
+                .to_owned()
+        ),
+        "{got:#?}"
+    );
+}
