@@ -23,7 +23,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use acquaint::{Contact, Direction, Platform, Policy};
+use acquaint::{Contact, Direction, Platform, Policy, Verdict};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 /// The smaller input size; each case also runs at ten times it.
@@ -102,48 +102,39 @@ fn contact(c: &mut Criterion) {
     group.finish();
 }
 
+/// What is timed with each verdict.
+type Work = fn(&Verdict<'_>) -> usize;
+
 fn block_list(c: &mut Criterion) {
-    let mut group = c.benchmark_group("evaluate");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(5));
     let stranger = Contact::new("Ada").with_tag("friend-of-a-friend");
     let policies: Vec<(usize, Policy)> = sizes()
         .into_iter()
         .map(|n| (n, serde_json::from_str(&block_list_document(n)).unwrap()))
         .collect();
-    for (n, policy) in &policies {
-        group.bench_with_input(BenchmarkId::new("block_list", n), policy, |b, policy| {
-            b.iter(|| {
-                policy
-                    .evaluate(
+    // Deciding alone, then deciding and explaining.
+    let cases: [(&str, Work); 2] = [
+        ("evaluate", |v| v.decision() as usize),
+        ("explain", |v| v.explanation().len()),
+    ];
+    for (name, work) in cases {
+        let mut group = c.benchmark_group(name);
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(5));
+        for (n, policy) in &policies {
+            group.bench_with_input(BenchmarkId::new("block_list", n), policy, |b, policy| {
+                b.iter(|| {
+                    let verdict = policy.evaluate(
                         black_box(&stranger),
                         &Platform::LinkedIn,
                         Direction::Incoming,
-                    )
-                    .decision()
+                    );
+                    work(&verdict)
+                });
             });
-        });
+        }
+        group.finish();
     }
-    group.finish();
-    let mut group = c.benchmark_group("explain");
-    group
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(5));
-    for (n, policy) in &policies {
-        group.bench_with_input(BenchmarkId::new("block_list", n), policy, |b, policy| {
-            b.iter(|| {
-                policy
-                    .evaluate(
-                        black_box(&stranger),
-                        &Platform::LinkedIn,
-                        Direction::Incoming,
-                    )
-                    .explanation()
-            });
-        });
-    }
-    group.finish();
 }
 
 criterion_group!(benches, load, contact, block_list);
