@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::names::{ConditionKey, Name, Placeholder, PolicyField, ReplyField, RuleField, nearest};
+use crate::names::{
+    ConditionKey, ExampleField, Name, Placeholder, PolicyField, ReplyField, RuleField, nearest,
+};
 use crate::text::cut;
 
 /// A name that could not be parsed: a platform, decision, view, direction or
@@ -98,6 +100,8 @@ pub enum Location {
     /// The rule at this position (counting from 1), when the error comes
     /// before the rule's `id` was read.
     RuleAt(usize),
+    /// The policy's example at this position (counting from 1).
+    Example(usize),
 }
 
 impl fmt::Display for Location {
@@ -106,6 +110,7 @@ impl fmt::Display for Location {
             Location::Policy => f.write_str("policy"),
             Location::Rule(id) => write!(f, "rule `{id}`"),
             Location::RuleAt(n) => write!(f, "rule #{n}"),
+            Location::Example(n) => write!(f, "example #{n}"),
         }
     }
 }
@@ -229,6 +234,12 @@ pub enum PolicyErrorKind {
         /// The limit.
         limit: usize,
     },
+    /// An example expecting a rule id the policy cannot give: none of its
+    /// rules has it, or it is a built-in rule switched off.
+    UnknownRule {
+        /// The id as written.
+        id: String,
+    },
 }
 
 impl PolicyError {
@@ -257,7 +268,7 @@ impl PolicyError {
     pub fn rule_id(&self) -> Option<&str> {
         match &self.location {
             Location::Rule(id) => Some(id),
-            Location::Policy | Location::RuleAt(_) => None,
+            Location::Policy | Location::RuleAt(_) | Location::Example(_) => None,
         }
     }
 
@@ -367,6 +378,11 @@ impl fmt::Display for PolicyError {
             PolicyErrorKind::TooManyRules { limit } => {
                 write!(f, "{at}: field `{field}`: more than {limit} rules")
             }
+            PolicyErrorKind::UnknownRule { id } => write!(
+                f,
+                "{at}: field `{field}`: the policy has no rule `{id}` that can decide (a rule of \
+                 its own, an enabled built-in rule, or `fallback`)"
+            ),
         }
     }
 }
@@ -407,6 +423,9 @@ fn expected_fields(at: &Location, field: &str) -> String {
         && field.split_once('.').map(|(head, _)| head) == Some(PolicyField::Replies.name());
     match field.rsplit_once('.') {
         None if *at == Location::Policy => list(&PolicyField::names().collect::<Vec<_>>()),
+        None if matches!(at, Location::Example(_)) => {
+            list(&ExampleField::names().collect::<Vec<_>>())
+        }
         None => list(&RuleField::names().collect::<Vec<_>>()),
         Some(_) if replies => list(&ReplyField::names().collect::<Vec<_>>()),
         Some((_, key)) => nearest(key, ConditionKey::names())

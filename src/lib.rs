@@ -157,13 +157,15 @@
 //
 // 1. Vocabulary: `limits`, `names` (the names a policy document uses),
 //    `text`, `error`, then `contact`, `platform`, `decision`, `reply`
-//    (reply templates), `request` (the request and the user's settings)
-//    and `builtin` (the built-in rules and their explanations).
+//    (reply templates), `request` (the request and the user's settings),
+//    `builtin` (the built-in rules and their explanations) and `example`
+//    (a request and the decision expected for it).
 // 2. Rules: `condition`, then `rules` (the `Rule` trait and data rules).
 // 3. `verdict`: the answer, and its explanation.
 // 4. `policy`: settings, rules and evaluation.
 // 5. `document`: policy documents in any serde format.
-// 6. `analysis`: what a policy decides over the whole space of facts.
+// 6. `analysis`: what a policy decides over the whole space of facts;
+//    `check`: a policy against its own examples.
 mod limits;
 mod names;
 mod text;
@@ -172,6 +174,7 @@ mod builtin;
 mod contact;
 mod decision;
 mod error;
+mod example;
 mod platform;
 mod reply;
 mod request;
@@ -187,15 +190,18 @@ mod policy;
 mod document;
 
 mod analysis;
+mod check;
 
 pub use analysis::{AnalysisError, Change, DecisionTable, FactChange, TableRow, Warning};
 pub use builtin::BuiltinRule;
+pub use check::ExampleFailure;
 pub use condition::Condition;
 pub use contact::{Acquaintance, Contact, View};
 pub use decision::Decision;
 #[cfg(feature = "serde")]
 pub use document::LoadError;
 pub use error::{Location, NameKind, ParseError, PolicyError, PolicyErrorKind};
+pub use example::Example;
 pub use platform::{Direction, Platform, PlatformName};
 pub use policy::{BatchItem, Policy, PolicyBuilder};
 pub use request::{Request, Settings};

@@ -13,3 +13,6 @@ pub(crate) const MAX_REASON_LEN: usize = 1000;
 pub(crate) const MAX_TEXT_LEN: usize = 200;
 /// The most user rules a policy may hold.
 pub(crate) const MAX_RULES: usize = 10_000;
+
+/// The most examples a policy may hold.
+pub(crate) const MAX_EXAMPLES: usize = 10_000;

@@ -87,6 +87,21 @@ name_enum! {
         Fallback = "fallback",
         Rules = "rules",
         Replies = "replies",
+        Examples = "examples",
+    }
+}
+
+name_enum! {
+    /// A field of an example in a policy document: a request and the
+    /// decision its author expects.
+    pub(crate) enum ExampleField {
+        Name = "name",
+        Platform = "platform",
+        Direction = "direction",
+        JobSeeking = "job-seeking",
+        Decision = "decision",
+        Rule = "rule",
+        Contact = "contact",
     }
 }
 

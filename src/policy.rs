@@ -14,8 +14,9 @@ use crate::condition::Condition;
 use crate::contact::Contact;
 use crate::decision::Decision;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
+use crate::example::Example;
 use crate::limits;
-use crate::names::{Name, PolicyField, RuleField};
+use crate::names::{ExampleField, Name, PolicyField, RuleField};
 use crate::platform::{Direction, Platform};
 use crate::reply::{Template, template_path};
 use crate::request::{Request, Settings};
@@ -96,6 +97,9 @@ pub struct Policy {
     pub(crate) rules: Vec<UserRule>,
     pub(crate) disabled: BuiltinSet,
     pub(crate) fallback: Decision,
+    /// Requests and the decisions the author expects; they never change a
+    /// decision.
+    pub(crate) examples: Vec<Example>,
 }
 
 impl Policy {
@@ -111,6 +115,8 @@ impl Policy {
     pub const MAX_TEXT_LEN: usize = limits::MAX_TEXT_LEN;
     /// The most user rules a policy may hold.
     pub const MAX_RULES: usize = limits::MAX_RULES;
+    /// The most examples a policy may hold.
+    pub const MAX_EXAMPLES: usize = limits::MAX_EXAMPLES;
 
     /// Starts building a policy from the default philosophy.
     pub fn builder() -> PolicyBuilder {
@@ -301,6 +307,12 @@ impl Policy {
     pub fn platforms(&self) -> &[Platform] {
         &self.platforms
     }
+
+    /// The policy's examples, in order: see
+    /// [`check_examples`](Policy::check_examples).
+    pub fn examples(&self) -> &[Example] {
+        &self.examples
+    }
 }
 
 /// One request in a batch for [`Policy::evaluate_all`]: the contact, the
@@ -362,6 +374,7 @@ impl fmt::Debug for Policy {
             .field("rules", &self.rules)
             .field("disabled", &disabled)
             .field("fallback", &self.fallback)
+            .field("examples", &self.examples.len())
             .finish()
     }
 }
@@ -394,6 +407,7 @@ pub struct PolicyBuilder {
     /// Reply templates as written, for incoming and outgoing invitations;
     /// checked by `build`.
     replies: [Option<String>; 2],
+    examples: Vec<Example>,
     /// Policy files must declare their own platforms, so that a misspelt
     /// `linkdin` is an error rather than a rule that never applies.
     pub(crate) require_declared_platforms: bool,
@@ -407,6 +421,7 @@ impl From<Policy> for PolicyBuilder {
             rules,
             disabled,
             fallback,
+            examples,
         } = policy;
         let disable = BuiltinRule::ALL
             .into_iter()
@@ -424,6 +439,7 @@ impl From<Policy> for PolicyBuilder {
             rules,
             disable,
             fallback,
+            examples,
             // Its platforms were checked when it was built or loaded; rules
             // added in code need not declare theirs.
             require_declared_platforms: false,
@@ -542,6 +558,30 @@ impl PolicyBuilder {
         self
     }
 
+    /// Adds an example: a request and the decision I expect, checked by
+    /// [`Policy::check_examples`], never changing a decision. `build`
+    /// refuses an example whose expected rule the policy cannot give.
+    ///
+    /// ```
+    /// use acquaint::{Contact, Decision, Direction, Example, Platform, Policy};
+    ///
+    /// let recruiter = Contact::new("Riley").with_recruiter(true);
+    /// let policy = Policy::builder()
+    ///     .example(
+    ///         Example::new(recruiter, Platform::LinkedIn, Direction::Incoming, Decision::Accept)
+    ///             .with_job_seeking(true)
+    ///             .with_rule("linkedin.recruiter-override"),
+    ///     )
+    ///     .build()?;
+    /// assert_eq!(policy.examples().len(), 1);
+    /// assert!(policy.check_examples().is_empty());
+    /// # Ok::<(), acquaint::PolicyError>(())
+    /// ```
+    pub fn example(mut self, example: Example) -> Self {
+        self.examples.push(example);
+        self
+    }
+
     /// Validates the policy and prepares it for evaluation.
     ///
     /// # Errors
@@ -549,7 +589,9 @@ impl PolicyBuilder {
     /// A [`PolicyError`] naming the rule and the field at fault: an invalid,
     /// reserved or repeated rule id, an unknown built-in id to switch off,
     /// an empty `all`/`any`/`platforms` list, a condition deeper than
-    /// [`Policy::MAX_DEPTH`], or a string over its limit.
+    /// [`Policy::MAX_DEPTH`], a string over its limit, or an example on a
+    /// platform the policy does not declare or expecting a rule it cannot
+    /// give.
     pub fn build(self) -> Result<Policy, PolicyError> {
         let PolicyBuilder {
             mut settings,
@@ -558,6 +600,7 @@ impl PolicyBuilder {
             disable,
             fallback,
             replies,
+            examples,
             require_declared_platforms,
         } = self;
         check_settings(&settings)?;
@@ -606,12 +649,14 @@ impl PolicyBuilder {
                 prepare_rule(rule, &at, declared)?;
             }
         }
+        check_examples(&examples, declared, &seen, &disabled)?;
         Ok(Policy {
             settings,
             platforms,
             rules,
             disabled,
             fallback,
+            examples,
         })
     }
 }
@@ -753,7 +798,49 @@ pub(crate) fn prepare_rule(
     Ok(())
 }
 
-fn check_declared(
+/// Checks the examples against the policy they belong to: a platform it
+/// declares, a rule id it can give.
+fn check_examples(
+    examples: &[Example],
+    declared: Option<&Declared>,
+    rule_ids: &HashSet<String>,
+    disabled: &BuiltinSet,
+) -> Result<(), PolicyError> {
+    if examples.len() > Policy::MAX_EXAMPLES {
+        return Err(PolicyError::new(
+            Location::Policy,
+            PolicyField::Examples.name(),
+            PolicyErrorKind::TooLong {
+                limit: Policy::MAX_EXAMPLES,
+            },
+        ));
+    }
+    for (i, example) in examples.iter().enumerate() {
+        let at = Location::Example(i + 1);
+        if let Some(name) = &example.name {
+            check_len(name, Policy::MAX_REASON_LEN, &at, || {
+                ExampleField::Name.name().into()
+            })?;
+        }
+        check_declared(&example.platform, declared, &at, || {
+            ExampleField::Platform.name().into()
+        })?;
+        let Some(id) = &example.rule else { continue };
+        let can_decide = rule_ids.contains(id.as_str())
+            || id == FALLBACK_ID
+            || BuiltinRule::from_id(id).is_some_and(|rule| !disabled.contains(rule));
+        if !can_decide {
+            return Err(PolicyError::new(
+                at,
+                ExampleField::Rule.name(),
+                PolicyErrorKind::UnknownRule { id: truncate(id) },
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn check_declared(
     platform: &Platform,
     declared: Option<&Declared>,
     at: &Location,

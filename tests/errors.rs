@@ -92,7 +92,7 @@ fn unknown_top_level_field() {
         r#"{ "job-seekin": true }"#,
         "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
          `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`, \
-             `replies`",
+         `replies`, `examples`",
     );
     // The full message serde_json gives, position included.
     assert_eq!(
@@ -101,7 +101,7 @@ fn unknown_top_level_field() {
             .to_string(),
         "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
          `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`, \
-         `replies` at line 1 column 13"
+         `replies`, `examples` at line 1 column 13"
     );
 }
 
@@ -1059,7 +1059,7 @@ fn every_variant_displays_its_location_and_field() {
             ),
             "policy: unknown field `job-seekin`, expected one of `job-seeking`, `profession`, \
              `interesting-professions`, `passions`, `platforms`, `disable`, `fallback`, `rules`, \
-             `replies`",
+             `replies`, `examples`",
         ),
         (
             PolicyError::new(Location::RuleAt(3), "id", PolicyErrorKind::MissingField),
@@ -1152,6 +1152,17 @@ fn every_variant_displays_its_location_and_field() {
                 PolicyErrorKind::TooManyRules { limit: 10_000 },
             ),
             "policy: field `rules`: more than 10000 rules",
+        ),
+        (
+            PolicyError::new(
+                Location::Example(2),
+                "rule",
+                PolicyErrorKind::UnknownRule {
+                    id: "linkedin.not-mett".into(),
+                },
+            ),
+            "example #2: field `rule`: the policy has no rule `linkedin.not-mett` that can \
+             decide (a rule of its own, an enabled built-in rule, or `fallback`)",
         ),
     ];
     for (error, expected) in &cases {

@@ -11,14 +11,20 @@ use std::marker::PhantomData;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::values::{Mistakes, Shape, fail, located, plain, read, read_name, read_names};
+use super::values::{
+    Mistakes, Shape, fail, located, parse_name, plain, read, read_name, read_names,
+};
 use crate::builtin::BuiltinRule;
 use crate::condition::{Condition, ValueType};
+use crate::contact::Contact;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
-use crate::names::{ConditionKey, Name, PolicyField, ReplyField, RuleField};
+use crate::example::Example;
+use crate::names::{ConditionKey, ExampleField, Name, PolicyField, ReplyField, RuleField};
 use crate::platform::Direction;
 use crate::platform::Platform;
-use crate::policy::{Declared, Policy, check_rule_id, prepare_rule, truncate, valid_id};
+use crate::policy::{
+    Declared, Policy, check_declared, check_rule_id, prepare_rule, truncate, valid_id,
+};
 use crate::reply::{Template, reply_direction, template_path};
 use crate::rules::DataRule;
 use crate::text::cut;
@@ -121,6 +127,7 @@ impl<'de> Visitor<'de> for PolicyVisitor {
         let mut mistakes = Mistakes::raised(&at);
         let mut declared: Option<Declared> = None;
         let mut rules = Vec::new();
+        let mut examples = Vec::new();
         // Each mistake is raised while its key or value is being read, so
         // that formats which track positions (TOML, JSON) point at it.
         let mut seen = Seen::default();
@@ -192,10 +199,18 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                         b = b.reply(direction, template);
                     }
                 }
+                PolicyField::Examples => {
+                    examples = map.next_value_seed(ExamplesSeed {
+                        declared: declared.as_ref(),
+                    })?
+                }
             }
         }
         for rule in rules {
             b = b.data_rule(rule);
+        }
+        for example in examples {
+            b = b.example(example);
         }
         // Whatever could only be checked once the whole document was read
         // (platforms declared after the rules, in JSON) is checked here.
@@ -244,6 +259,128 @@ impl<'de> Visitor<'de> for RepliesSeed {
             replies.extend(checked.map(|text| (direction, text)));
         }
         Ok(replies)
+    }
+}
+
+/// The `examples` list, each checked as it is read so that a mistake
+/// points at its line.
+struct ExamplesSeed<'a> {
+    /// The policy's own platforms, when they were read before the examples.
+    declared: Option<&'a Declared>,
+}
+
+impl<'de> DeserializeSeed<'de> for ExamplesSeed<'_> {
+    type Value = Vec<Example>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let field = PolicyField::Examples.name();
+        located(d, self, &Location::Policy, field, Shape::List)
+    }
+}
+
+impl<'de> Visitor<'de> for ExamplesSeed<'_> {
+    type Value = Vec<Example>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of examples")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut examples = Vec::new();
+        while let Some(example) = seq.next_element_seed(ExampleSeed {
+            position: examples.len() + 1,
+            declared: self.declared,
+        })? {
+            if examples.len() == Policy::MAX_EXAMPLES {
+                return Err(fail(PolicyError::new(
+                    Location::Policy,
+                    PolicyField::Examples.name(),
+                    PolicyErrorKind::TooLong {
+                        limit: Policy::MAX_EXAMPLES,
+                    },
+                )));
+            }
+            examples.push(example);
+        }
+        Ok(examples)
+    }
+}
+
+struct ExampleSeed<'a> {
+    position: usize,
+    declared: Option<&'a Declared>,
+}
+
+impl<'de> DeserializeSeed<'de> for ExampleSeed<'_> {
+    type Value = Example;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let field = format!("{}[{}]", PolicyField::Examples.name(), self.position - 1);
+        located(d, self, &Location::Policy, &field, Shape::Table)
+    }
+}
+
+impl<'de> Visitor<'de> for ExampleSeed<'_> {
+    type Value = Example;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an example table with `platform`, `direction` and `decision`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Example, A::Error> {
+        let at = Location::Example(self.position);
+        let mut mistakes = Mistakes::raised(&at);
+        let mut seen = Seen::default();
+        let mut name = None;
+        let mut platform: Option<Platform> = None;
+        let mut direction = None;
+        let mut job_seeking = None;
+        let mut decision = None;
+        let mut rule = None;
+        let mut contact: Option<Contact> = None;
+        while let Some(key) =
+            map.next_key_seed(KeySeed::<ExampleField>::new("", &mut seen, &mut mistakes))?
+        {
+            let Ok(field) = key else {
+                // Not reached: unknown keys in an example are raised.
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let name_of = field.name();
+            match field {
+                ExampleField::Name => name = Some(plain::<_, String>(&mut map, &at, name_of)?),
+                ExampleField::Platform => {
+                    // Checked while the value is read, so that formats
+                    // point at it.
+                    platform = read(&mut map, name_of, &mut mistakes, |name: String, at| {
+                        let platform = parse_name(&name, at, || name_of.into())?;
+                        check_declared(&platform, self.declared, at, || name_of.into())?;
+                        Ok(platform)
+                    })?;
+                }
+                ExampleField::Direction => direction = read_name(&mut map, name_of, &mut mistakes)?,
+                ExampleField::JobSeeking => job_seeking = Some(plain(&mut map, &at, name_of)?),
+                ExampleField::Decision => decision = read_name(&mut map, name_of, &mut mistakes)?,
+                ExampleField::Rule => rule = Some(plain::<_, String>(&mut map, &at, name_of)?),
+                ExampleField::Contact => contact = Some(plain(&mut map, &at, name_of)?),
+            }
+        }
+        let missing = |field: ExampleField| {
+            fail(PolicyError::new(
+                at.clone(),
+                field.name(),
+                PolicyErrorKind::MissingField,
+            ))
+        };
+        Ok(Example {
+            name,
+            contact: contact.unwrap_or_default(),
+            platform: platform.ok_or_else(|| missing(ExampleField::Platform))?,
+            direction: direction.ok_or_else(|| missing(ExampleField::Direction))?,
+            job_seeking,
+            decision: decision.ok_or_else(|| missing(ExampleField::Decision))?,
+            rule,
+        })
     }
 }
 

@@ -6,12 +6,13 @@ use serde::{Serialize, Serializer};
 
 use crate::builtin::BuiltinRule;
 use crate::condition::{Condition, Value};
-use crate::names::{Name, PolicyField, RuleField};
+use crate::example::Example;
+use crate::names::{ExampleField, Name, PolicyField, RuleField};
 use crate::platform::{Direction, Platform};
 use crate::policy::{Policy, UserRule};
 use crate::reply::reply_field;
 use crate::rules::DataRule;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 struct Conditions<'a>(&'a [Condition]);
 
@@ -60,15 +61,66 @@ impl Serialize for DataRule {
     }
 }
 
-fn user_named_platforms(cond: &Condition, out: &mut Vec<Platform>) {
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for Example {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        for field in ExampleField::ALL {
+            let key = field.name();
+            match field {
+                ExampleField::Name => {
+                    if let Some(name) = &self.name {
+                        m.serialize_entry(key, name)?;
+                    }
+                }
+                ExampleField::Platform => m.serialize_entry(key, &self.platform)?,
+                ExampleField::Direction => m.serialize_entry(key, &self.direction)?,
+                ExampleField::JobSeeking => {
+                    if let Some(job_seeking) = self.job_seeking {
+                        m.serialize_entry(key, &job_seeking)?;
+                    }
+                }
+                ExampleField::Decision => m.serialize_entry(key, &self.decision)?,
+                ExampleField::Rule => {
+                    if let Some(rule) = &self.rule {
+                        m.serialize_entry(key, rule)?;
+                    }
+                }
+                ExampleField::Contact => m.serialize_entry(key, &self.contact)?,
+            }
+        }
+        m.end()
+    }
+}
+
+/// The user-named platforms a policy must declare, in order of first use.
+#[derive(Default)]
+struct ToDeclare<'a> {
+    list: Vec<&'a Platform>,
+    seen: HashSet<&'a Platform>,
+}
+
+impl<'a> ToDeclare<'a> {
+    /// Adds a platform the policy declares.
+    fn declared(&mut self, platform: &'a Platform) {
+        if self.seen.insert(platform) {
+            self.list.push(platform);
+        }
+    }
+
+    /// Adds a platform the policy uses, if it must be declared.
+    fn add(&mut self, platform: &'a Platform) {
+        if platform.is_user_named() {
+            self.declared(platform);
+        }
+    }
+}
+
+fn user_named_platforms<'a>(cond: &'a Condition, out: &mut ToDeclare<'a>) {
     match cond.value() {
         Value::List(list) => list.iter().for_each(|c| user_named_platforms(c, out)),
         Value::Nested(inner) => user_named_platforms(inner, out),
-        Value::Platform(p) => {
-            if p.is_user_named() && !out.contains(p) {
-                out.push(p.clone());
-            }
-        }
+        Value::Platform(p) => out.add(p),
         Value::Bool(_)
         | Value::Text(_)
         | Value::Count(_)
@@ -96,17 +148,16 @@ impl Serialize for Policy {
         let settings = &self.settings;
         // Declare every user-named platform the rules use, so the document
         // loads again even if the policy was built in code.
-        let mut platforms = self.platforms.clone();
+        let mut declare = ToDeclare::default();
+        self.platforms.iter().for_each(|p| declare.declared(p));
         for rule in self.data_rules() {
-            for p in rule.platforms.iter().flatten() {
-                if p.is_user_named() && !platforms.contains(p) {
-                    platforms.push(p.clone());
-                }
-            }
+            rule.platforms.iter().flatten().for_each(|p| declare.add(p));
             if let Some(when) = &rule.when {
-                user_named_platforms(when, &mut platforms);
+                user_named_platforms(when, &mut declare);
             }
         }
+        self.examples.iter().for_each(|e| declare.add(&e.platform));
+        let platforms = declare.list;
         let disabled: Vec<&str> = BuiltinRule::ALL
             .into_iter()
             .filter(|r| !self.is_enabled(*r))
@@ -137,6 +188,9 @@ impl Serialize for Policy {
                 PolicyField::Disable => non_empty(&mut m, key, disabled.len(), &disabled)?,
                 PolicyField::Fallback => m.serialize_entry(key, &self.fallback)?,
                 PolicyField::Rules => non_empty(&mut m, key, rules.len(), &rules)?,
+                PolicyField::Examples => {
+                    non_empty(&mut m, key, self.examples.len(), &self.examples)?
+                }
                 PolicyField::Replies => {
                     let replies: BTreeMap<&str, &str> = Direction::ALL
                         .into_iter()
