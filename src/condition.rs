@@ -221,6 +221,7 @@ fn take_children(condition: &mut Condition, stack: &mut Vec<Condition>) {
 }
 
 /// A condition key's value as a policy document holds it.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Value<'a> {
     List(&'a [Condition]),
@@ -237,6 +238,7 @@ pub(crate) enum Value<'a> {
 /// What a condition key holds in a policy document, with the constructor
 /// of its condition: the document reader reads the value this says and
 /// builds the condition, with no list of keys of its own.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum ValueType {
     List(fn(Vec<Condition>) -> Condition),
@@ -252,6 +254,7 @@ pub(crate) enum ValueType {
 
 impl ConditionKey {
     /// What the key holds, and how its condition is built from it.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn value_type(self) -> ValueType {
         match self {
             ConditionKey::All => ValueType::List(Condition::All),
@@ -288,6 +291,7 @@ impl ConditionKey {
 
 impl Condition {
     /// The condition's value, as a policy document writes it after its key.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn value(&self) -> Value<'_> {
         match self {
             Condition::All(list) | Condition::Any(list) => Value::List(list),

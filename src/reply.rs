@@ -106,6 +106,7 @@ pub(crate) fn reply_field(direction: Direction) -> ReplyField {
 }
 
 /// The direction a key of the `replies` table stands for.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
 pub(crate) fn reply_direction(field: ReplyField) -> Direction {
     match field {
         ReplyField::Incoming => Direction::Incoming,

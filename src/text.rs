@@ -81,6 +81,7 @@ impl FoldedSet {
         self.items.iter().map(|x| &**x)
     }
 
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn len(&self) -> usize {
         self.items.len()
     }

@@ -5,9 +5,9 @@
 
 use acquaint::{
     Acquaintance, AnalysisError, BuiltinRule, Change, Condition, Contact, DataRule, Decision,
-    DecisionTable, Direction, FactChange, Location, NameKind, ParseError, Platform, PlatformName,
-    Policy, PolicyBuilder, PolicyError, PolicyErrorKind, Request, Rule, Settings, TableRow,
-    Verdict, VerdictRecord, View, Warning,
+    DecisionTable, Direction, Example, ExampleFailure, FactChange, Location, NameKind, ParseError,
+    Platform, PlatformName, Policy, PolicyBuilder, PolicyError, PolicyErrorKind, Request, Rule,
+    Settings, TableRow, Verdict, VerdictRecord, View, Warning,
 };
 
 fn assert_send_sync<T: Send + Sync + ?Sized>() {}
@@ -39,6 +39,8 @@ fn every_public_type_is_send_sync_unpin_and_static() {
         Decision,
         DecisionTable,
         Direction,
+        Example,
+        ExampleFailure<'static>,
         FactChange,
         Location,
         NameKind,

@@ -1059,18 +1059,20 @@ reason = "Never"
              user rule `recruiters` decides every request it would decide\n"
         )
     );
-    for bundled in [
-        sample_dir().join("policy.toml"),
-        sample_dir().join("../policies/default.toml"),
-    ] {
-        assert!(
-            check(&bundled)
-                .unwrap()
-                .ends_with(": no warnings, every rule can decide\n"),
-            "{}",
-            bundled.display()
-        );
-    }
+    assert!(
+        check(&sample_dir().join("policy.toml"))
+            .unwrap()
+            .ends_with(": no warnings, every rule can decide\n")
+    );
+    let default = sample_dir().join("../policies/default.toml");
+    let name = default.display();
+    assert_eq!(
+        check(&default).unwrap(),
+        format!(
+            "policy file `{name}`: no warnings, every rule can decide\n\
+             policy file `{name}`: 11 examples, all hold\n"
+        )
+    );
     let missing = sample_dir().join("no-such-policy.toml");
     assert!(
         check(&missing)
@@ -1078,6 +1080,51 @@ reason = "Never"
             .to_string()
             .starts_with("cannot read the policy file `"),
     );
+}
+
+#[test]
+fn check_policy_runs_the_examples_and_fails_on_a_failing_one() {
+    let path = temp_file(
+        "examples.toml",
+        br#"
+[[examples]]
+name = "strangers meet first"
+platform = "linkedin"
+direction = "incoming"
+decision = "meet-first"
+
+[[examples]]
+name = "a star on Twitter"
+platform = "twitter"
+direction = "outgoing"
+decision = "decline"
+rule = "twitter.no-purpose"
+contact = { name = "Grace", star = true }
+"#,
+    );
+    let name = path.display();
+    let mut out = Vec::new();
+    let err = check_policy(&path, false, &mut out).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("policy file `{name}`: 1 of 2 examples fail")
+    );
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        format!(
+            "policy file `{name}`: no warnings, every rule can decide\n\
+             policy file `{name}`: 1 of 2 examples fail\n\
+             \x20 failed: example #2 (a star on Twitter) on Twitter (outgoing): expected \
+             decline by `twitter.no-purpose`, got accept by `twitter.shared-purpose`: Twitter \
+             is for meeting people you would like to meet: they are a star of their field, so \
+             accept\n"
+        )
+    );
+    // Without the failing one, it passes.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cut = text.rfind("[[examples]]").unwrap();
+    let path = temp_file("one-example.toml", &text.as_bytes()[..cut]);
+    assert!(check(&path).unwrap().ends_with(": 1 example, it holds\n"));
 }
 
 // ---- the command line -----------------------------------------------------

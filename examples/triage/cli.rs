@@ -48,7 +48,9 @@ Options:
                       the table; fill it in and run again with --people FILE
   --overwrite         let --write-people replace an existing file
   --check-policy FILE analyse a policy document and print its warnings
-                      (rules that can never decide), instead of triaging
+                      (rules that can never decide), and check its examples;
+                      exit with an error if an example fails; instead of
+                      triaging
   --deny-warnings     with --check-policy: exit with an error if there are
                       warnings
   -h, --help          print this help
@@ -375,9 +377,10 @@ fn write_footer(out: &mut dyn Write, decided: &Decided) -> Result<(), Error> {
     Ok(())
 }
 
-/// Analyses the policy file at `path` and prints its warnings, one a line.
-/// Warnings are not errors: the policy loads and works.
-/// With `deny_warnings`, any warning makes it an error, for scripts and CI.
+/// Analyses the policy file at `path` and prints its warnings, one a line,
+/// then checks its examples and prints those that fail. Warnings are not
+/// errors: the policy loads and works; with `deny_warnings`, any warning
+/// makes it an error, for scripts and CI. A failing example is an error.
 pub fn check_policy(path: &Path, deny_warnings: bool, out: &mut dyn Write) -> Result<(), Error> {
     let policy = load_policy(Some(path), false)?;
     let name = path.display().to_string();
@@ -400,7 +403,29 @@ pub fn check_policy(path: &Path, deny_warnings: bool, out: &mut dyn Write) -> Re
             crate::report::clean(&warning.to_string())
         )?;
     }
+    let failures = policy.check_examples();
+    let total = policy.examples().len();
+    match (failures.len(), total) {
+        (_, 0) => {}
+        (0, 1) => writeln!(out, "policy file `{name}`: 1 example, it holds")?,
+        (0, n) => writeln!(out, "policy file `{name}`: {n} examples, all hold")?,
+        (failed, n) => writeln!(out, "policy file `{name}`: {failed} of {n} examples fail")?,
+    }
+    for failure in &failures {
+        writeln!(
+            out,
+            "  failed: {}",
+            crate::report::clean(&failure.to_string())
+        )?;
+    }
     out.flush()?;
+    if !failures.is_empty() {
+        return Err(Error::Examples {
+            path: name,
+            failed: failures.len(),
+            total,
+        });
+    }
     if deny_warnings && !warnings.is_empty() {
         return Err(Error::Warnings {
             path: name,

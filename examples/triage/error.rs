@@ -47,6 +47,12 @@ pub enum Error {
     Exists { path: String },
     /// `--check-policy --deny-warnings` found warnings.
     Warnings { path: String, count: usize },
+    /// `--check-policy` found examples the policy gets wrong.
+    Examples {
+        path: String,
+        failed: usize,
+        total: usize,
+    },
     /// One row of the export is broken.
     BadRow {
         path: String,
@@ -116,6 +122,11 @@ impl fmt::Display for Error {
                 "policy file `{path}`: {count} warning{} and `--deny-warnings`",
                 if *count == 1 { "" } else { "s" }
             ),
+            Error::Examples {
+                path,
+                failed,
+                total,
+            } => write!(f, "policy file `{path}`: {failed} of {total} examples fail"),
             Error::BadRow {
                 path,
                 line,
