@@ -38,6 +38,11 @@ pub(crate) trait Name: Copy + PartialEq + 'static {
     /// The name as written in a policy document.
     fn name(self) -> &'static str;
 
+    /// What the name means, from its doc comment: the description the
+    /// policy document's JSON Schema shows in an editor.
+    #[cfg(test)]
+    fn description(self) -> &'static str;
+
     /// The one with this name, as written in a policy document.
     fn from_name(name: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|n| n.name() == name)
@@ -49,18 +54,19 @@ pub(crate) trait Name: Copy + PartialEq + 'static {
     }
 }
 
-/// Defines a name enum, implementing [`Name`].
+/// Defines a name enum, implementing [`Name`]. A variant's doc comment is
+/// its description.
 macro_rules! name_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $enum:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+            $( $(#[doc = $doc:literal])* $variant:ident = $text:literal, )+
         }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         $vis enum $enum {
-            $( $(#[$vmeta])* $variant, )+
+            $( $(#[doc = $doc])* $variant, )+
         }
 
         impl Name for $enum {
@@ -71,6 +77,15 @@ macro_rules! name_enum {
                     $($enum::$variant => $text,)+
                 }
             }
+
+            // Each line of a doc comment is one literal, starting with a
+            // space: joined, they read as one paragraph.
+            #[cfg(test)]
+            fn description(self) -> &'static str {
+                match self {
+                    $($enum::$variant => concat!($($doc),*).trim_ascii_start(),)+
+                }
+            }
         }
     };
 }
@@ -78,15 +93,53 @@ macro_rules! name_enum {
 name_enum! {
     /// A field at the top level of a policy document.
     pub(crate) enum PolicyField {
+        /// The JSON Schema the document follows, for editors; the loader
+        /// ignores it.
+        Schema = "$schema",
+        /// Whether you are actively looking for a job: LinkedIn's recruiter
+        /// override needs it.
         JobSeeking = "job-seeking",
+        /// Your profession: on Twitter, someone who shares it serves one of
+        /// your purposes.
         Profession = "profession",
+        /// Professions that interest you: on Twitter, someone who works in
+        /// one serves one of your purposes.
         InterestingProfessions = "interesting-professions",
+        /// Your passions: on Twitter, someone who shares one serves one of
+        /// your purposes.
         Passions = "passions",
+        /// Your own platforms (Mastodon, GitHub, ...), declared so that rules
+        /// can name them.
         Platforms = "platforms",
+        /// The ids of the built-in rules to switch off.
         Disable = "disable",
+        /// The decision when no rule applies (`decline` when left out).
         Fallback = "fallback",
+        /// Your own rules, tried in order before the built-in ones: the first
+        /// that applies decides.
         Rules = "rules",
+        /// Meet-first replies in your own words.
         Replies = "replies",
+    }
+}
+
+impl PolicyField {
+    /// Whether the field is there for editors, not for the policy: an
+    /// error message does not offer it among the fields a typo may have
+    /// meant.
+    pub(crate) fn for_editors(self) -> bool {
+        match self {
+            PolicyField::Schema => true,
+            PolicyField::JobSeeking
+            | PolicyField::Profession
+            | PolicyField::InterestingProfessions
+            | PolicyField::Passions
+            | PolicyField::Platforms
+            | PolicyField::Disable
+            | PolicyField::Fallback
+            | PolicyField::Rules
+            | PolicyField::Replies => false,
+        }
     }
 }
 
@@ -94,7 +147,9 @@ name_enum! {
     /// A key of the policy's `replies` table: which invitations a reply
     /// template answers.
     pub(crate) enum ReplyField {
+        /// The reply to an invitation you received.
         Incoming = "incoming",
+        /// The reply when you would invite them.
         Outgoing = "outgoing",
     }
 }
@@ -103,8 +158,11 @@ name_enum! {
     /// A placeholder of a reply template, written in braces:
     /// `{first-name}`.
     pub(crate) enum Placeholder {
+        /// The first word of their name.
         FirstName = "first-name",
+        /// Their name.
         Name = "name",
+        /// The platform's name, such as LinkedIn.
         Platform = "platform",
     }
 }
@@ -112,10 +170,17 @@ name_enum! {
 name_enum! {
     /// A field of a rule in a policy document.
     pub(crate) enum RuleField {
+        /// The rule's id, unique in the policy, named in verdicts.
         Id = "id",
+        /// The platforms the rule applies to; leave it out for every
+        /// platform.
         Platforms = "platforms",
+        /// The rule's condition; without it the rule decides every request on
+        /// its platforms.
         When = "when",
+        /// What the rule decides.
         Decision = "decision",
+        /// Why, as the explanation of a verdict says it.
         Reason = "reason",
     }
 }
@@ -124,29 +189,53 @@ name_enum! {
     /// A key of a condition table, naming one kind of
     /// [`Condition`](crate::Condition).
     pub(crate) enum ConditionKey {
+        /// Every condition of the list holds.
         All = "all",
+        /// At least one condition of the list holds.
         Any = "any",
+        /// The condition does not hold.
         Not = "not",
+        /// The request is on this platform.
         Platform = "platform",
+        /// The request goes this way: `incoming` when they invited you.
         Direction = "direction",
+        /// You are actively looking for a job.
         JobSeeking = "job-seeking",
+        /// Your acquaintance is exactly this one.
         Acquaintance = "acquaintance",
+        /// You have met in person, working together in person included.
         MetInPerson = "met-in-person",
+        /// You have worked together, in person or remotely.
         WorkedTogether = "worked-together",
+        /// You have at least spoken or messaged.
         SpokeWith = "spoke-with",
+        /// What you would say of their professional ability.
         MyView = "my-view",
+        /// What they would say of yours.
         TheirView = "their-view",
+        /// They are a recruiter.
         Recruiter = "recruiter",
+        /// They are a personal friend.
         Friend = "friend",
+        /// You are friends on Facebook.
         FacebookFriend = "facebook-friend",
+        /// They are a star of their field.
         Star = "star",
+        /// Their profession is this one, in any case.
         Profession = "profession",
+        /// They share your profession.
         SharesProfession = "shares-profession",
+        /// Their profession is one that interests you.
         InterestingProfession = "interesting-profession",
+        /// They have this passion, in any case.
         Passion = "passion",
+        /// They share one of your passions.
         SharesPassion = "shares-passion",
+        /// They carry this tag, in any case.
         Tag = "tag",
+        /// You share at least this many connections.
         MutualConnectionsAtLeast = "mutual-connections-at-least",
+        /// Their invitation carries a note that is not blank.
         HasMessage = "has-message",
     }
 }
