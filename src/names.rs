@@ -170,7 +170,8 @@ name_enum! {
 name_enum! {
     /// A field of a rule in a policy document.
     pub(crate) enum RuleField {
-        /// The rule's id, unique in the policy, named in verdicts.
+        /// The rule's id, named in verdicts: unique, of ASCII letters,
+        /// digits, `-`, `_` and `.`.
         Id = "id",
         /// The platforms the rule applies to; leave it out for every
         /// platform.

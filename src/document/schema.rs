@@ -40,7 +40,8 @@ pub(super) fn policy_schema() -> Value {
             "condition": condition(),
             "platform": platform(),
             "decision": {
-                "description": "A decision.",
+                "description": "Connect (`accept`), do not (`decline`), or propose meeting \
+                                in person before connecting (`meet-first`).",
                 "enum": Decision::ALL.map(Decision::as_str),
             },
         },
@@ -131,6 +132,8 @@ fn template() -> Value {
             placeholders.join(", ")
         ),
         "type": "string",
+        // Templates are held to the length of a reason.
+        "maxLength": limits::MAX_REASON_LEN,
         // Characters other than `{`, `{{`, and known placeholders: what
         // `Template::parse` reads without an error (a lone `}` is a brace).
         "pattern": format!("^(?:[^{{]|\\{{\\{{|\\{{(?:{})\\}})*$", names.join("|")),
@@ -578,6 +581,9 @@ mod tests {
             rule_with(&format!(r#""id": "r", "decision": "accept", "reason": "{}""#, long(1001))),
             false,
         ));
+        let reply = |n| format!(r#"{{"replies": {{"outgoing": "{}"}}}}"#, long(n));
+        cases.push((reply(1000), true));
+        cases.push((reply(1001), false));
         cases.push((format!(r#"{{"profession": "{}"}}"#, long(200)), true));
         cases.push((format!(r#"{{"profession": "{}"}}"#, long(201)), false));
         let conditions = [
