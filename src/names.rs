@@ -40,7 +40,7 @@ pub(crate) trait Name: Copy + PartialEq + 'static {
 
     /// What the name means, from its doc comment: the description the
     /// policy document's JSON Schema shows in an editor.
-    #[cfg(test)]
+    #[cfg(all(test, feature = "serde"))]
     fn description(self) -> &'static str;
 
     /// The one with this name, as written in a policy document.
@@ -80,7 +80,7 @@ macro_rules! name_enum {
 
             // Each line of a doc comment is one literal, starting with a
             // space: joined, they read as one paragraph.
-            #[cfg(test)]
+            #[cfg(all(test, feature = "serde"))]
             fn description(self) -> &'static str {
                 match self {
                     $($enum::$variant => concat!($($doc),*).trim_ascii_start(),)+

@@ -262,6 +262,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::policy_schema;
+    use crate::names::{ConditionKey, Name, Placeholder, PolicyField, ReplyField, RuleField};
     use crate::policy::Policy;
 
     const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -296,6 +297,22 @@ mod tests {
             "policy.schema.json is not the schema the crate generates: \
              run `ACQUAINT_WRITE_SCHEMA=1 cargo test --lib schema` and commit it"
         );
+    }
+
+    /// A name without a doc comment would show no description in the
+    /// editor.
+    #[test]
+    fn every_name_has_a_description() {
+        fn check<N: Name>() {
+            for name in N::ALL {
+                assert!(!name.description().is_empty(), "`{}`", name.name());
+            }
+        }
+        check::<PolicyField>();
+        check::<RuleField>();
+        check::<ReplyField>();
+        check::<ConditionKey>();
+        check::<Placeholder>();
     }
 
     #[test]
@@ -412,24 +429,39 @@ mod tests {
         out
     }
 
-    /// A document in any of the formats, read as the JSON value the schema
-    /// checks, and loaded as a policy by the same format.
-    fn read_document(path: &Path) -> (Value, Result<Policy, String>) {
-        let text = std::fs::read_to_string(path).unwrap();
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("toml") => (
-                toml::from_str(&text).unwrap(),
-                toml::from_str(&text).map_err(|e| e.to_string()),
+    /// A document in TOML, JSON or YAML (by the name of its format or
+    /// extension), read as the JSON value the schema checks, and loaded as
+    /// a policy by the same format.
+    fn read_document(format: &str, text: &str) -> Option<(Value, Result<Policy, String>)> {
+        Some(match format {
+            "toml" => (
+                toml::from_str(text).unwrap(),
+                toml::from_str(text).map_err(|e| e.to_string()),
             ),
-            Some("json") => (
-                serde_json::from_str(&text).unwrap(),
-                serde_json::from_str(&text).map_err(|e| e.to_string()),
+            "json" => (serde_json::from_str(text).unwrap(), load(text)),
+            "yaml" | "yml" => (
+                serde_saphyr::from_str(text).unwrap(),
+                serde_saphyr::from_str(text).map_err(|e| e.to_string()),
             ),
-            _ => (
-                serde_saphyr::from_str(&text).unwrap(),
-                serde_saphyr::from_str(&text).map_err(|e| e.to_string()),
-            ),
-        }
+            _ => return None,
+        })
+    }
+
+    /// The README's documents under "In a policy file", in TOML, JSON and
+    /// YAML, but Taplo's own configuration file.
+    fn readme_policies() -> Vec<(Value, Result<Policy, String>)> {
+        let readme = include_str!("../../README.md");
+        let start = readme.find("### In a policy file").unwrap();
+        let section = &readme[start..];
+        let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+        section
+            .split("```")
+            .skip(1)
+            .step_by(2)
+            .filter_map(|block| block.split_once('\n'))
+            .filter(|(_, text)| !text.trim_start().starts_with("# .taplo.toml"))
+            .filter_map(|(format, text)| read_document(format, text))
+            .collect()
     }
 
     #[test]
@@ -438,7 +470,9 @@ mod tests {
         // examples/, benches/ and the fuzz seeds made from them.
         assert!(files.len() >= 9, "found only {files:?}");
         for path in files {
-            let (value, loaded) = read_document(&path);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let format = path.extension().and_then(|e| e.to_str()).unwrap();
+            let (value, loaded) = read_document(format, &text).unwrap();
             let errors = schema_errors(&value);
             assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
             if let Err(e) = loaded {
@@ -447,62 +481,23 @@ mod tests {
         }
     }
 
-    /// The README's policy documents, in TOML, JSON and YAML, under "In a
-    /// policy file" (but Taplo's own configuration file).
     #[test]
     fn the_readme_policies_are_valid() {
-        let readme = include_str!("../../README.md");
-        let start = readme.find("### In a policy file").unwrap();
-        let section = &readme[start..];
-        let section = &section[..section.find("\n## ").unwrap_or(section.len())];
-        let mut checked = 0;
-        for block in section.split("```").skip(1).step_by(2) {
-            let (format, text) = block.split_once('\n').unwrap();
-            if text.trim_start().starts_with("# .taplo.toml") {
-                continue;
-            }
-            let (value, loaded): (Value, Result<Policy, String>) = match format {
-                "toml" => (
-                    toml::from_str(text).unwrap(),
-                    toml::from_str(text).map_err(|e| e.to_string()),
-                ),
-                "json" => (serde_json::from_str(text).unwrap(), load(text)),
-                "yaml" => (
-                    serde_saphyr::from_str(text).unwrap(),
-                    serde_saphyr::from_str(text).map_err(|e| e.to_string()),
-                ),
-                _ => continue,
-            };
-            assert_eq!(schema_errors(&value), Vec::<String>::new(), "{text}");
-            assert!(loaded.is_ok(), "{text}: {loaded:?}");
-            checked += 1;
+        let policies = readme_policies();
+        assert!(policies.len() >= 4, "only {} in the README", policies.len());
+        for (value, loaded) in policies {
+            assert_eq!(schema_errors(&value), Vec::<String>::new(), "{value}");
+            assert!(loaded.is_ok(), "{value}: {loaded:?}");
         }
-        assert!(checked >= 4, "only {checked} policies in the README");
     }
 
-    /// What a policy writes is a document the schema accepts.
+    /// What a policy writes is a document the schema accepts: the default
+    /// policy, the README's, and the default philosophy written as rules.
     #[test]
     fn written_policies_are_valid() {
-        let readme_like = r#"
-            job-seeking = true
-            profession = "software engineer"
-            interesting-professions = ["designer"]
-            passions = ["animals"]
-            platforms = ["mastodon"]
-            disable = ["linkedin.not-met"]
-            fallback = "meet-first"
-
-            [replies]
-            incoming = "Hi {first-name}, {{coffee}} on {platform}?"
-
-            [[rules]]
-            id = "fediverse"
-            platforms = ["mastodon", "linkedin"]
-            when = { any = [{ tag = "fediverse" }, { not = { my-view = "negative" } }], mutual-connections-at-least = 3 }
-            decision = "accept"
-            reason = "Fediverse people"
-        "#;
-        let policies = [Policy::default(), toml::from_str(readme_like).unwrap()];
+        let default_toml = include_str!("../../examples/policies/default.toml");
+        let mut policies = vec![Policy::default(), toml::from_str(default_toml).unwrap()];
+        policies.extend(readme_policies().into_iter().map(|(_, p)| p.unwrap()));
         for policy in policies {
             let written = serde_json::to_value(&policy).unwrap();
             assert_eq!(schema_errors(&written), Vec::<String>::new(), "{written}");
@@ -511,7 +506,9 @@ mod tests {
 
     /// A rule with this condition, as a JSON document.
     fn rule_when(when: &str) -> String {
-        format!(r#"{{"rules": [{{"id": "r", "when": {when}, "decision": "accept", "reason": "why"}}]}}"#)
+        format!(
+            r#"{{"rules": [{{"id": "r", "when": {when}, "decision": "accept", "reason": "why"}}]}}"#
+        )
     }
 
     /// A rule with these fields beside its condition-less defaults.
@@ -552,33 +549,75 @@ mod tests {
             (r#""id": "r", "decision": "maybe", "reason": "why""#, false),
             (r#""id": "r", "decision": "accept""#, false),
             (r#""decision": "accept", "reason": "why""#, false),
-            (r#""id": "My_rule.2", "decision": "accept", "reason": "why""#, true),
+            (
+                r#""id": "My_rule.2", "decision": "accept", "reason": "why""#,
+                true,
+            ),
             (r#""id": "", "decision": "accept", "reason": "why""#, false),
-            (r#""id": "two words", "decision": "accept", "reason": "why""#, false),
-            (r#""id": "fallback", "decision": "accept", "reason": "why""#, false),
-            (r#""id": "FallBack", "decision": "accept", "reason": "why""#, false),
-            (r#""id": "fallback-2", "decision": "accept", "reason": "why""#, true),
-            (r#""id": "LinkedIn.mine", "decision": "accept", "reason": "why""#, false),
-            (r#""id": "linkedin.not-met", "decision": "accept", "reason": "why""#, false),
-            (r#""id": "linkedin-mine", "decision": "accept", "reason": "why""#, true),
-            (r#""id": "r", "platforms": [], "decision": "accept", "reason": "why""#, false),
-            (r#""id": "r", "platforms": ["twitter"], "decision": "accept", "reason": "why""#, true),
+            (
+                r#""id": "two words", "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": "fallback", "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": "FallBack", "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": "fallback-2", "decision": "accept", "reason": "why""#,
+                true,
+            ),
+            (
+                r#""id": "LinkedIn.mine", "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": "linkedin.not-met", "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": "linkedin-mine", "decision": "accept", "reason": "why""#,
+                true,
+            ),
+            (
+                r#""id": "r", "platforms": [], "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": "r", "platforms": ["twitter"], "decision": "accept", "reason": "why""#,
+                true,
+            ),
         ];
         cases.extend(rules.map(|(fields, ok)| (rule_with(fields), ok)));
         cases.push((
-            rule_with(&format!(r#""id": "{}", "decision": "accept", "reason": "why""#, long(64))),
+            rule_with(&format!(
+                r#""id": "{}", "decision": "accept", "reason": "why""#,
+                long(64)
+            )),
             true,
         ));
         cases.push((
-            rule_with(&format!(r#""id": "{}", "decision": "accept", "reason": "why""#, long(65))),
+            rule_with(&format!(
+                r#""id": "{}", "decision": "accept", "reason": "why""#,
+                long(65)
+            )),
             false,
         ));
         cases.push((
-            rule_with(&format!(r#""id": "r", "decision": "accept", "reason": "{}""#, long(1000))),
+            rule_with(&format!(
+                r#""id": "r", "decision": "accept", "reason": "{}""#,
+                long(1000)
+            )),
             true,
         ));
         cases.push((
-            rule_with(&format!(r#""id": "r", "decision": "accept", "reason": "{}""#, long(1001))),
+            rule_with(&format!(
+                r#""id": "r", "decision": "accept", "reason": "{}""#,
+                long(1001)
+            )),
             false,
         ));
         let reply = |n| format!(r#"{{"replies": {{"outgoing": "{}"}}}}"#, long(n));
@@ -592,14 +631,23 @@ mod tests {
             (r#"{"recruiter": "yes"}"#, false),
             ("{}", false),
             (r#"{"all": []}"#, false),
-            (r#"{"any": [{"star": true}, {"not": {"friend": true}}]}"#, true),
+            (
+                r#"{"any": [{"star": true}, {"not": {"friend": true}}]}"#,
+                true,
+            ),
             (r#"{"not": [{"star": true}]}"#, false),
             (r#"{"platform": "facebook", "direction": "incoming"}"#, true),
             (r#"{"direction": "sideways"}"#, false),
-            (r#"{"acquaintance": "worked-remotely", "my-view": "positive"}"#, true),
+            (
+                r#"{"acquaintance": "worked-remotely", "my-view": "positive"}"#,
+                true,
+            ),
             (r#"{"acquaintance": "best-friends"}"#, false),
             (r#"{"their-view": "great"}"#, false),
-            (r#"{"tag": "vip", "passion": "animals", "profession": "designer"}"#, true),
+            (
+                r#"{"tag": "vip", "passion": "animals", "profession": "designer"}"#,
+                true,
+            ),
             (r#"{"tag": "  "}"#, false),
             (r#"{"mutual-connections-at-least": 4294967295}"#, true),
             (r#"{"mutual-connections-at-least": 4294967296}"#, false),
@@ -613,14 +661,23 @@ mod tests {
         cases
     }
 
+    /// Whether the schema, then the loader, accept a JSON document; and
+    /// what each said, for a failed assertion.
+    fn judge(document: &str) -> ((bool, bool), String) {
+        let errors = schema_errors(&serde_json::from_str(document).unwrap());
+        let loaded = load(document);
+        let said = format!(
+            "{document}\nschema: {errors:#?}\nloader: {:?}",
+            loaded.as_ref().err()
+        );
+        ((errors.is_empty(), loaded.is_ok()), said)
+    }
+
     #[test]
     fn schema_and_loader_agree() {
         for (document, loads) in agreed() {
-            let loaded = load(&document);
-            assert_eq!(loaded.is_ok(), loads, "loader on {document}: {loaded:?}");
-            let value: Value = serde_json::from_str(&document).unwrap();
-            let errors = schema_errors(&value);
-            assert_eq!(errors.is_empty(), loads, "schema on {document}: {errors:#?}");
+            let (accepted, said) = judge(&document);
+            assert_eq!(accepted, (loads, loads), "{said}");
         }
     }
 
@@ -651,13 +708,15 @@ mod tests {
             (rule_when(&deep.to_string()), true, false),
             // JSON Schema counts 10.0 as an integer; the loader reads a
             // count as written, a whole number.
-            (rule_when(r#"{"mutual-connections-at-least": 10.0}"#), true, false),
+            (
+                rule_when(r#"{"mutual-connections-at-least": 10.0}"#),
+                true,
+                false,
+            ),
         ];
         for (document, schema, loader) in cases {
-            let value: Value = serde_json::from_str(&document).unwrap();
-            let errors = schema_errors(&value);
-            assert_eq!(errors.is_empty(), schema, "schema on {document}: {errors:#?}");
-            assert_eq!(load(&document).is_ok(), loader, "loader on {document}");
+            let (accepted, said) = judge(&document);
+            assert_eq!(accepted, (schema, loader), "{said}");
         }
     }
 }
