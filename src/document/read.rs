@@ -134,8 +134,8 @@ impl<'de> Visitor<'de> for PolicyVisitor {
             };
             let name = field.name();
             match field {
-                // For editors only (the README's "Editor support"): read as
-                // the string it must be, then set aside.
+                // For editors only (the README's "Help from your
+                // editor"): read as the string it must be, then set aside.
                 PolicyField::Schema => {
                     plain::<_, String>(&mut map, &at, name)?;
                 }

@@ -1,5 +1,5 @@
 //! The policy document's JSON Schema, `policy.schema.json` at the root of
-//! the repository, for editors (the README's "Editor support").
+//! the repository, for editors (the README's "Help from your editor").
 //!
 //! Generated here, from the names the reader matches on and the limits it
 //! checks, so that it cannot drift from what loads: every choice below is
@@ -535,7 +535,10 @@ mod tests {
             (r#"{"passions": ["animals", ""]}"#, true),
             (r#"{"rules": {}}"#, false),
             (r#"{"rules": []}"#, true),
-            (r#"{"replies": {"incoming": "Hi {first-name} ({name}), {{coffee}} on {platform}?"}}"#, true),
+            (
+                r#"{"replies": {"incoming": "Hi {first-name} ({name}), {{coffee}} on {platform}?"}}"#,
+                true,
+            ),
             (r#"{"replies": {"outgoing": "a lone } is a brace"}}"#, true),
             (r#"{"replies": {"incoming": "Hi {firstname}"}}"#, false),
             (r#"{"replies": {"incoming": "Hi {first-name"}}"#, false),
@@ -682,9 +685,9 @@ mod tests {
     }
 
     /// Where the schema and the loader differ, on purpose: what JSON Schema
-    /// cannot say, and names in other cases than lowercase (README, "Editor
-    /// support"). Each case is (document, the schema accepts it, the
-    /// loader does).
+    /// cannot say, and names in other cases than lowercase (README, "Help
+    /// from your editor"). Each case is (document, the schema accepts it,
+    /// the loader does).
     #[test]
     fn known_differences_between_schema_and_loader() {
         let deep = (0..Policy::MAX_DEPTH).fold(json!({"star": true}), |c, _| json!({"not": c}));
@@ -698,9 +701,10 @@ mod tests {
             (rule_when(r#"{"platform": "mastodon"}"#), true, false),
             // Nor can it see two rules with one id...
             (
-                rule_with(
-                    r#""id": "r", "decision": "accept", "reason": "a"}, {"id": "r", "decision": "decline", "reason": "b""#,
-                ),
+                rule_with(concat!(
+                    r#""id": "r", "decision": "accept", "reason": "a"}, "#,
+                    r#"{"id": "r", "decision": "decline", "reason": "b""#,
+                )),
                 true,
                 false,
             ),
