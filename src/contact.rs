@@ -4,6 +4,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{NameKind, ParseError};
+#[cfg(feature = "serde")]
+use crate::names::{ContactField, Name};
 use crate::text::{FoldedSet, fold};
 
 /// How well we know each other: the closest we have come.
@@ -239,11 +241,6 @@ impl FromStr for View {
 /// assert!(ada.has_passion("engines"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(from = "ContactData", into = "ContactData")
-)]
 pub struct Contact {
     pub(crate) name: String,
     pub(crate) acquaintance: Acquaintance,
@@ -454,70 +451,107 @@ impl Contact {
     }
 }
 
-/// A contact as written in data: every field but `name` may be left out.
+/// A contact serializes with the fields of [`ContactField`], in its order;
+/// left out are a profession or a message it does not have.
 #[cfg(feature = "serde")]
-#[derive(serde::Serialize, serde::Deserialize, Default)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields, default)]
-struct ContactData {
-    name: String,
-    acquaintance: Acquaintance,
-    my_view: View,
-    their_view: View,
-    recruiter: bool,
-    friend: bool,
-    star: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    profession: Option<String>,
-    passions: Vec<String>,
-    tags: Vec<String>,
-    facebook_friend: bool,
-    mutual_connections: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<String>,
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Contact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+
+        let mut m = s.serialize_struct("Contact", ContactField::ALL.len())?;
+        for field in ContactField::ALL {
+            let key = field.name();
+            match field {
+                ContactField::Name => m.serialize_field(key, &self.name)?,
+                ContactField::Acquaintance => m.serialize_field(key, &self.acquaintance)?,
+                ContactField::MyView => m.serialize_field(key, &self.my_view)?,
+                ContactField::TheirView => m.serialize_field(key, &self.their_view)?,
+                ContactField::Recruiter => m.serialize_field(key, &self.recruiter)?,
+                ContactField::Friend => m.serialize_field(key, &self.friend)?,
+                ContactField::Star => m.serialize_field(key, &self.star)?,
+                ContactField::Profession => match &self.profession {
+                    Some(p) => m.serialize_field(key, p)?,
+                    None => m.skip_field(key)?,
+                },
+                ContactField::Passions => m.serialize_field(key, &self.passions)?,
+                ContactField::Tags => m.serialize_field(key, &self.tags)?,
+                ContactField::FacebookFriend => m.serialize_field(key, &self.facebook_friend)?,
+                ContactField::MutualConnections => {
+                    m.serialize_field(key, &self.mutual_connections)?
+                }
+                ContactField::Message => match &self.message {
+                    Some(text) => m.serialize_field(key, text)?,
+                    None => m.skip_field(key)?,
+                },
+            }
+        }
+        m.end()
+    }
 }
 
+/// A contact reads from a table of the fields of [`ContactField`], every
+/// one optional; an unknown field or one given twice is an error.
 #[cfg(feature = "serde")]
-impl From<ContactData> for Contact {
-    fn from(d: ContactData) -> Contact {
-        let mut c = Contact::new(d.name)
-            .with_acquaintance(d.acquaintance)
-            .with_my_view(d.my_view)
-            .with_their_view(d.their_view)
-            .with_recruiter(d.recruiter)
-            .with_friend(d.friend)
-            .with_star(d.star)
-            .with_profession(d.profession.as_deref().unwrap_or(""))
-            .with_facebook_friend(d.facebook_friend)
-            .with_mutual_connections(d.mutual_connections);
-        for p in &d.passions {
-            c = c.with_passion(p);
-        }
-        for t in &d.tags {
-            c = c.with_tag(t);
-        }
-        c.message = d.message;
-        c
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_struct("Contact", ContactField::NAMES, ContactVisitor)
     }
 }
 
 #[cfg(feature = "serde")]
-impl From<Contact> for ContactData {
-    fn from(c: Contact) -> ContactData {
-        ContactData {
-            name: c.name,
-            acquaintance: c.acquaintance,
-            my_view: c.my_view,
-            their_view: c.their_view,
-            recruiter: c.recruiter,
-            friend: c.friend,
-            star: c.star,
-            profession: c.profession.map(String::from),
-            passions: c.passions.iter().map(String::from).collect(),
-            tags: c.tags.iter().map(String::from).collect(),
-            facebook_friend: c.facebook_friend,
-            mutual_connections: c.mutual_connections,
-            message: c.message,
+struct ContactVisitor;
+
+#[cfg(feature = "serde")]
+impl<'de> serde::de::Visitor<'de> for ContactVisitor {
+    type Value = Contact;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a contact table")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Contact, A::Error> {
+        use serde::de::Error;
+
+        let mut c = Contact::default();
+        let mut seen = [false; ContactField::ALL.len()];
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let Some(i) = ContactField::NAMES.iter().position(|n| *n == key) else {
+                return Err(A::Error::unknown_field(&key, ContactField::NAMES));
+            };
+            let field = ContactField::ALL[i];
+            if std::mem::replace(&mut seen[i], true) {
+                return Err(A::Error::duplicate_field(field.name()));
+            }
+            match field {
+                ContactField::Name => c.name = map.next_value()?,
+                ContactField::Acquaintance => c.acquaintance = map.next_value()?,
+                ContactField::MyView => c.my_view = map.next_value()?,
+                ContactField::TheirView => c.their_view = map.next_value()?,
+                ContactField::Recruiter => c.recruiter = map.next_value()?,
+                ContactField::Friend => c.friend = map.next_value()?,
+                ContactField::Star => c.star = map.next_value()?,
+                ContactField::Profession => {
+                    let p: String = map.next_value()?;
+                    c = c.with_profession(&p);
+                }
+                ContactField::Passions => {
+                    for p in map.next_value::<Vec<String>>()? {
+                        c = c.with_passion(&p);
+                    }
+                }
+                ContactField::Tags => {
+                    for t in map.next_value::<Vec<String>>()? {
+                        c = c.with_tag(&t);
+                    }
+                }
+                ContactField::FacebookFriend => c.facebook_friend = map.next_value()?,
+                ContactField::MutualConnections => c.mutual_connections = map.next_value()?,
+                ContactField::Message => c.message = map.next_value()?,
+            }
         }
+        Ok(c)
     }
 }
 

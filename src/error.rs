@@ -422,7 +422,13 @@ fn expected_fields(at: &Location, field: &str) -> String {
     let replies = *at == Location::Policy
         && field.split_once('.').map(|(head, _)| head) == Some(PolicyField::Replies.name());
     match field.rsplit_once('.') {
-        None if *at == Location::Policy => list(&PolicyField::names().collect::<Vec<_>>()),
+        None if *at == Location::Policy => list(
+            &PolicyField::ALL
+                .iter()
+                .filter(|f| !f.for_editors())
+                .map(|f| f.name())
+                .collect::<Vec<_>>(),
+        ),
         None if matches!(at, Location::Example(_)) => {
             list(&ExampleField::names().collect::<Vec<_>>())
         }

@@ -35,8 +35,18 @@ pub(crate) trait Name: Copy + PartialEq + 'static {
     /// Every name, in the order documents and messages list them.
     const ALL: &'static [Self];
 
+    /// Every name as written, in the same order: what serde's
+    /// `deserialize_struct` and `unknown_field` take.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by serde impls.
+    const NAMES: &'static [&'static str];
+
     /// The name as written in a policy document.
     fn name(self) -> &'static str;
+
+    /// What the name means, from its doc comment: the description the
+    /// policy document's JSON Schema shows in an editor.
+    #[cfg(all(test, feature = "serde"))]
+    fn description(self) -> &'static str;
 
     /// The one with this name, as written in a policy document.
     fn from_name(name: &str) -> Option<Self> {
@@ -49,26 +59,37 @@ pub(crate) trait Name: Copy + PartialEq + 'static {
     }
 }
 
-/// Defines a name enum, implementing [`Name`].
+/// Defines a name enum, implementing [`Name`]. A variant's doc comment is
+/// its description.
 macro_rules! name_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $enum:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+            $( $(#[doc = $doc:literal])* $variant:ident = $text:literal, )+
         }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         $vis enum $enum {
-            $( $(#[$vmeta])* $variant, )+
+            $( $(#[doc = $doc])* $variant, )+
         }
 
         impl Name for $enum {
             const ALL: &'static [$enum] = &[$($enum::$variant),+];
+            const NAMES: &'static [&'static str] = &[$($text),+];
 
             fn name(self) -> &'static str {
                 match self {
                     $($enum::$variant => $text,)+
+                }
+            }
+
+            // Each line of a doc comment is one literal, starting with a
+            // space: joined, they read as one paragraph.
+            #[cfg(all(test, feature = "serde"))]
+            fn description(self) -> &'static str {
+                match self {
+                    $($enum::$variant => concat!($($doc),*).trim_ascii_start(),)+
                 }
             }
         }
@@ -78,15 +99,35 @@ macro_rules! name_enum {
 name_enum! {
     /// A field at the top level of a policy document.
     pub(crate) enum PolicyField {
+        /// The JSON Schema the document follows, for editors; the loader
+        /// ignores it.
+        Schema = "$schema",
+        /// Whether you are actively looking for a job: LinkedIn's recruiter
+        /// override needs it.
         JobSeeking = "job-seeking",
+        /// Your profession: on Twitter, someone who shares it serves one of
+        /// your purposes.
         Profession = "profession",
+        /// Professions that interest you: on Twitter, someone who works in
+        /// one serves one of your purposes.
         InterestingProfessions = "interesting-professions",
+        /// Your passions: on Twitter, someone who shares one serves one of
+        /// your purposes.
         Passions = "passions",
+        /// Your own platforms (Mastodon, GitHub, ...), declared so that rules
+        /// can name them.
         Platforms = "platforms",
+        /// The ids of the built-in rules to switch off.
         Disable = "disable",
+        /// The decision when no rule applies (`decline` when left out).
         Fallback = "fallback",
+        /// Your own rules, tried in order before the built-in ones: the first
+        /// that applies decides.
         Rules = "rules",
+        /// Meet-first replies in your own words.
         Replies = "replies",
+        /// Requests and the decisions you expect for them, checked by
+        /// `triage --check-policy`; they never change a decision.
         Examples = "examples",
     }
 }
@@ -95,13 +136,78 @@ name_enum! {
     /// A field of an example in a policy document: a request and the
     /// decision its author expects.
     pub(crate) enum ExampleField {
+        /// What the example shows, for reports.
         Name = "name",
+        /// The platform of the request.
         Platform = "platform",
+        /// Who asked: `incoming` (they invited you) or `outgoing`.
         Direction = "direction",
+        /// The `job-seeking` setting for this example alone (the policy's
+        /// own when left out).
         JobSeeking = "job-seeking",
+        /// The decision you expect.
         Decision = "decision",
+        /// The id of the rule you expect to decide (any rule when left
+        /// out).
         Rule = "rule",
+        /// What you know of the other person (a stranger when left out).
         Contact = "contact",
+    }
+}
+
+name_enum! {
+    /// A field of a contact, in a policy document's examples and wherever
+    /// a contact is read or written.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Contacts are data with serde.
+    pub(crate) enum ContactField {
+        /// Their name, as given.
+        Name = "name",
+        /// How well you know each other: `never`, `spoken`,
+        /// `met-in-person`, `worked-remotely` or `worked-in-person`.
+        Acquaintance = "acquaintance",
+        /// What you would say of their professional ability.
+        MyView = "my-view",
+        /// What they would say of yours.
+        TheirView = "their-view",
+        /// Whether they are a recruiter.
+        Recruiter = "recruiter",
+        /// Whether they are a friend.
+        Friend = "friend",
+        /// Whether they are a star of their field.
+        Star = "star",
+        /// Their profession.
+        Profession = "profession",
+        /// Their passions.
+        Passions = "passions",
+        /// Your own tags for them.
+        Tags = "tags",
+        /// Whether you are friends on Facebook.
+        FacebookFriend = "facebook-friend",
+        /// How many connections you share.
+        MutualConnections = "mutual-connections",
+        /// The note that came with their invitation.
+        Message = "message",
+    }
+}
+
+impl PolicyField {
+    /// Whether the field is there for editors, not for the policy: an
+    /// error message does not offer it among the fields a typo may have
+    /// meant.
+    pub(crate) fn for_editors(self) -> bool {
+        match self {
+            PolicyField::Schema => true,
+            PolicyField::JobSeeking
+            | PolicyField::Profession
+            | PolicyField::InterestingProfessions
+            | PolicyField::Passions
+            | PolicyField::Platforms
+            | PolicyField::Disable
+            | PolicyField::Fallback
+            | PolicyField::Rules
+            | PolicyField::Replies
+            | PolicyField::Examples => false,
+        }
     }
 }
 
@@ -109,7 +215,9 @@ name_enum! {
     /// A key of the policy's `replies` table: which invitations a reply
     /// template answers.
     pub(crate) enum ReplyField {
+        /// The reply to an invitation you received.
         Incoming = "incoming",
+        /// The reply when you would invite them.
         Outgoing = "outgoing",
     }
 }
@@ -118,8 +226,11 @@ name_enum! {
     /// A placeholder of a reply template, written in braces:
     /// `{first-name}`.
     pub(crate) enum Placeholder {
+        /// The first word of their name.
         FirstName = "first-name",
+        /// Their name.
         Name = "name",
+        /// The platform's name, such as LinkedIn.
         Platform = "platform",
     }
 }
@@ -127,10 +238,18 @@ name_enum! {
 name_enum! {
     /// A field of a rule in a policy document.
     pub(crate) enum RuleField {
+        /// The rule's id, named in verdicts: unique, of ASCII letters,
+        /// digits, `-`, `_` and `.`.
         Id = "id",
+        /// The platforms the rule applies to; leave it out for every
+        /// platform.
         Platforms = "platforms",
+        /// The rule's condition; without it the rule decides every request on
+        /// its platforms.
         When = "when",
+        /// What the rule decides.
         Decision = "decision",
+        /// Why, as the explanation of a verdict says it.
         Reason = "reason",
     }
 }
@@ -139,29 +258,53 @@ name_enum! {
     /// A key of a condition table, naming one kind of
     /// [`Condition`](crate::Condition).
     pub(crate) enum ConditionKey {
+        /// Every condition of the list holds.
         All = "all",
+        /// At least one condition of the list holds.
         Any = "any",
+        /// The condition does not hold.
         Not = "not",
+        /// The request is on this platform.
         Platform = "platform",
+        /// The request goes this way: `incoming` when they invited you.
         Direction = "direction",
+        /// You are actively looking for a job.
         JobSeeking = "job-seeking",
+        /// Your acquaintance is exactly this one.
         Acquaintance = "acquaintance",
+        /// You have met in person, working together in person included.
         MetInPerson = "met-in-person",
+        /// You have worked together, in person or remotely.
         WorkedTogether = "worked-together",
+        /// You have at least spoken or messaged.
         SpokeWith = "spoke-with",
+        /// What you would say of their professional ability.
         MyView = "my-view",
+        /// What they would say of yours.
         TheirView = "their-view",
+        /// They are a recruiter.
         Recruiter = "recruiter",
+        /// They are a personal friend.
         Friend = "friend",
+        /// You are friends on Facebook.
         FacebookFriend = "facebook-friend",
+        /// They are a star of their field.
         Star = "star",
+        /// Their profession is this one, in any case.
         Profession = "profession",
+        /// They share your profession.
         SharesProfession = "shares-profession",
+        /// Their profession is one that interests you.
         InterestingProfession = "interesting-profession",
+        /// They have this passion, in any case.
         Passion = "passion",
+        /// They share one of your passions.
         SharesPassion = "shares-passion",
+        /// They carry this tag, in any case.
         Tag = "tag",
+        /// You share at least this many connections.
         MutualConnectionsAtLeast = "mutual-connections-at-least",
+        /// Their invitation carries a note that is not blank.
         HasMessage = "has-message",
     }
 }

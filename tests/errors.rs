@@ -105,6 +105,18 @@ fn unknown_top_level_field() {
     );
 }
 
+/// `$schema` is for editors (README, "Help from your editor"): a string,
+/// which loading ignores. (`unknown_top_level_field` shows it is not among
+/// the fields offered for a typo.)
+#[test]
+fn schema_field_must_be_a_string() {
+    assert_both(
+        "\"$schema\" = 1",
+        r#"{ "$schema": 1 }"#,
+        "policy: field `$schema`: invalid type: integer `1`, expected a string",
+    );
+}
+
 #[test]
 fn unknown_field_in_a_rule() {
     assert_both(
@@ -1209,6 +1221,10 @@ fn a_key_given_twice_is_an_error() {
         (
             r#"{ "rules": [], "rules": [{ "id": "x", "decision": "accept", "reason": "" }] }"#,
             "policy: field `rules` is given more than once",
+        ),
+        (
+            r#"{ "$schema": "a.json", "$schema": "b.json" }"#,
+            "policy: field `$schema` is given more than once",
         ),
         (
             r#"{ "rules": [{ "id": "x", "decision": "accept", "decision": "decline",

@@ -653,6 +653,35 @@ rules:
     );
 }
 
+/// The README's "Help from your editor": a document may name its JSON
+/// Schema for the editor, in every format; loading ignores it, and a policy
+/// does not write it back.
+#[test]
+fn a_schema_named_for_the_editor_is_ignored() {
+    let toml_doc = "\
+#:schema ./policy.schema.json
+\"$schema\" = \"./policy.schema.json\"
+job-seeking = true
+";
+    let json_doc = r#"{ "$schema": "./policy.schema.json", "job-seeking": true }"#;
+    let yaml_doc = "\
+# yaml-language-server: $schema=./policy.schema.json
+$schema: ./policy.schema.json
+job-seeking: true
+";
+    let plain = Policy::builder().job_seeking(true).build().unwrap();
+    let policies: [Policy; 3] = [
+        toml::from_str(toml_doc).unwrap(),
+        serde_json::from_str(json_doc).unwrap(),
+        serde_saphyr::from_str(yaml_doc).unwrap(),
+    ];
+    for policy in &policies {
+        assert_same_policy(policy, &plain);
+        let written = serde_json::to_value(policy).unwrap();
+        assert!(written.get("$schema").is_none(), "{written}");
+    }
+}
+
 /// `Policy::from_deserializer` gives back the typed error and the format's
 /// own, with the line of the mistake.
 #[test]

@@ -1,6 +1,7 @@
 //! The policy document: a policy read from and written to any serde
 //! format, in three parts: [`read`] (checking every mistake as it is
-//! read), [`write`], and [`values`] (plain values and their errors).
+//! read), [`write`], and [`values`] (plain values and their errors); and,
+//! in the tests, `schema`, which generates the document's JSON Schema.
 //!
 //! Contacts, platforms and verdicts serialize beside their types.
 
@@ -12,6 +13,8 @@ use crate::error::PolicyError;
 use crate::policy::Policy;
 
 mod read;
+#[cfg(test)]
+mod schema;
 mod values;
 mod write;
 

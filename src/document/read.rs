@@ -141,6 +141,11 @@ impl<'de> Visitor<'de> for PolicyVisitor {
             };
             let name = field.name();
             match field {
+                // For editors only (the README's "Help from your
+                // editor"): read as the string it must be, then set aside.
+                PolicyField::Schema => {
+                    plain::<_, String>(&mut map, &at, name)?;
+                }
                 PolicyField::JobSeeking => b = b.job_seeking(plain(&mut map, &at, name)?),
                 PolicyField::Profession => {
                     b = b.profession(&plain::<_, String>(&mut map, &at, name)?)

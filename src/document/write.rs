@@ -171,6 +171,9 @@ impl Serialize for Policy {
         for field in PolicyField::ALL {
             let key = field.name();
             match field {
+                // A policy keeps no schema: the document it was read from
+                // named one for its editor.
+                PolicyField::Schema => {}
                 PolicyField::JobSeeking => m.serialize_entry(key, &settings.job_seeking)?,
                 PolicyField::Profession => {
                     if let Some(p) = &settings.profession {
