@@ -540,11 +540,12 @@ impl Policy {
     /// ```
     pub fn decision_table(&self, platform: &Platform) -> Result<DecisionTable, AnalysisError> {
         let mut budget = Budget::new();
-        let model = Model::new(self, Some(platform), &mut budget)?;
+        let mut model = Model::new(&[self], Some(platform));
+        let compiled = model.compile_policy(self, &mut budget)?;
         let mut start = model.full();
         model.restrict_platform(&mut start, platform);
         // Rules that never apply on this platform need not be tried.
-        let rules: Vec<_> = model
+        let rules: Vec<_> = compiled
             .ordered(self, true)
             .into_iter()
             .filter(|(condition, _)| model.eval(condition, &start, &mut budget) != Truth::No)
