@@ -188,7 +188,9 @@ mod document;
 
 mod analysis;
 
-pub use analysis::{AnalysisError, Change, DecisionTable, FactChange, TableRow, Warning};
+pub use analysis::{
+    AnalysisError, Change, DecisionTable, DiffRow, FactChange, PolicyDiff, TableRow, Warning,
+};
 pub use builtin::BuiltinRule;
 pub use condition::Condition;
 pub use contact::{Acquaintance, Contact, View};

@@ -177,6 +177,14 @@ pub enum AnalysisError {
         /// The most rows allowed.
         limit: usize,
     },
+    /// More than `limit` sets of requests, before merging, are decided
+    /// differently by the two policies of a [`Policy::diff`]: too many to
+    /// read, and to hold.
+    #[error("policies: more than {limit} rows of requests decided differently")]
+    DiffTooLarge {
+        /// The most rows allowed.
+        limit: usize,
+    },
 }
 
 impl Policy {
