@@ -333,9 +333,8 @@ impl Policy {
     /// assert_eq!(
     ///     diff.to_string(),
     ///     "\
-    /// | personal friend | tag: family | before                            | after               |
-    /// |-----------------|-------------|-----------------------------------|---------------------|
-    /// | yes             | yes         | accept (`facebook.friend`)        | accept (`family`) |
+    /// | personal friend | tag: family | before                            | after             |
+    /// |-----------------|-------------|-----------------------------------|-------------------|
     /// | no              | yes         | decline (`facebook.not-a-friend`) | accept (`family`) |
     /// "
     /// );
