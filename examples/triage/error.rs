@@ -47,6 +47,12 @@ pub enum Error {
     Exists { path: String },
     /// `--check-policy --deny-warnings` found warnings.
     Warnings { path: String, count: usize },
+    /// `--diff` could not compare the two policy files.
+    Diff {
+        old: String,
+        new: String,
+        message: String,
+    },
     /// One row of the export is broken.
     BadRow {
         path: String,
@@ -137,6 +143,9 @@ impl fmt::Display for Error {
                 f.write_str(message)
             }
             Error::Policy { path, message } => write!(f, "policy file `{path}`: {message}"),
+            Error::Diff { old, new, message } => {
+                write!(f, "policy files `{old}` and `{new}`: {message}")
+            }
             Error::Write(e) => write!(f, "cannot write the output: {e}"),
         }
     }

@@ -243,15 +243,17 @@ fn side_text((decision, rule): &(Decision, String)) -> String {
 
 /// A Markdown table with a column for each fact, then `before` and
 /// `after`; when the policies decide everything the same way, a sentence
-/// saying so. Then a line for the rules written in Rust, and one for a
-/// changed job-seeking setting.
+/// saying so. Then a line for the rules written in Rust, if any. A changed
+/// job-seeking setting is left to the host to say, once for all platforms
+/// (see [`PolicyDiff::job_seeking`]).
 impl fmt::Display for PolicyDiff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.rows.is_empty() {
+            // The platform is left to a heading, as for a decision table.
             writeln!(
                 f,
-                "No difference: both policies give every request on {} the same decision.",
-                self.platform.label()
+                "No difference: the two policies give every request on this platform the same \
+                 decision."
             )?;
         } else {
             let rows = self.rows.iter().map(|row| {
@@ -260,20 +262,7 @@ impl fmt::Display for PolicyDiff {
             });
             write_markdown(f, &self.columns, ["before", "after"], rows)?;
         }
-        write_rust_rules(f, &self.rust_rules)?;
-        let (before, after) = self.job_seeking;
-        if before != after {
-            let word = |on: bool| if on { "yes" } else { "no" };
-            write!(
-                f,
-                "\nJob seeking changes from {} to {}: the diff compares both values, so it \
-                 shows no row for that alone; see the decision table's `I am job seeking` \
-                 column.\n",
-                word(before),
-                word(after)
-            )?;
-        }
-        Ok(())
+        write_rust_rules(f, &self.rust_rules)
     }
 }
 
