@@ -198,7 +198,12 @@ fn block_list_one_more(n: usize) -> (Policy, Policy) {
 
 fn another_profession(n: usize) -> (Policy, Policy) {
     let before = interesting_professions(n);
-    let after = before.clone().into_builder().profession("designer").build().unwrap();
+    let after = before
+        .clone()
+        .into_builder()
+        .profession("designer")
+        .build()
+        .unwrap();
     (before, after)
 }
 

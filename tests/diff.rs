@@ -10,8 +10,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use acquaint::{
-    AnalysisError, Condition, DataRule, Decision, Direction, Platform, Policy, PolicyDiff,
-    Request, View,
+    AnalysisError, Condition, DataRule, Decision, Direction, Platform, Policy, PolicyDiff, Request,
+    View,
 };
 use common::{finite, rule_fn};
 
@@ -35,7 +35,9 @@ fn check_exact(before: &Policy, after: &Policy, vocab: &finite::Vocab) -> usize 
                     let request = Request::new(contact, &platform, direction, was.settings());
                     let rows: Vec<_> = diff.matching(&request).collect();
                     let context = || {
-                        format!("{contact:?} on {platform} ({direction}, job seeking {job_seeking})\n{diff}")
+                        format!(
+                            "{contact:?} on {platform} ({direction}, job seeking {job_seeking})\n{diff}"
+                        )
                     };
                     if old.decision() == new.decision() {
                         assert!(rows.is_empty(), "{}", context());
@@ -48,7 +50,12 @@ fn check_exact(before: &Policy, after: &Policy, vocab: &finite::Vocab) -> usize 
                             "{}",
                             context()
                         );
-                        assert_eq!(row.after(), (new.decision(), new.rule_id()), "{}", context());
+                        assert_eq!(
+                            row.after(),
+                            (new.decision(), new.rule_id()),
+                            "{}",
+                            context()
+                        );
                         let index = diff.rows().iter().position(|r| std::ptr::eq(r, row));
                         used[index.unwrap()] = true;
                     }
@@ -60,8 +67,12 @@ fn check_exact(before: &Policy, after: &Policy, vocab: &finite::Vocab) -> usize 
         // A diff says nothing of another platform.
         if platform != Platform::Facebook {
             let ada = finite::contacts().swap_remove(0);
-            let request =
-                Request::new(&ada, &Platform::Facebook, Direction::Incoming, before.settings());
+            let request = Request::new(
+                &ada,
+                &Platform::Facebook,
+                Direction::Incoming,
+                before.settings(),
+            );
             assert_eq!(diff.matching(&request).count(), 0);
         }
     }
@@ -157,8 +168,7 @@ fn identical_policies_have_an_empty_diff() {
 #[cfg(feature = "serde")]
 #[test]
 fn the_default_policy_file_and_the_default_policy_have_an_empty_diff() {
-    let file: Policy =
-        toml::from_str(include_str!("../examples/policies/default.toml")).unwrap();
+    let file: Policy = toml::from_str(include_str!("../examples/policies/default.toml")).unwrap();
     let platforms = [
         Platform::LinkedIn,
         Platform::Twitter,
@@ -294,7 +304,11 @@ fn passions_only_one_policy_holds_are_told_apart() {
 #[test]
 fn reordered_rules_show_where_the_first_now_wins() {
     let first = rule("vip", tag("vip"), Decision::Accept);
-    let second = rule("no-recruiters", Condition::Recruiter(true), Decision::Decline);
+    let second = rule(
+        "no-recruiters",
+        Condition::Recruiter(true),
+        Decision::Decline,
+    );
     let before = Policy::builder()
         .data_rule(first.clone())
         .data_rule(second.clone())
@@ -353,11 +367,15 @@ fn a_changed_job_seeking_setting_alone_leaves_the_diff_empty_and_is_reported() {
     assert_eq!(diff.job_seeking(), (false, true));
     assert_eq!(
         diff.to_string(),
-"No difference: the two policies give every request on this platform the same decision.\n"
+        "No difference: the two policies give every request on this platform the same decision.\n"
     );
     // A rule for when I am job seeking shows, whatever the setting.
     let after = Policy::builder()
-        .data_rule(rule("hunting", Condition::JobSeeking(true), Decision::Accept))
+        .data_rule(rule(
+            "hunting",
+            Condition::JobSeeking(true),
+            Decision::Accept,
+        ))
         .build()
         .unwrap();
     let diff = before.diff(&after, &Platform::Facebook).unwrap();
@@ -444,7 +462,10 @@ fn combinatorial(tags: usize) -> Policy {
         };
         builder = builder.data_rule(rule(
             &format!("r{i}"),
-            Condition::All(vec![tag(&format!("a{i}")), Condition::Not(Box::new(tag(&format!("b{i}"))))]),
+            Condition::All(vec![
+                tag(&format!("a{i}")),
+                Condition::Not(Box::new(tag(&format!("b{i}")))),
+            ]),
             decision,
         ));
     }

@@ -1228,7 +1228,11 @@ proptest! {
 
 // ---- --diff ---------------------------------------------------------------
 
-fn run_diff(old: &std::path::Path, new: &std::path::Path, format: Format) -> (Result<bool, Error>, String) {
+fn run_diff(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    format: Format,
+) -> (Result<bool, Error>, String) {
     let mut out = Vec::new();
     let result = cli::diff(old, new, format, &mut out);
     (result, String::from_utf8(out).unwrap())
@@ -1284,7 +1288,11 @@ fn diff_flags() {
 
 #[test]
 fn diff_of_the_same_decisions_prints_no_difference_and_succeeds() {
-    let (result, out) = run_diff(&default_policy_file(), &default_policy_file(), Format::Table);
+    let (result, out) = run_diff(
+        &default_policy_file(),
+        &default_policy_file(),
+        Format::Table,
+    );
     assert!(!result.unwrap());
     let name = default_policy_file().display().to_string();
     let none = "No difference: the two policies give every request on this platform the same \
@@ -1342,7 +1350,10 @@ fn diff_as_json_is_one_object_per_platform() {
         .iter()
         .map(|l| l["platform"].as_str().unwrap())
         .collect();
-    assert_eq!(platforms, ["linkedin", "twitter", "facebook", "mastodon", "other"]);
+    assert_eq!(
+        platforms,
+        ["linkedin", "twitter", "facebook", "mastodon", "other"]
+    );
     assert_eq!(
         lines[2]["rows"],
         serde_json::json!([{
@@ -1360,9 +1371,19 @@ fn diff_as_json_is_one_object_per_platform() {
 #[test]
 fn diff_exit_status_is_that_of_diff_1() {
     let new = temp_file("family-status.toml", FAMILY_POLICY);
-    let same = run_diff(&default_policy_file(), &default_policy_file(), Format::Table).0;
+    let same = run_diff(
+        &default_policy_file(),
+        &default_policy_file(),
+        Format::Table,
+    )
+    .0;
     let differ = run_diff(&default_policy_file(), &new, Format::Table).0;
-    let missing = run_diff(&default_policy_file(), &new.with_extension("missing.toml"), Format::Table).0;
+    let missing = run_diff(
+        &default_policy_file(),
+        &new.with_extension("missing.toml"),
+        Format::Table,
+    )
+    .0;
     assert_eq!(cli::diff_status(&same), 0);
     assert_eq!(cli::diff_status(&differ), 1);
     assert_eq!(cli::diff_status(&missing), 2);
@@ -1370,7 +1391,10 @@ fn diff_exit_status_is_that_of_diff_1() {
     let result = run_diff(&default_policy_file(), &bad, Format::Table).0;
     assert_eq!(cli::diff_status(&result), 2);
     assert!(
-        result.unwrap_err().to_string().starts_with(&format!("policy file `{}`: ", bad.display()))
+        result
+            .unwrap_err()
+            .to_string()
+            .starts_with(&format!("policy file `{}`: ", bad.display()))
     );
 }
 
@@ -1390,5 +1414,8 @@ fn diff_names_a_platform_neither_declares_for_any_other() {
             value["platform"].as_str().unwrap().to_owned()
         })
         .collect();
-    assert_eq!(platforms, ["linkedin", "twitter", "facebook", "other", "other-1"]);
+    assert_eq!(
+        platforms,
+        ["linkedin", "twitter", "facebook", "other", "other-1"]
+    );
 }

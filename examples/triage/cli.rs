@@ -459,10 +459,11 @@ pub fn diff_status(result: &Result<bool, Error>) -> u8 {
 /// and one that neither declares, standing for any other; each with its
 /// heading.
 fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
-    let mut platforms: Vec<(String, Platform)> = [Platform::LinkedIn, Platform::Twitter, Platform::Facebook]
-        .into_iter()
-        .map(|p| (p.label().to_owned(), p))
-        .collect();
+    let mut platforms: Vec<(String, Platform)> =
+        [Platform::LinkedIn, Platform::Twitter, Platform::Facebook]
+            .into_iter()
+            .map(|p| (p.label().to_owned(), p))
+            .collect();
     let mut declared = std::collections::HashSet::new();
     for platform in old.platforms().iter().chain(new.platforms()) {
         if declared.insert(platform.clone()) {
@@ -488,7 +489,10 @@ fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
 /// tables, or as JSON, one object per platform. Returns whether they
 /// differ anywhere.
 pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Result<bool, Error> {
-    let (before, after) = (load_policy(Some(old), false)?, load_policy(Some(new), false)?);
+    let (before, after) = (
+        load_policy(Some(old), false)?,
+        load_policy(Some(new), false)?,
+    );
     let (old, new) = (old.display().to_string(), new.display().to_string());
     let mut differ = false;
     let platforms = diff_platforms(&before, &after);
@@ -513,7 +517,10 @@ pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Resu
         }
     }
     if format == Format::Table {
-        let (was, is) = (before.settings().job_seeking(), after.settings().job_seeking());
+        let (was, is) = (
+            before.settings().job_seeking(),
+            after.settings().job_seeking(),
+        );
         if was != is {
             let word = |on: bool| if on { "yes" } else { "no" };
             writeln!(

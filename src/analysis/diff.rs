@@ -12,8 +12,7 @@ use crate::request::Request;
 use super::AnalysisError;
 use super::engine::{Budget, Cell, DecidingRule, Model};
 use super::table::{
-    Facts, code, matching, merge, rules_on, rust_rules, tabulate, write_markdown,
-    write_rust_rules,
+    Facts, code, matching, merge, rules_on, rust_rules, tabulate, write_markdown, write_rust_rules,
 };
 
 /// Where two policies decide differently on one platform: each row gives
@@ -343,18 +342,24 @@ impl Policy {
         let mut rows: Vec<(Cell, (DecidingRule, DecidingRule), usize)> = Vec::new();
         let mut too_large = false;
         let lists = [before_rules.as_slice(), after_rules.as_slice()];
-        model.explore_jointly(start.clone(), &lists, None, &mut budget, |cell, deciding| {
-            let key = (deciding[0], deciding[1]);
-            if key.0.outcome(self).0 == key.1.outcome(other).0 {
-                return ControlFlow::Continue(());
-            }
-            if rows.len() == PolicyDiff::MAX_ROWS {
-                too_large = true;
-                return ControlFlow::Break(());
-            }
-            rows.push((cell.clone(), key, rows.len()));
-            ControlFlow::Continue(())
-        })?;
+        model.explore_jointly(
+            start.clone(),
+            &lists,
+            None,
+            &mut budget,
+            |cell, deciding| {
+                let key = (deciding[0], deciding[1]);
+                if key.0.outcome(self).0 == key.1.outcome(other).0 {
+                    return ControlFlow::Continue(());
+                }
+                if rows.len() == PolicyDiff::MAX_ROWS {
+                    too_large = true;
+                    return ControlFlow::Break(());
+                }
+                rows.push((cell.clone(), key, rows.len()));
+                ControlFlow::Continue(())
+            },
+        )?;
         if too_large {
             return Err(AnalysisError::DiffTooLarge {
                 limit: PolicyDiff::MAX_ROWS,

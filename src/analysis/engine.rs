@@ -677,7 +677,11 @@ impl Compiled {
     /// order they are tried: the data rules (when `with_user`; rules
     /// written in Rust are left out, as if they never applied) and the
     /// enabled built-in rules.
-    pub(super) fn ordered(&self, policy: &Policy, with_user: bool) -> Vec<(&Formula, DecidingRule)> {
+    pub(super) fn ordered(
+        &self,
+        policy: &Policy,
+        with_user: bool,
+    ) -> Vec<(&Formula, DecidingRule)> {
         let mut rules = Vec::new();
         if with_user {
             for (i, formula) in self.user_rules.iter().enumerate() {
@@ -756,7 +760,9 @@ impl Model {
                     };
                     let when = match &rule.when {
                         None => Formula::Const(true),
-                        Some(condition) => self.compile(condition, policy, &mut compiled, budget)?,
+                        Some(condition) => {
+                            self.compile(condition, policy, &mut compiled, budget)?
+                        }
                     };
                     Some(Formula::And(vec![covers, when]))
                 }

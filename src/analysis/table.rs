@@ -651,7 +651,10 @@ impl Policy {
         merge(&model, &mut rows, &mut budget)?;
         rows.sort_by_key(|(_, rule, order)| (*rule, *order));
 
-        let rows = rows.into_iter().map(|(cell, rule, _)| (cell, rule)).collect();
+        let rows = rows
+            .into_iter()
+            .map(|(cell, rule, _)| (cell, rule))
+            .collect();
         let (columns, rows) = tabulate(&model, &start, rows);
         let rows = rows
             .into_iter()
