@@ -11,9 +11,8 @@ use std::time::{Duration, Instant};
 
 use acquaint::{
     AnalysisError, Condition, DataRule, Decision, Direction, Platform, Policy, PolicyDiff, Request,
-    View,
 };
-use common::{finite, rule_fn};
+use common::{busy_policy, busy_vocab, finite, rule_fn};
 
 /// Checks `before.diff(&after, platform)` on every request of `vocab`'s
 /// space, with job seeking on and off in both (the diff compares both
@@ -98,63 +97,9 @@ fn mastodon() -> Platform {
     "mastodon".parse().unwrap()
 }
 
-/// A policy with settings and rules over most facts, on several platforms.
-fn busy_policy() -> Policy {
-    Policy::builder()
-        .profession("software engineer")
-        .interesting_profession("designer")
-        .passion("animals")
-        .platform(mastodon())
-        .data_rule(rule("vip", tag("vip"), Decision::Accept))
-        .data_rule(
-            rule(
-                "no-spam",
-                Condition::Any(vec![tag("spam"), Condition::MutualConnectionsAtLeast(100)]),
-                Decision::Decline,
-            )
-            .on(Platform::Twitter),
-        )
-        .data_rule(
-            rule(
-                "big-network",
-                Condition::All(vec![
-                    Condition::MutualConnectionsAtLeast(100),
-                    Condition::MetInPerson(true),
-                    Condition::Not(Box::new(Condition::MyView(View::Negative))),
-                ]),
-                Decision::Accept,
-            )
-            .on(Platform::LinkedIn),
-        )
-        .data_rule(
-            rule(
-                "animal-lovers",
-                Condition::Any(vec![
-                    Condition::SharesPassion(true),
-                    Condition::Profession("designer".into()),
-                ]),
-                Decision::Accept,
-            )
-            .on(mastodon()),
-        )
-        .build()
-        .unwrap()
-}
-
-fn busy_vocab() -> finite::Vocab {
-    finite::Vocab {
-        professions: vec!["software engineer", "designer"],
-        passions: vec!["animals"],
-        tags: vec!["vip", "spam"],
-        thresholds: vec![100],
-        platforms: vec!["mastodon"],
-        ..Default::default()
-    }
-}
-
 #[test]
 fn identical_policies_have_an_empty_diff() {
-    for policy in [Policy::default(), busy_policy()] {
+    for policy in [Policy::default(), busy_policy(false), busy_policy(true)] {
         for platform in busy_vocab().platforms() {
             let diff = policy.diff(&policy, &platform).unwrap();
             assert!(diff.is_empty(), "{diff}");
@@ -162,7 +107,7 @@ fn identical_policies_have_an_empty_diff() {
             assert_eq!(diff.columns(), [] as [String; 0]);
         }
     }
-    check_both_ways(&busy_policy(), &busy_policy(), &busy_vocab());
+    check_both_ways(&busy_policy(false), &busy_policy(false), &busy_vocab());
 }
 
 #[cfg(feature = "serde")]
@@ -189,7 +134,8 @@ fn the_default_policy_file_and_the_default_policy_have_an_empty_diff() {
 
 #[test]
 fn adding_rules_shows_where_they_decide_otherwise() {
-    check_both_ways(&Policy::default(), &busy_policy(), &busy_vocab());
+    check_both_ways(&Policy::default(), &busy_policy(false), &busy_vocab());
+    check_both_ways(&busy_policy(true), &Policy::default(), &busy_vocab());
 }
 
 #[test]
@@ -429,15 +375,7 @@ fn a_long_block_list_with_one_more_tag_is_one_row() {
     let diff = before.diff(&after, &Platform::Facebook).unwrap();
     assert!(diff.is_empty(), "{diff}");
 
-    let tags: Vec<Condition> = (0..=10_000).map(|i| tag(&format!("tag-{i}"))).collect();
-    let after = Policy::builder()
-        .data_rule(rule(
-            "not-blocked",
-            Condition::Not(Box::new(Condition::Any(tags))),
-            Decision::Accept,
-        ))
-        .build()
-        .unwrap();
+    let after = block_list(10_001);
     let diff = before.diff(&after, &Platform::Facebook).unwrap();
     assert_eq!(diff.rows().len(), 1, "{diff}");
     assert_eq!(
