@@ -3,7 +3,8 @@
 //! input (about 10 is linear).
 //!
 //! Run with `cargo bench --bench scaling` (a few minutes; add `-- --quick`
-//! while iterating). The groups:
+//! while iterating, or a group's name such as `diff` to run only it). The
+//! groups:
 //!
 //! - `analyze/{platforms,professions,passions}` and
 //!   `decision_table/{platforms,professions,passions}`: the default policy
@@ -17,6 +18,10 @@
 //!   at most `Policy::MAX_RULES` = 10,000 rules; 100,000 are refused when
 //!   it is built);
 //! - `what_would_change/conditions`: one rule `any = [N tags]`.
+//! - `diff/block_list`: the block list of N tags against the same list
+//!   with one tag more (two lists, each compiled), on Twitter;
+//! - `diff/professions`: N interesting professions against the same with
+//!   another profession of one's own, on Twitter.
 //!
 //! Policies are built outside the timed loop, as a host has its policy
 //! already; the analyses build their model inside it, as they must.
@@ -67,10 +72,14 @@ fn passions(n: usize) -> Policy {
 }
 
 fn block_list(n: usize) -> Policy {
+    block_list_of(tags(n))
+}
+
+fn block_list_of(tags: Vec<Condition>) -> Policy {
     Policy::builder()
         .data_rule(DataRule::new(
             "not-blocked",
-            Condition::Not(Box::new(Condition::Any(tags(n)))),
+            Condition::Not(Box::new(Condition::Any(tags))),
             Decision::Accept,
             "",
         ))
@@ -180,5 +189,44 @@ fn what_would_change(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyze, decision_table, what_would_change);
+/// Each case: the policy before and the policy after an edit, for N.
+type MakePair = fn(usize) -> (Policy, Policy);
+
+fn block_list_one_more(n: usize) -> (Policy, Policy) {
+    (block_list(n), block_list_of(tags(n + 1)))
+}
+
+fn another_profession(n: usize) -> (Policy, Policy) {
+    let before = interesting_professions(n);
+    let after = before
+        .clone()
+        .into_builder()
+        .profession("designer")
+        .build()
+        .unwrap();
+    (before, after)
+}
+
+fn diff(c: &mut Criterion) {
+    let mut group = c.benchmark_group("diff");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    let cases: [(&str, MakePair); 2] = [
+        ("block_list", block_list_one_more),
+        ("professions", another_profession),
+    ];
+    for (name, make) in cases {
+        for n in sizes() {
+            let (before, after) = make(n);
+            // Checked once, outside the timed loop: the edit shows.
+            assert!(!before.diff(&after, &Platform::Twitter).unwrap().is_empty());
+            group.bench_with_input(BenchmarkId::new(name, n), &(before, after), |b, pair| {
+                b.iter(|| black_box(pair.0.diff(&pair.1, &Platform::Twitter).unwrap()))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyze, decision_table, what_would_change, diff);
 criterion_main!(benches);

@@ -116,7 +116,10 @@
 //!   another decision, each a [`Change`] with that decision and its rule;
 //! - [`Policy::analyze`]: [`Warning`]s for rules that can never decide;
 //! - [`Policy::decision_table`]: a [`DecisionTable`] of everything a policy
-//!   decides on a platform, as Markdown.
+//!   decides on a platform, as Markdown;
+//! - [`Policy::diff`]: a [`PolicyDiff`] of where two policies decide
+//!   differently on a platform (what an edit changes), as rows like the
+//!   table's, each [`DiffRow`] with the decision and rule before and after.
 //!
 //! ```
 //! use acquaint::{Contact, Direction, Platform, Policy};
@@ -192,7 +195,9 @@ mod document;
 mod analysis;
 mod check;
 
-pub use analysis::{AnalysisError, Change, DecisionTable, FactChange, TableRow, Warning};
+pub use analysis::{
+    AnalysisError, Change, DecisionTable, DiffRow, FactChange, PolicyDiff, TableRow, Warning,
+};
 pub use builtin::BuiltinRule;
 pub use check::ExampleFailure;
 pub use condition::Condition;

@@ -5,9 +5,9 @@
 
 use acquaint::{
     Acquaintance, AnalysisError, BuiltinRule, Change, Condition, Contact, DataRule, Decision,
-    DecisionTable, Direction, Example, ExampleFailure, FactChange, Location, NameKind, ParseError,
-    Platform, PlatformName, Policy, PolicyBuilder, PolicyError, PolicyErrorKind, Request, Rule,
-    Settings, TableRow, Verdict, VerdictRecord, View, Warning,
+    DecisionTable, DiffRow, Direction, Example, ExampleFailure, FactChange, Location, NameKind,
+    ParseError, Platform, PlatformName, Policy, PolicyBuilder, PolicyDiff, PolicyError,
+    PolicyErrorKind, Request, Rule, Settings, TableRow, Verdict, VerdictRecord, View, Warning,
 };
 
 fn assert_send_sync<T: Send + Sync + ?Sized>() {}
@@ -38,6 +38,7 @@ fn every_public_type_is_send_sync_unpin_and_static() {
         DataRule,
         Decision,
         DecisionTable,
+        DiffRow,
         Direction,
         Example,
         ExampleFailure<'static>,
@@ -49,6 +50,7 @@ fn every_public_type_is_send_sync_unpin_and_static() {
         PlatformName,
         Policy,
         PolicyBuilder,
+        PolicyDiff,
         PolicyError,
         PolicyErrorKind,
         Request<'static>,

@@ -5,10 +5,8 @@
 
 mod common;
 
-use acquaint::{
-    Condition, Contact, DataRule, Decision, Direction, Platform, Policy, Request, View,
-};
-use common::{finite, rule_fn};
+use acquaint::{Condition, Contact, DataRule, Decision, Direction, Platform, Policy, Request};
+use common::{busy_policy, busy_vocab, finite, rule_fn};
 
 fn check_exact(make: impl Fn(bool) -> Policy, vocab: &finite::Vocab) -> usize {
     let policies = [make(false), make(true)];
@@ -70,98 +68,9 @@ fn default_policy_tables_are_exact() {
     assert_eq!(n, finite::Vocab::default().count() * 4 * 2 * 2);
 }
 
-fn busy_policy(js: bool) -> Policy {
-    let mastodon: Platform = "mastodon".parse().unwrap();
-    Policy::builder()
-        .job_seeking(js)
-        .profession("software engineer")
-        .interesting_profession("designer")
-        .passion("animals")
-        .platform(mastodon.clone())
-        .data_rule(DataRule::new(
-            "vip",
-            Condition::Tag("vip".into()),
-            Decision::Accept,
-            "",
-        ))
-        .data_rule(
-            DataRule::new(
-                "no-spam",
-                Condition::Any(vec![
-                    Condition::Tag("spam".into()),
-                    Condition::MutualConnectionsAtLeast(100),
-                ]),
-                Decision::Decline,
-                "",
-            )
-            .on(Platform::Twitter),
-        )
-        .data_rule(
-            DataRule::new(
-                "big-network",
-                Condition::All(vec![
-                    Condition::MutualConnectionsAtLeast(100),
-                    Condition::MetInPerson(true),
-                    Condition::Not(Box::new(Condition::MyView(View::Negative))),
-                ]),
-                Decision::Accept,
-                "",
-            )
-            .on(Platform::LinkedIn),
-        )
-        .data_rule(
-            DataRule::new(
-                "animal-lovers",
-                Condition::Any(vec![
-                    Condition::SharesPassion(true),
-                    Condition::Profession("designer".into()),
-                ]),
-                Decision::Accept,
-                "",
-            )
-            .on(mastodon.clone()),
-        )
-        .data_rule(
-            DataRule::new(
-                "designers-meet-first",
-                Condition::All(vec![
-                    Condition::InterestingProfession(true),
-                    Condition::Star(false),
-                    Condition::Direction(Direction::Outgoing),
-                ]),
-                Decision::MeetFirst,
-                "",
-            )
-            .on(Platform::Twitter),
-        )
-        .data_rule(
-            DataRule::new(
-                "job-hunt",
-                Condition::All(vec![
-                    Condition::JobSeeking(true),
-                    Condition::Recruiter(true),
-                ]),
-                Decision::Accept,
-                "",
-            )
-            .on(mastodon),
-        )
-        .disable("facebook.not-a-friend")
-        .fallback(Decision::MeetFirst)
-        .build()
-        .unwrap()
-}
-
 #[test]
 fn a_policy_with_user_rules_and_settings_has_exact_tables() {
-    let vocab = finite::Vocab {
-        professions: vec!["software engineer", "designer"],
-        passions: vec!["animals"],
-        tags: vec!["vip", "spam"],
-        thresholds: vec![100],
-        platforms: vec!["mastodon"],
-        ..Default::default()
-    };
+    let vocab = busy_vocab();
     let n = check_exact(busy_policy, &vocab);
     assert_eq!(n, vocab.count() * 5 * 2 * 2);
 }

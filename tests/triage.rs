@@ -1272,3 +1272,197 @@ proptest! {
         let _ = SentAt::parse(&text);
     }
 }
+
+// ---- --diff ---------------------------------------------------------------
+
+fn run_diff(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    format: Format,
+) -> (Result<bool, Error>, String) {
+    let mut out = Vec::new();
+    let result = cli::diff(old, new, format, &mut out);
+    (result, String::from_utf8(out).unwrap())
+}
+
+fn default_policy_file() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/policies/default.toml")
+}
+
+const FAMILY_POLICY: &[u8] = br#"
+job-seeking = true
+platforms = ["mastodon"]
+
+[[rules]]
+id = "family"
+platforms = ["facebook", "mastodon"]
+when = { tag = "family" }
+decision = "accept"
+reason = "Family"
+"#;
+
+#[test]
+fn diff_flags() {
+    assert_eq!(
+        parse_args(["--diff", "old.toml", "new.toml"]).unwrap(),
+        Command::Diff {
+            old: "old.toml".into(),
+            new: "new.toml".into(),
+            format: Format::Table,
+        }
+    );
+    assert_eq!(
+        parse_args(["--format", "json", "--diff", "old.toml", "new.json"]).unwrap(),
+        Command::Diff {
+            old: "old.toml".into(),
+            new: "new.json".into(),
+            format: Format::Json,
+        }
+    );
+    assert_eq!(
+        parse_args(["--diff", "old.toml"]).unwrap_err().to_string(),
+        "`--diff` takes two policy files: OLD NEW"
+    );
+    assert_eq!(
+        parse_args(["--diff", "a.toml", "b.toml", "c.toml"])
+            .unwrap_err()
+            .to_string(),
+        "unexpected argument \"c.toml\""
+    );
+    assert!(parse_args(["--diff", "a.toml", "b.toml", "--check-policy", "c.toml"]).is_err());
+    assert!(cli::USAGE.contains("--diff OLD NEW"));
+}
+
+#[test]
+fn diff_of_the_same_decisions_prints_no_difference_and_succeeds() {
+    let (result, out) = run_diff(
+        &default_policy_file(),
+        &default_policy_file(),
+        Format::Table,
+    );
+    assert!(!result.unwrap());
+    let name = default_policy_file().display().to_string();
+    let none = "No difference: the two policies give every request on this platform the same \
+                decision.\n";
+    assert_eq!(
+        out,
+        format!(
+            "What changes from `{name}` to `{name}`:\n\n\
+             **LinkedIn**\n\n{none}\n**Twitter**\n\n{none}\n**Facebook**\n\n{none}\n\
+             **Any other platform**\n\n{none}"
+        )
+    );
+}
+
+#[test]
+fn diff_prints_a_table_for_each_platform_and_says_they_differ() {
+    let new = temp_file("family.toml", FAMILY_POLICY);
+    let (result, out) = run_diff(&default_policy_file(), &new, Format::Table);
+    assert!(result.unwrap());
+    assert!(
+        out.contains(
+            "**Facebook**\n\n\
+             | personal friend | tag: family | before                               | after             |\n\
+             |-----------------|-------------|--------------------------------------|-------------------|\n\
+             | no              | yes         | decline (`my.facebook.not-a-friend`) | accept (`family`) |\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "**mastodon**\n\n\
+             | tag: family | before               | after             |\n\
+             |-------------|----------------------|-------------------|\n\
+             | yes         | decline (`fallback`) | accept (`family`) |\n"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with(
+        "\nJob seeking changes from no to yes. The tables compare the two policies both when \
+         you are job seeking and when you are not, so this change shows in no row: with job \
+         seeking on, the recruiter override and your rules that read it can apply.\n"
+    ));
+}
+
+#[test]
+fn diff_as_json_is_one_object_per_platform() {
+    let new = temp_file("family-json.toml", FAMILY_POLICY);
+    let (result, out) = run_diff(&default_policy_file(), &new, Format::Json);
+    assert!(result.unwrap());
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let platforms: Vec<&str> = lines
+        .iter()
+        .map(|l| l["platform"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        platforms,
+        ["linkedin", "twitter", "facebook", "mastodon", "other"]
+    );
+    assert_eq!(
+        lines[2]["rows"],
+        serde_json::json!([{
+            "facts": { "personal friend": "no", "tag: family": "yes" },
+            "before": { "decision": "decline", "rule": "my.facebook.not-a-friend" },
+            "after": { "decision": "accept", "rule": "family" },
+        }])
+    );
+    assert_eq!(
+        lines[0]["job-seeking"],
+        serde_json::json!({ "before": false, "after": true })
+    );
+}
+
+#[test]
+fn diff_exit_status_is_that_of_diff_1() {
+    let new = temp_file("family-status.toml", FAMILY_POLICY);
+    let same = run_diff(
+        &default_policy_file(),
+        &default_policy_file(),
+        Format::Table,
+    )
+    .0;
+    let differ = run_diff(&default_policy_file(), &new, Format::Table).0;
+    let missing = run_diff(
+        &default_policy_file(),
+        &new.with_extension("missing.toml"),
+        Format::Table,
+    )
+    .0;
+    assert_eq!(cli::diff_status(&same), 0);
+    assert_eq!(cli::diff_status(&differ), 1);
+    assert_eq!(cli::diff_status(&missing), 2);
+    let bad = temp_file("bad-diff.toml", b"fallback = \"maybe\"\n");
+    let result = run_diff(&default_policy_file(), &bad, Format::Table).0;
+    assert_eq!(cli::diff_status(&result), 2);
+    assert!(
+        result
+            .unwrap_err()
+            .to_string()
+            .starts_with(&format!("policy file `{}`: ", bad.display()))
+    );
+}
+
+#[test]
+fn diff_names_a_platform_neither_declares_for_any_other() {
+    // A policy declaring `other` moves "any other platform" to `other-1`.
+    let old = temp_file(
+        "declares-other.toml",
+        b"platforms = [\"other\"]\nfallback = \"accept\"\n",
+    );
+    let (result, out) = run_diff(&old, &default_policy_file(), Format::Json);
+    assert!(result.unwrap());
+    let platforms: Vec<String> = out
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            value["platform"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        platforms,
+        ["linkedin", "twitter", "facebook", "other", "other-1"]
+    );
+}

@@ -1,8 +1,10 @@
 //! The command line: flags, and running the triage they describe.
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use acquaint::{Platform, Policy};
 
 use crate::archive::{Archive, ExportFile};
 use crate::error::Error;
@@ -53,6 +55,13 @@ Options:
                       triaging
   --deny-warnings     with --check-policy: exit with an error if there are
                       warnings
+  --diff OLD NEW      compare two policy documents instead of triaging: for
+                      LinkedIn, Twitter, Facebook, each platform they declare
+                      and any other, the requests they decide differently,
+                      with the decision and rule before and after (with
+                      --format json, one object per platform); exits with 0
+                      when they decide alike, 1 when they differ, 2 on an
+                      error, like diff(1)
   -h, --help          print this help
 ";
 
@@ -101,6 +110,12 @@ pub enum Command {
         path: PathBuf,
         deny_warnings: bool,
     },
+    /// Print where the policy files `old` and `new` decide differently.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        format: Format,
+    },
     Help,
 }
 
@@ -115,6 +130,7 @@ where
     let mut options = Options::default();
     let mut check_policy = None;
     let mut deny_warnings = false;
+    let mut diff = None;
     let mut parser = lexopt::Parser::from_args(args);
     while let Some(arg) = parser.next()? {
         match arg {
@@ -137,16 +153,33 @@ where
             Long("overwrite") => options.overwrite = true,
             Long("check-policy") => check_policy = Some(parser.value()?.into()),
             Long("deny-warnings") => deny_warnings = true,
+            Long("diff") => {
+                let mut files = parser.values()?;
+                let (Some(old), Some(new)) = (files.next(), files.next()) else {
+                    return Err("`--diff` takes two policy files: OLD NEW".to_owned().into());
+                };
+                diff = Some((old.into(), new.into()));
+            }
             Short('h') | Long("help") => return Ok(Command::Help),
             _ => return Err(arg.unexpected()),
         }
     }
-    Ok(match check_policy {
-        Some(path) => Command::CheckPolicy {
+    Ok(match (check_policy, diff) {
+        (Some(_), Some(_)) => {
+            return Err("`--check-policy` and `--diff` do one thing each: give one"
+                .to_owned()
+                .into());
+        }
+        (Some(path), None) => Command::CheckPolicy {
             path,
             deny_warnings,
         },
-        None => Command::Triage(options),
+        (None, Some((old, new))) => Command::Diff {
+            old,
+            new,
+            format: options.format,
+        },
+        (None, None) => Command::Triage(options),
     })
 }
 
@@ -433,4 +466,99 @@ pub fn check_policy(path: &Path, deny_warnings: bool, out: &mut dyn Write) -> Re
         });
     }
     Ok(())
+}
+
+/// The exit status of `--diff`, as `diff(1)` has it: 0 when the policies
+/// decide alike on every platform, 1 when they differ, 2 when they could
+/// not be compared.
+pub fn diff_status(result: &Result<bool, Error>) -> u8 {
+    match result {
+        Ok(false) => 0,
+        Ok(true) => 1,
+        Err(_) => 2,
+    }
+}
+
+/// The platforms `--diff` compares: the built-in ones, those either policy
+/// declares (a policy file must declare every platform its rules name),
+/// and one that neither declares, standing for any other; each with its
+/// heading.
+fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
+    let mut platforms: Vec<(String, Platform)> =
+        [Platform::LinkedIn, Platform::Twitter, Platform::Facebook]
+            .into_iter()
+            .map(|p| (p.label().to_owned(), p))
+            .collect();
+    let mut declared = std::collections::HashSet::new();
+    for platform in old.platforms().iter().chain(new.platforms()) {
+        if declared.insert(platform.clone()) {
+            platforms.push((platform.label().to_owned(), platform.clone()));
+        }
+    }
+    // A name neither declares decides as every platform neither names.
+    let other = (0..)
+        .map(|i| match i {
+            0 => "other".to_owned(),
+            i => format!("other-{i}"),
+        })
+        .filter_map(|name| name.parse::<Platform>().ok())
+        .find(|p| !declared.contains(p));
+    if let Some(other) = other {
+        platforms.push(("Any other platform".to_owned(), other));
+    }
+    platforms
+}
+
+/// Compares the policy files `old` and `new` and prints, for each platform
+/// (see [`diff_platforms`]), where they decide differently: as Markdown
+/// tables, or as JSON, one object per platform. Returns whether they
+/// differ anywhere.
+pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Result<bool, Error> {
+    let (before, after) = (
+        load_policy(Some(old), false)?,
+        load_policy(Some(new), false)?,
+    );
+    let (old, new) = (old.display().to_string(), new.display().to_string());
+    let mut differ = false;
+    let platforms = diff_platforms(&before, &after);
+    for (n, (heading, platform)) in platforms.iter().enumerate() {
+        let diff = before.diff(&after, platform).map_err(|e| Error::Diff {
+            old: old.clone(),
+            new: new.clone(),
+            message: e.to_string(),
+        })?;
+        differ |= !diff.is_empty();
+        match format {
+            Format::Table => {
+                if n == 0 {
+                    writeln!(out, "What changes from `{old}` to `{new}`:")?;
+                }
+                write!(out, "\n**{heading}**\n\n{diff}")?;
+            }
+            Format::Json => {
+                serde_json::to_writer(&mut *out, &diff).map_err(io::Error::from)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    if format == Format::Table {
+        let (was, is) = (
+            before.settings().job_seeking(),
+            after.settings().job_seeking(),
+        );
+        if was != is {
+            let word = |on: bool| if on { "yes" } else { "no" };
+            writeln!(
+                out,
+                "\nJob seeking changes from {} to {}. The tables compare the two policies both \
+                 when you are job seeking and when you are not, so this change shows in no row: \
+                 with job seeking on, the recruiter override and your rules that read it can \
+                 apply.",
+                word(was),
+                word(is)
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(differ)
 }

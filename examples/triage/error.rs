@@ -53,6 +53,12 @@ pub enum Error {
         failed: usize,
         total: usize,
     },
+    /// `--diff` could not compare the two policy files.
+    Diff {
+        old: String,
+        new: String,
+        message: String,
+    },
     /// One row of the export is broken.
     BadRow {
         path: String,
@@ -148,6 +154,9 @@ impl fmt::Display for Error {
                 f.write_str(message)
             }
             Error::Policy { path, message } => write!(f, "policy file `{path}`: {message}"),
+            Error::Diff { old, new, message } => {
+                write!(f, "policy files `{old}` and `{new}`: {message}")
+            }
             Error::Write(e) => write!(f, "cannot write the output: {e}"),
         }
     }

@@ -10,7 +10,12 @@
 //!     --people people.toml --job-seeking --format json --why-not
 //! cargo run --example triage -- --export ~/Downloads/Complete_LinkedInDataExport.zip --audit
 //! cargo run --example triage -- --check-policy my-policy.toml --deny-warnings
+//! cargo run --example triage -- --diff old-policy.toml my-policy.toml
 //! ```
+//!
+//! Exit status: 0 on success, 1 on an error, 2 on a mistake in the flags;
+//! with `--diff`, as `diff(1)`: 0 when the policies decide alike, 1 when
+//! they differ, 2 on any error.
 //!
 //! The logic lives in modules that `tests/triage.rs` and
 //! `tests/triage_export.rs` include and test: `archive` finds the files of
@@ -34,7 +39,7 @@ mod template;
 use std::io::{self, ErrorKind, Write};
 use std::process::ExitCode;
 
-use cli::{Command, USAGE, check_policy, parse_args, run};
+use cli::{Command, USAGE, check_policy, diff, diff_status, parse_args, run};
 
 fn main() -> ExitCode {
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -44,6 +49,18 @@ fn main() -> ExitCode {
             path,
             deny_warnings,
         }) => check_policy(&path, deny_warnings, &mut out),
+        Ok(Command::Diff { old, new, format }) => {
+            let result = diff(&old, &new, format, &mut out);
+            // Piped into `head`: nothing to say, but the comparison did not
+            // finish, so the status is still that of an error.
+            if let Err(e) = &result {
+                if !matches!(e, error::Error::Write(e) if e.kind() == ErrorKind::BrokenPipe) {
+                    drop(out);
+                    eprintln!("triage: {e}");
+                }
+            }
+            return ExitCode::from(diff_status(&result));
+        }
         Ok(Command::Help) => out
             .write_all(USAGE.as_bytes())
             .and_then(|()| out.flush())

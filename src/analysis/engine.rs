@@ -1,6 +1,7 @@
-//! The engine behind [`Policy::analyze`] and [`Policy::decision_table`]:
-//! the finite space of requests a policy can tell apart, and an explorer
-//! that cuts it into pieces on which the deciding rule is fixed.
+//! The engine behind [`Policy::analyze`], [`Policy::decision_table`] and
+//! [`Policy::diff`]: the finite space of requests one or two policies can
+//! tell apart, and an explorer that cuts it into pieces on which the
+//! deciding rule (of each policy) is fixed.
 //!
 //! Every fact a rule looks at takes finitely many values that matter:
 //! yes-or-no facts, the acquaintance and the views are finite already; a
@@ -364,9 +365,14 @@ fn list_identity(list: &[Condition]) -> usize {
     list.as_ptr() as usize
 }
 
-/// The identity [`Model::shares_passion`]'s list takes in [`Place::Any`]:
-/// no list lives at address 0.
-const SHARED_PASSIONS: usize = 0;
+/// The identity the list of the user's passions in the `k`-th policy of a
+/// space takes in [`Place::Any`] ([`Model::shares_passion`] reads it as an
+/// `any` list): `k`, since no list lives at so low an address. Each policy
+/// has its own, so that passions only one policy's settings hold are told
+/// apart from those of the other.
+fn shared_passions(k: usize) -> usize {
+    k
+}
 
 /// Every place each passion or tag is mentioned, names in the order first
 /// mentioned.
@@ -383,9 +389,6 @@ struct Groups {
     groups: Vec<NameGroup>,
     /// Each name's group.
     group_of: HashMap<Box<str>, usize>,
-    /// The groups mentioned in the list of the user's passions (see
-    /// [`SHARED_PASSIONS`]), in order.
-    shared: Vec<usize>,
 }
 
 impl Mentions {
@@ -427,7 +430,6 @@ impl Mentions {
         let mut groups: Vec<NameGroup> = Vec::new();
         let mut group_of_name = Vec::with_capacity(items.len());
         let mut by_places: HashMap<&[Place], usize> = HashMap::new();
-        let mut shared = Vec::new();
         let mut rest: &mut [Place] = &mut places;
         for (name, item) in items.into_iter().enumerate() {
             let (mine, after) = rest.split_at_mut(start[name + 1] - start[name]);
@@ -453,9 +455,6 @@ impl Mentions {
                     if reading.is_some() {
                         by_places.insert(mine, group);
                     }
-                    if mine.contains(&Place::Any(SHARED_PASSIONS)) {
-                        shared.push(group);
-                    }
                     group
                 }
             };
@@ -467,7 +466,6 @@ impl Mentions {
         Groups {
             groups,
             group_of: index,
-            shared,
         }
     }
 }
@@ -527,24 +525,27 @@ struct Vocabulary {
 
 impl Vocabulary {
     /// The platforms, professions, passions, tags and thresholds of
-    /// `policy`, with `extra` among the platforms.
-    fn collect(policy: &Policy, extra: Option<&Platform>) -> Vocabulary {
-        let settings = &policy.settings;
+    /// `policies` (the names either mentions), with `extra` among the
+    /// platforms.
+    fn collect(policies: &[&Policy], extra: Option<&Platform>) -> Vocabulary {
         let mut named_platforms: Numbered<Platform> = Numbered::new();
         let mut professions = Numbered::new();
-        if let Some(profession) = &settings.profession {
-            professions.insert(profession.clone());
-        }
-        for profession in settings.interesting_professions.iter() {
-            professions.insert(profession.into());
-        }
         let mut passions = Mentions::new();
-        for passion in settings.passions.iter() {
-            passions.add(passion, Place::Any(SHARED_PASSIONS));
+        for (k, policy) in policies.iter().enumerate() {
+            let settings = &policy.settings;
+            if let Some(profession) = &settings.profession {
+                professions.insert(profession.clone());
+            }
+            for profession in settings.interesting_professions.iter() {
+                professions.insert(profession.into());
+            }
+            for passion in settings.passions.iter() {
+                passions.add(passion, Place::Any(shared_passions(k)));
+            }
         }
         let mut tags = Mentions::new();
         let mut thresholds = vec![0];
-        for rule in policy.data_rules() {
+        for rule in policies.iter().flat_map(|policy| policy.data_rules()) {
             for platform in rule.platforms.iter().flatten() {
                 named_platforms.insert(platform.clone());
             }
@@ -600,7 +601,7 @@ impl Vocabulary {
         for platform in [Platform::LinkedIn, Platform::Twitter, Platform::Facebook] {
             platforms.insert(platform);
         }
-        for platform in &policy.platforms {
+        for platform in policies.iter().flat_map(|policy| &policy.platforms) {
             if named_platforms.index.contains_key(platform) {
                 platforms.insert(platform.clone());
             }
@@ -641,7 +642,8 @@ pub(super) struct Model {
     pub(super) passions: Vec<NameGroup>,
     /// Each passion's group.
     passion_group: HashMap<Box<str>, usize>,
-    /// The groups that hold the user's passions, in order.
+    /// The groups that hold the user's passions in the policy being
+    /// compiled (see [`Model::compile_policy`]), in order.
     shared_passions: Vec<usize>,
     /// The groups of tags the rules name.
     pub(super) tags: Vec<NameGroup>,
@@ -658,6 +660,11 @@ pub(super) struct Model {
     /// Each atom's position in `atoms`: an atom built twice is one atom,
     /// so that a list naming a group of tags many times reads it once.
     atom_index: HashMap<(usize, Values), usize>,
+}
+
+/// The rules of one policy, compiled to formulas over a [`Model`]'s atoms.
+#[derive(Clone)]
+pub(super) struct Compiled {
     /// The compiled condition of each user rule, `None` for Rust rules.
     pub(super) user_rules: Vec<Option<Formula>>,
     /// The compiled condition of each built-in rule, platform included, in
@@ -665,43 +672,77 @@ pub(super) struct Model {
     pub(super) builtin_rules: Vec<Formula>,
 }
 
-impl Model {
-    /// The space of `policy`'s requests, with `extra` among the platforms.
-    /// Building it spends from `budget`.
-    pub(super) fn new(
+impl Compiled {
+    /// The rules of `policy` (the policy these were compiled from) in the
+    /// order they are tried: the data rules (when `with_user`; rules
+    /// written in Rust are left out, as if they never applied) and the
+    /// enabled built-in rules.
+    pub(super) fn ordered(
+        &self,
         policy: &Policy,
-        extra: Option<&Platform>,
-        budget: &mut Budget,
-    ) -> Result<Model, AnalysisError> {
+        with_user: bool,
+    ) -> Vec<(&Formula, DecidingRule)> {
+        let mut rules = Vec::new();
+        if with_user {
+            for (i, formula) in self.user_rules.iter().enumerate() {
+                if let Some(formula) = formula {
+                    rules.push((formula, DecidingRule::User(i)));
+                }
+            }
+        }
+        for (i, rule) in BuiltinRule::ALL.into_iter().enumerate() {
+            if policy.is_enabled(rule) {
+                rules.push((&self.builtin_rules[i], DecidingRule::Builtin(i)));
+            }
+        }
+        rules
+    }
+}
+
+impl Model {
+    /// The space of the requests `policies` tell apart (the names any of
+    /// them mentions), with `extra` among the platforms; compile each
+    /// policy's rules over it with [`Model::compile_policy`], which spends
+    /// from the analysis's budget. Linear in the names.
+    pub(super) fn new(policies: &[&Policy], extra: Option<&Platform>) -> Model {
         let Vocabulary {
             platforms,
             professions,
             passions,
             tags,
             thresholds,
-        } = Vocabulary::collect(policy, extra);
+        } = Vocabulary::collect(policies, extra);
         let passions = passions.into_groups();
         let tags = tags.into_groups();
-        let mut model = Model {
+        Model {
             platforms: platforms.items,
             platform_index: platforms.index,
             professions: professions.items,
             profession_index: professions.index,
             passions: passions.groups,
             passion_group: passions.group_of,
-            shared_passions: passions.shared,
+            shared_passions: Vec::new(),
             tags: tags.groups,
             tag_group: tags.group_of,
             thresholds,
             atoms: Vec::new(),
             group_atoms: Vec::new(),
             atom_index: HashMap::new(),
-            user_rules: Vec::new(),
-            builtin_rules: Vec::new(),
-        };
+        }
+    }
+
+    /// The rules of `policy`, one of the policies the model was built
+    /// from, compiled over its space.
+    pub(super) fn compile_policy(
+        &mut self,
+        policy: &Policy,
+        budget: &mut Budget,
+    ) -> Result<Compiled, AnalysisError> {
+        self.shared_passions = self.passion_groups_of(policy, budget)?;
         // Each distinct condition compiles once: a condition such as
         // `interesting-profession = true` reads a set as large as the
-        // settings, and a policy may repeat it in every rule.
+        // settings, and a policy may repeat it in every rule. Not across
+        // policies: the same condition reads each one's settings.
         let mut compiled: HashMap<&Condition, Formula> = HashMap::new();
         let mut user_rules = Vec::with_capacity(policy.rules.len());
         for rule in &policy.rules {
@@ -712,15 +753,15 @@ impl Model {
                         Some(list) => {
                             let values: Vec<usize> = list
                                 .iter()
-                                .filter_map(|p| model.platform_index.get(p).copied())
+                                .filter_map(|p| self.platform_index.get(p).copied())
                                 .collect();
-                            model.atom_of(Fact::Platform, values, true, budget)?
+                            self.atom_of(Fact::Platform, values, true, budget)?
                         }
                     };
                     let when = match &rule.when {
                         None => Formula::Const(true),
                         Some(condition) => {
-                            model.compile(condition, policy, &mut compiled, budget)?
+                            self.compile(condition, policy, &mut compiled, budget)?
                         }
                     };
                     Some(Formula::And(vec![covers, when]))
@@ -728,13 +769,31 @@ impl Model {
                 UserRule::Custom { .. } => None,
             });
         }
-        model.user_rules = user_rules;
         let mut builtin_rules = Vec::with_capacity(BuiltinRule::ALL.len());
         for rule in BuiltinRule::ALL {
-            builtin_rules.push(model.compile_builtin(rule, policy, budget)?);
+            builtin_rules.push(self.compile_builtin(rule, policy, budget)?);
         }
-        model.builtin_rules = builtin_rules;
-        Ok(model)
+        Ok(Compiled {
+            user_rules,
+            builtin_rules,
+        })
+    }
+
+    /// The groups holding `policy`'s own passions, each once, in the order
+    /// of their first passion: one lookup per passion.
+    fn passion_groups_of(
+        &self,
+        policy: &Policy,
+        budget: &mut Budget,
+    ) -> Result<Vec<usize>, AnalysisError> {
+        let passions = &policy.settings.passions;
+        budget.spend(passions.len() as u64)?;
+        let mut seen = HashSet::new();
+        Ok(passions
+            .iter()
+            .filter_map(|passion| self.passion_group.get(passion).copied())
+            .filter(|group| seen.insert(*group))
+            .collect())
     }
 
     /// The fact variable `var` stands for: the facts of [`FIXED_FACTS`],
@@ -1224,30 +1283,6 @@ impl Model {
         Ok(Formula::And(vec![on, body]))
     }
 
-    /// The rules of `policy` in the order they are tried: the data rules
-    /// (when `with_user`; rules written in Rust are left out, as if they
-    /// never applied) and the enabled built-in rules.
-    pub(super) fn ordered<'m>(
-        &'m self,
-        policy: &Policy,
-        with_user: bool,
-    ) -> Vec<(&'m Formula, DecidingRule)> {
-        let mut rules = Vec::new();
-        if with_user {
-            for (i, formula) in self.user_rules.iter().enumerate() {
-                if let Some(formula) = formula {
-                    rules.push((formula, DecidingRule::User(i)));
-                }
-            }
-        }
-        for (i, rule) in BuiltinRule::ALL.into_iter().enumerate() {
-            if policy.is_enabled(rule) {
-                rules.push((&self.builtin_rules[i], DecidingRule::Builtin(i)));
-            }
-        }
-        rules
-    }
-
     /// The truth of `formula` on `cell`, each atom evaluated charged to
     /// `budget` (by the words of its bit set).
     pub(super) fn eval(&self, formula: &Formula, cell: &Cell, budget: &mut Budget) -> Truth {
@@ -1350,7 +1385,26 @@ impl Model {
         budget: &mut Budget,
         mut leaf: impl FnMut(&Cell, DecidingRule) -> ControlFlow<()>,
     ) -> Result<(), AnalysisError> {
+        self.explore_jointly(start, &[rules], within, budget, |cell, deciding| {
+            leaf(cell, deciding[0])
+        })
+    }
+
+    /// [`Model::explore`] for several lists of rules at once (the rules of
+    /// several policies compiled over the same model): cuts `start` into
+    /// cells on each of which the first applying rule of every list is
+    /// fixed, and calls `leaf` with each cell and those rules, in the order
+    /// of `lists`.
+    pub(super) fn explore_jointly(
+        &self,
+        start: Cell,
+        lists: &[&[(&Formula, DecidingRule)]],
+        within: Option<&Formula>,
+        budget: &mut Budget,
+        mut leaf: impl FnMut(&Cell, &[DecidingRule]) -> ControlFlow<()>,
+    ) -> Result<(), AnalysisError> {
         let mut stack = vec![start];
+        let mut deciding = Vec::with_capacity(lists.len());
         'cells: while let Some(cell) = stack.pop() {
             budget.check()?;
             if let Some(within) = within {
@@ -1363,22 +1417,24 @@ impl Model {
                     Truth::Yes => {}
                 }
             }
-            for (condition, rule) in rules {
-                match self.eval(condition, &cell, budget) {
-                    Truth::No => {}
-                    Truth::Yes => {
-                        if leaf(&cell, *rule).is_break() {
-                            return Ok(());
+            deciding.clear();
+            'lists: for rules in lists {
+                for (condition, rule) in *rules {
+                    match self.eval(condition, &cell, budget) {
+                        Truth::No => {}
+                        Truth::Yes => {
+                            deciding.push(*rule);
+                            continue 'lists;
                         }
-                        continue 'cells;
-                    }
-                    Truth::Unknown(atom) => {
-                        self.push_split(&mut stack, cell, atom, budget);
-                        continue 'cells;
+                        Truth::Unknown(atom) => {
+                            self.push_split(&mut stack, cell, atom, budget);
+                            continue 'cells;
+                        }
                     }
                 }
+                deciding.push(DecidingRule::Fallback);
             }
-            if leaf(&cell, DecidingRule::Fallback).is_break() {
+            if leaf(&cell, &deciding).is_break() {
                 return Ok(());
             }
         }

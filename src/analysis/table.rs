@@ -1,9 +1,11 @@
 //! Extends [`Policy`] with [`Policy::decision_table`]: what a policy
 //! decides on one platform, as a [`DecisionTable`].
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
+use std::hash::Hash;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use crate::contact::{Acquaintance, View};
 use crate::decision::Decision;
@@ -13,7 +15,9 @@ use crate::request::Request;
 use crate::text::join_with;
 
 use super::AnalysisError;
-use super::engine::{Budget, Cell, DecidingRule, Fact, GroupReading, Model, NameGroup, Truth};
+use super::engine::{
+    Budget, Cell, Compiled, DecidingRule, Fact, Formula, GroupReading, Model, NameGroup, Truth,
+};
 
 /// What a policy decides on one platform, as a table: each row gives the
 /// facts that matter, the decision and the rule that gives it; a fact that
@@ -70,12 +74,8 @@ pub struct DecisionTable {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TableRow {
-    /// The requests of the row.
-    cell: Cell,
-    /// How the row reads in each column of its table, in order.
-    values: Vec<String>,
-    /// The columns' headers, shared by every row of the table.
-    columns: std::sync::Arc<[String]>,
+    /// The requests of the row, and how they read.
+    facts: Facts,
     /// The decision for them.
     decision: Decision,
     /// The id of the rule that gives it, or `fallback`.
@@ -106,11 +106,94 @@ impl TableRow {
     /// # Ok::<(), acquaint::AnalysisError>(())
     /// ```
     pub fn facts(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
+        self.facts.iter()
+    }
+}
+
+/// The facts of a row of a table over the space (a decision table, or a
+/// diff of two policies): the requests it holds and how they read in each
+/// column.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct Facts {
+    /// The requests of the row.
+    cell: Cell,
+    /// How the row reads in each column of its table, in order.
+    values: Vec<String>,
+    /// The columns' headers, shared by every row of the table.
+    columns: Arc<[String]>,
+}
+
+impl Facts {
+    /// Each column's header and the row's value in it.
+    pub(super) fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
         self.columns
             .iter()
             .zip(&self.values)
             .map(|(column, value)| (column.as_str(), value.as_str()))
     }
+}
+
+/// Facts serialize as a map from each column to the row's value in it.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Facts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// The rows of a table over `model`'s space, from their cells, the
+/// columns they need: a column for each variable on which some row
+/// differs from `start` (the cell the exploration started from). Returns
+/// the headers and each row's facts beside its key.
+pub(super) fn tabulate<K>(
+    model: &Model,
+    start: &Cell,
+    rows: Vec<(Cell, K)>,
+) -> (Arc<[String]>, Vec<(Facts, K)>) {
+    // Only variables a row or the start restricts can differ.
+    let mut columns = BTreeSet::new();
+    for (cell, _) in &rows {
+        for var in cell.restricted_vars().chain(start.restricted_vars()) {
+            if !model.same_var(cell, start, var) {
+                columns.insert(var);
+            }
+        }
+    }
+    let columns: Vec<usize> = columns.into_iter().collect();
+    let headers: Arc<[String]> = columns.iter().map(|&var| header(model, var)).collect();
+    let rows = rows
+        .into_iter()
+        .map(|(cell, key)| {
+            let facts = Facts {
+                values: columns
+                    .iter()
+                    .map(|&var| value(model, &cell, var))
+                    .collect(),
+                columns: headers.clone(),
+                cell,
+            };
+            (facts, key)
+        })
+        .collect();
+    (headers, rows)
+}
+
+/// The rows whose facts hold `request`, of rows over `model`'s space.
+pub(super) fn matching<'t, R>(
+    model: &'t Model,
+    rows: &'t [R],
+    facts: impl Fn(&R) -> &Facts + 't,
+    request: &Request<'_>,
+) -> impl Iterator<Item = &'t R> + 't {
+    let values: Vec<usize> = (0..model.var_count())
+        .map(|var| model.value_of(var, request))
+        .collect();
+    // A row's cell leaves every variable it does not store free.
+    rows.iter().filter(move |row| {
+        let cell = &facts(row).cell;
+        cell.restricted_vars()
+            .all(|var| model.contains(cell, var, values[var]))
+    })
 }
 
 /// A row serializes as `{ "facts": { column: value, ... }, "decision": ...,
@@ -121,14 +204,8 @@ impl serde::Serialize for TableRow {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
 
-        struct Facts<'r>(&'r TableRow);
-        impl serde::Serialize for Facts<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_map(self.0.facts())
-            }
-        }
         let mut map = s.serialize_map(Some(3))?;
-        map.serialize_entry("facts", &Facts(self))?;
+        map.serialize_entry("facts", &self.facts)?;
         map.serialize_entry("decision", &self.decision)?;
         map.serialize_entry("rule", &self.rule_id)?;
         map.end()
@@ -208,15 +285,7 @@ impl DecisionTable {
         &'t self,
         request: &Request<'_>,
     ) -> impl Iterator<Item = &'t TableRow> + 't {
-        let values: Vec<usize> = (0..self.model.var_count())
-            .map(|var| self.model.value_of(var, request))
-            .collect();
-        // A row's cell leaves every variable it does not store free.
-        self.rows.iter().filter(move |row| {
-            row.cell
-                .restricted_vars()
-                .all(|var| self.model.contains(&row.cell, var, values[var]))
-        })
+        matching(&self.model, &self.rows, |row| &row.facts, request)
     }
 }
 
@@ -393,7 +462,7 @@ fn escape(s: &str) -> String {
 }
 
 /// A rule id as code, unless a backtick in it would end the code span.
-fn code(id: &str) -> String {
+pub(super) fn code(id: &str) -> String {
     if id.contains('`') {
         escape(id)
     } else {
@@ -404,63 +473,83 @@ fn code(id: &str) -> String {
 /// A Markdown table, its columns padded so that the text lines up.
 impl fmt::Display for DecisionTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut lines: Vec<Vec<String>> = Vec::with_capacity(self.rows.len() + 1);
-        let mut header: Vec<String> = self.columns.iter().map(|c| escape(c)).collect();
-        header.push("decision".into());
-        header.push("rule".into());
-        lines.push(header);
-        for row in &self.rows {
-            let mut line: Vec<String> = row.values.iter().map(|v| escape(v)).collect();
-            line.push(row.decision.to_string());
-            line.push(code(&row.rule_id));
-            lines.push(line);
-        }
-        let widths: Vec<usize> = (0..self.columns.len() + 2)
-            .map(|i| {
-                lines
-                    .iter()
-                    .map(|l| l[i].chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        for (n, line) in lines.iter().enumerate() {
-            for (text, width) in line.iter().zip(&widths) {
-                // Padded by hand: a width in a format string is limited to
-                // 65,535, and a cell may be wider.
-                let padding = width - text.chars().count();
-                write!(f, "| {text}{} ", " ".repeat(padding))?;
-            }
-            f.write_str("|\n")?;
-            if n == 0 {
-                for width in &widths {
-                    write!(f, "|-{}-", "-".repeat(*width))?;
-                }
-                f.write_str("|\n")?;
-            }
-        }
-        if !self.rust_rules.is_empty() {
-            let ids: Vec<String> = self.rust_rules.iter().map(|id| code(id)).collect();
-            write!(
-                f,
-                "\nLeft out: the rules written in Rust ({}). The table shows the decision when \
-                 none of them applies.\n",
-                ids.join(", ")
-            )?;
-        }
-        Ok(())
+        let rows = self.rows.iter().map(|row| {
+            let outcome = [row.decision.to_string(), code(&row.rule_id)];
+            (&row.facts, outcome)
+        });
+        write_markdown(f, &self.columns, ["decision", "rule"], rows)?;
+        write_rust_rules(f, &self.rust_rules)
     }
 }
 
-/// Merges rows with the same deciding rule that differ in one variable
-/// only: their union is again a product of value sets, so the table stays
-/// exact. Each row is a cell, its deciding rule, and the position of its
-/// first piece in the exploration. Only variables some row restricts can
-/// tell rows apart, so only those are tried; each key built is charged to
-/// `budget`.
-fn merge(
+/// Writes a Markdown table of rows over the space: a column for each of
+/// `columns`, then the `N` columns headed `more`, each row's facts and
+/// then its `N` texts; the columns padded so that the text lines up.
+pub(super) fn write_markdown<'r, const N: usize>(
+    f: &mut fmt::Formatter<'_>,
+    columns: &[String],
+    more: [&str; N],
+    rows: impl Iterator<Item = (&'r Facts, [String; N])>,
+) -> fmt::Result {
+    let mut lines: Vec<Vec<String>> = Vec::new();
+    let mut header: Vec<String> = columns.iter().map(|c| escape(c)).collect();
+    header.extend(more.map(str::to_owned));
+    lines.push(header);
+    for (facts, texts) in rows {
+        let mut line: Vec<String> = facts.values.iter().map(|v| escape(v)).collect();
+        line.extend(texts);
+        lines.push(line);
+    }
+    let widths: Vec<usize> = (0..columns.len() + N)
+        .map(|i| {
+            lines
+                .iter()
+                .map(|l| l[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for (n, line) in lines.iter().enumerate() {
+        for (text, width) in line.iter().zip(&widths) {
+            // Padded by hand: a width in a format string is limited to
+            // 65,535, and a cell may be wider.
+            let padding = width - text.chars().count();
+            write!(f, "| {text}{} ", " ".repeat(padding))?;
+        }
+        f.write_str("|\n")?;
+        if n == 0 {
+            for width in &widths {
+                write!(f, "|-{}-", "-".repeat(*width))?;
+            }
+            f.write_str("|\n")?;
+        }
+    }
+    Ok(())
+}
+
+/// Says which rules written in Rust a table leaves out, if any.
+pub(super) fn write_rust_rules(f: &mut fmt::Formatter<'_>, ids: &[String]) -> fmt::Result {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = ids.iter().map(|id| code(id)).collect();
+    write!(
+        f,
+        "\nLeft out: the rules written in Rust ({}). The table shows the decision when \
+         none of them applies.\n",
+        ids.join(", ")
+    )
+}
+
+/// Merges rows with the same key (the deciding rule, or the rules of two
+/// policies) that differ in one variable only: their union is again a
+/// product of value sets, so the table stays exact. Each row is a cell, its
+/// key, and the position of its first piece in the exploration. Only
+/// variables some row restricts can tell rows apart, so only those are
+/// tried; each key built is charged to `budget`.
+pub(super) fn merge<K: Copy + Eq + Hash>(
     model: &Model,
-    rows: &mut Vec<(Cell, DecidingRule, usize)>,
+    rows: &mut Vec<(Cell, K, usize)>,
     budget: &mut Budget,
 ) -> Result<(), AnalysisError> {
     loop {
@@ -470,9 +559,8 @@ fn merge(
             .flat_map(|(cell, _, _)| cell.restricted_vars())
             .collect();
         for var in vars {
-            let mut groups: HashMap<(DecidingRule, Cell), usize> =
-                HashMap::with_capacity(rows.len());
-            let mut merged: Vec<(Cell, DecidingRule, usize)> = Vec::with_capacity(rows.len());
+            let mut groups: HashMap<(K, Cell), usize> = HashMap::with_capacity(rows.len());
+            let mut merged: Vec<(Cell, K, usize)> = Vec::with_capacity(rows.len());
             for (cell, rule, order) in std::mem::take(rows) {
                 let key = (rule, model.without(&cell, var, budget)?);
                 match groups.get(&key) {
@@ -540,15 +628,11 @@ impl Policy {
     /// ```
     pub fn decision_table(&self, platform: &Platform) -> Result<DecisionTable, AnalysisError> {
         let mut budget = Budget::new();
-        let model = Model::new(self, Some(platform), &mut budget)?;
+        let mut model = Model::new(&[self], Some(platform));
+        let compiled = model.compile_policy(self, &mut budget)?;
         let mut start = model.full();
         model.restrict_platform(&mut start, platform);
-        // Rules that never apply on this platform need not be tried.
-        let rules: Vec<_> = model
-            .ordered(self, true)
-            .into_iter()
-            .filter(|(condition, _)| model.eval(condition, &start, &mut budget) != Truth::No)
-            .collect();
+        let rules = rules_on(&model, &compiled, self, &start, &mut budget);
         let mut rows: Vec<(Cell, DecidingRule, usize)> = Vec::new();
         let mut too_large = false;
         model.explore(start.clone(), &rules, None, &mut budget, |cell, rule| {
@@ -567,47 +651,59 @@ impl Policy {
         merge(&model, &mut rows, &mut budget)?;
         rows.sort_by_key(|(_, rule, order)| (*rule, *order));
 
-        // A column for each variable on which some row differs from the
-        // table's platform: only those a row or the start restricts can.
-        let mut columns = BTreeSet::new();
-        for (cell, _, _) in &rows {
-            for var in cell.restricted_vars().chain(start.restricted_vars()) {
-                if !model.same_var(cell, &start, var) {
-                    columns.insert(var);
-                }
-            }
-        }
-        let columns: Vec<usize> = columns.into_iter().collect();
-        let headers: std::sync::Arc<[String]> =
-            columns.iter().map(|&var| header(&model, var)).collect();
         let rows = rows
             .into_iter()
-            .map(|(cell, rule, _)| {
+            .map(|(cell, rule, _)| (cell, rule))
+            .collect();
+        let (columns, rows) = tabulate(&model, &start, rows);
+        let rows = rows
+            .into_iter()
+            .map(|(facts, rule)| {
                 let (decision, rule_id) = rule.outcome(self);
                 TableRow {
-                    values: columns
-                        .iter()
-                        .map(|&var| value(&model, &cell, var))
-                        .collect(),
-                    columns: headers.clone(),
-                    cell,
+                    facts,
                     decision,
                     rule_id: rule_id.to_owned(),
                 }
             })
             .collect();
-        let rust_rules = self
-            .rules
-            .iter()
-            .filter(|r| matches!(r, UserRule::Custom { .. }))
-            .map(|r| r.id().to_owned())
-            .collect();
         Ok(DecisionTable {
             model,
             platform: platform.clone(),
-            columns: headers.to_vec(),
+            columns: columns.to_vec(),
             rows,
-            rust_rules,
+            rust_rules: rust_rules(&[self]),
         })
     }
+}
+
+/// The rules of `policy` (compiled over `model` as `compiled`) in the
+/// order they are tried, but those that never apply in `start`: a table
+/// of one platform need not try the rules of others.
+pub(super) fn rules_on<'m>(
+    model: &Model,
+    compiled: &'m Compiled,
+    policy: &Policy,
+    start: &Cell,
+    budget: &mut Budget,
+) -> Vec<(&'m Formula, DecidingRule)> {
+    compiled
+        .ordered(policy, true)
+        .into_iter()
+        .filter(|(condition, _)| model.eval(condition, start, budget) != Truth::No)
+        .collect()
+}
+
+/// The ids of the rules written in Rust in `policies`, each once, in the
+/// order the policies try them.
+pub(super) fn rust_rules(policies: &[&Policy]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    policies
+        .iter()
+        .flat_map(|policy| &policy.rules)
+        .filter(|rule| matches!(rule, UserRule::Custom { .. }))
+        .map(UserRule::id)
+        .filter(|id| seen.insert(*id))
+        .map(str::to_owned)
+        .collect()
 }

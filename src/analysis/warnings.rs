@@ -177,6 +177,14 @@ pub enum AnalysisError {
         /// The most rows allowed.
         limit: usize,
     },
+    /// More than `limit` sets of requests, before merging, are decided
+    /// differently by the two policies of a [`Policy::diff`]: too many to
+    /// read, and to hold.
+    #[error("policies: more than {limit} rows of requests decided differently")]
+    DiffTooLarge {
+        /// The most rows allowed.
+        limit: usize,
+    },
 }
 
 impl Policy {
@@ -247,9 +255,10 @@ impl Policy {
     /// ```
     pub fn analyze(&self) -> Result<Vec<Warning>, AnalysisError> {
         let mut budget = Budget::new();
-        let model = Model::new(self, None, &mut budget)?;
+        let mut model = Model::new(&[self], None);
+        let compiled = model.compile_policy(self, &mut budget)?;
         let full = model.full();
-        let all = model.ordered(self, true);
+        let all = compiled.ordered(self, true);
         let deciders = |rules: &[(&Formula, DecidingRule)],
                         within: Option<&Formula>,
                         budget: &mut Budget|
@@ -270,7 +279,7 @@ impl Policy {
 
         let deciding = deciders(&all, None, &mut budget)?;
         let mut warnings = Vec::new();
-        for (i, condition) in model.user_rules.iter().enumerate() {
+        for (i, condition) in compiled.user_rules.iter().enumerate() {
             let Some(condition) = condition else {
                 let rule = self.rules[i].id().to_owned();
                 warnings.push(Warning::NotAnalysed { rule });
@@ -293,7 +302,7 @@ impl Policy {
             });
         }
 
-        let builtins = model.ordered(self, false);
+        let builtins = compiled.ordered(self, false);
         let deciding_alone = deciders(&builtins, None, &mut budget)?;
         for (i, rule) in BuiltinRule::ALL.into_iter().enumerate() {
             let this = DecidingRule::Builtin(i);
@@ -308,7 +317,7 @@ impl Policy {
                 .map(|(condition, _)| (*condition).clone())
                 .collect();
             let region = Formula::And(vec![
-                model.builtin_rules[i].clone(),
+                compiled.builtin_rules[i].clone(),
                 Formula::Not(Box::new(Formula::Or(earlier))),
             ]);
             let by = ids(deciders(&all, Some(&region), &mut budget)?);

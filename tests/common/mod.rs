@@ -1,7 +1,8 @@
 //! Helpers the integration tests share, so that none writes its own copy:
 //! every finite contact ([`finite`]), a rule written in Rust from a
-//! closure ([`rule_fn`]), and the one rule several files use
-//! ([`blocklist`]).
+//! closure ([`rule_fn`]), the one rule several files use ([`blocklist`]),
+//! and a policy with rules and settings over most facts ([`busy_policy`],
+//! with the names it mentions in [`busy_vocab`]).
 //!
 //! Each test file uses only some of them.
 #![allow(dead_code, clippy::unwrap_used)]
@@ -10,7 +11,7 @@ pub mod finite;
 
 use std::fmt;
 
-use acquaint::{Decision, Request, Rule};
+use acquaint::{Condition, DataRule, Decision, Direction, Platform, Policy, Request, Rule, View};
 
 /// A rule written in Rust from its id and a closure that decides, as a host
 /// implements [`Rule`] with `id` and `decide` only: its explanation is the
@@ -104,4 +105,101 @@ pub fn blocklist() -> impl Rule {
         r.contact.has_tag("blocked").then_some(Decision::Decline)
     })
     .explained(|r| format!("{} is on my blocklist", r.contact.name()))
+}
+
+/// A policy with settings, user rules over most facts on several
+/// platforms, a switched-off built-in rule and a fallback; `js` is its
+/// job-seeking setting.
+pub fn busy_policy(js: bool) -> Policy {
+    let mastodon: Platform = "mastodon".parse().unwrap();
+    Policy::builder()
+        .job_seeking(js)
+        .profession("software engineer")
+        .interesting_profession("designer")
+        .passion("animals")
+        .platform(mastodon.clone())
+        .data_rule(DataRule::new(
+            "vip",
+            Condition::Tag("vip".into()),
+            Decision::Accept,
+            "",
+        ))
+        .data_rule(
+            DataRule::new(
+                "no-spam",
+                Condition::Any(vec![
+                    Condition::Tag("spam".into()),
+                    Condition::MutualConnectionsAtLeast(100),
+                ]),
+                Decision::Decline,
+                "",
+            )
+            .on(Platform::Twitter),
+        )
+        .data_rule(
+            DataRule::new(
+                "big-network",
+                Condition::All(vec![
+                    Condition::MutualConnectionsAtLeast(100),
+                    Condition::MetInPerson(true),
+                    Condition::Not(Box::new(Condition::MyView(View::Negative))),
+                ]),
+                Decision::Accept,
+                "",
+            )
+            .on(Platform::LinkedIn),
+        )
+        .data_rule(
+            DataRule::new(
+                "animal-lovers",
+                Condition::Any(vec![
+                    Condition::SharesPassion(true),
+                    Condition::Profession("designer".into()),
+                ]),
+                Decision::Accept,
+                "",
+            )
+            .on(mastodon.clone()),
+        )
+        .data_rule(
+            DataRule::new(
+                "designers-meet-first",
+                Condition::All(vec![
+                    Condition::InterestingProfession(true),
+                    Condition::Star(false),
+                    Condition::Direction(Direction::Outgoing),
+                ]),
+                Decision::MeetFirst,
+                "",
+            )
+            .on(Platform::Twitter),
+        )
+        .data_rule(
+            DataRule::new(
+                "job-hunt",
+                Condition::All(vec![
+                    Condition::JobSeeking(true),
+                    Condition::Recruiter(true),
+                ]),
+                Decision::Accept,
+                "",
+            )
+            .on(mastodon),
+        )
+        .disable("facebook.not-a-friend")
+        .fallback(Decision::MeetFirst)
+        .build()
+        .unwrap()
+}
+
+/// The names [`busy_policy`] mentions, for [`finite::Vocab::contacts`].
+pub fn busy_vocab() -> finite::Vocab {
+    finite::Vocab {
+        professions: vec!["software engineer", "designer"],
+        passions: vec!["animals"],
+        tags: vec!["vip", "spam"],
+        thresholds: vec![100],
+        platforms: vec!["mastodon"],
+        ..Default::default()
+    }
 }
