@@ -122,6 +122,14 @@ pub fn check_round_trip<E: std::fmt::Debug>(
     assert_eq!(policy.fallback(), again.fallback());
     assert!(policy.rule_ids().eq(again.rule_ids()));
     assert!(policy.data_rules().eq(again.data_rules()));
+    assert_eq!(policy.examples(), again.examples());
+    // Checking examples runs every one: it must not panic, and says the same
+    // of both.
+    let failures = |p: &Policy| -> Vec<(usize, String)> {
+        let list = p.check_examples();
+        list.iter().map(|f| (f.position(), f.to_string())).collect()
+    };
+    assert_eq!(failures(policy), failures(&again));
     for platform in platforms(policy) {
         for contact in contacts(policy) {
             for direction in Direction::ALL {
