@@ -1,7 +1,9 @@
 //! Checking a policy against its own examples.
 
+use std::collections::HashSet;
 use std::fmt;
 
+use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::decision::Decision;
 use crate::example::Example;
 use crate::policy::Policy;
@@ -21,6 +23,7 @@ pub struct ExampleFailure<'a> {
     decision: Decision,
     rule_id: &'a str,
     explanation: String,
+    expected_rule_exists: bool,
 }
 
 impl<'a> ExampleFailure<'a> {
@@ -49,6 +52,14 @@ impl<'a> ExampleFailure<'a> {
     pub fn explanation(&self) -> &str {
         &self.explanation
     }
+
+    /// Whether the rule the example expects is one the policy can decide
+    /// by (a rule of its own, an enabled built-in rule, or `fallback`);
+    /// `true` when the example expects no rule. `false` is usually a
+    /// misspelt id.
+    pub fn expected_rule_exists(&self) -> bool {
+        self.expected_rule_exists
+    }
 }
 
 impl fmt::Display for ExampleFailure<'_> {
@@ -67,6 +78,9 @@ impl fmt::Display for ExampleFailure<'_> {
         )?;
         if let Some(id) = example.rule_id() {
             write!(f, " by `{id}`")?;
+            if !self.expected_rule_exists {
+                f.write_str(" (the policy has no rule with this id that can decide)")?;
+            }
         }
         write!(
             f,
@@ -81,7 +95,10 @@ impl Policy {
     /// order: an empty list means every example holds.
     ///
     /// An example holds when the policy decides as it expects and, if the
-    /// example names a rule, that rule decides. Each example is evaluated
+    /// example names a rule, that rule decides. An expected rule the policy
+    /// does not have is a failure, not an error when the policy is built,
+    /// since a policy loaded from a file may gain its Rust rules later
+    /// ([`ExampleFailure::expected_rule_exists`] tells). Each example is evaluated
     /// with the policy's settings, except `job-seeking` when the example
     /// sets its own. The cost is one evaluation per example, plus one copy
     /// of the settings when an example's `job-seeking` differs from the
@@ -111,6 +128,8 @@ impl Policy {
         // The policy's settings with `job-seeking` the other way, copied
         // once for every example that needs it.
         let mut flipped: Option<Settings> = None;
+        // The ids of the user rules, gathered once, when a failure needs them.
+        let mut user_ids: Option<HashSet<&str>> = None;
         let mut failures = Vec::new();
         for (i, example) in self.examples.iter().enumerate() {
             let settings = match example.job_seeking {
@@ -133,7 +152,15 @@ impl Policy {
             let holds = decision == example.decision
                 && example.rule.as_deref().is_none_or(|id| id == rule_id);
             if !holds {
+                let expected_rule_exists = example.rule.as_deref().is_none_or(|id| {
+                    id == FALLBACK_ID
+                        || BuiltinRule::from_id(id).is_some_and(|rule| self.is_enabled(rule))
+                        || user_ids
+                            .get_or_insert_with(|| self.rule_ids().collect())
+                            .contains(id)
+                });
                 failures.push(ExampleFailure {
+                    expected_rule_exists,
                     position: i + 1,
                     example,
                     decision,
@@ -153,13 +180,16 @@ impl serde::Serialize for ExampleFailure<'_> {
         use serde::ser::SerializeStruct;
 
         let example = self.example;
-        let mut m = s.serialize_struct("ExampleFailure", 9)?;
+        let mut m = s.serialize_struct("ExampleFailure", 12)?;
         m.serialize_field("position", &self.position)?;
         m.serialize_field("name", &example.name())?;
         m.serialize_field("platform", example.platform())?;
         m.serialize_field("direction", &example.direction())?;
+        m.serialize_field("job-seeking", &example.job_seeking())?;
+        m.serialize_field("contact", example.contact())?;
         m.serialize_field("expected-decision", &example.decision())?;
         m.serialize_field("expected-rule", &example.rule_id())?;
+        m.serialize_field("expected-rule-exists", &self.expected_rule_exists)?;
         m.serialize_field("decision", &self.decision)?;
         m.serialize_field("rule", self.rule_id)?;
         m.serialize_field("explanation", &self.explanation)?;

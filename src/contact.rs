@@ -451,8 +451,8 @@ impl Contact {
     }
 }
 
-/// A contact serializes with the fields of [`ContactField`], in its order;
-/// left out are a profession or a message it does not have.
+/// A contact serializes with the fields listed in [`Contact`]'s docs, in
+/// that order; left out are a profession or a message it does not have.
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for Contact {
@@ -490,13 +490,100 @@ impl serde::Serialize for Contact {
     }
 }
 
-/// A contact reads from a table of the fields of [`ContactField`], every
-/// one optional; an unknown field or one given twice is an error.
+/// A contact reads from a table of the fields listed in [`Contact`]'s docs,
+/// every one optional; an unknown field or one given twice is an error.
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for Contact {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_struct("Contact", ContactField::NAMES, ContactVisitor)
+    }
+}
+
+/// Where the values of a contact's fields come from: plain serde, or a
+/// policy document, whose errors name the example and the field.
+#[cfg(feature = "serde")]
+pub(crate) trait ContactValues<'de> {
+    type Error;
+
+    /// The value of `field`.
+    fn value<T: serde::Deserialize<'de>>(&mut self, field: ContactField) -> Result<T, Self::Error>;
+
+    /// The name `field` holds (an acquaintance, a view), or `None` when the
+    /// mistake in it was kept to be raised later.
+    fn name<T>(&mut self, field: ContactField) -> Result<Option<T>, Self::Error>
+    where
+        T: FromStr<Err = ParseError> + serde::Deserialize<'de>;
+}
+
+#[cfg(feature = "serde")]
+impl Contact {
+    /// Reads the value of one field into the contact: the one place that
+    /// says what each field holds.
+    pub(crate) fn read_field<'de, V: ContactValues<'de>>(
+        mut self,
+        field: ContactField,
+        values: &mut V,
+    ) -> Result<Contact, V::Error> {
+        match field {
+            ContactField::Name => self.name = values.value(field)?,
+            ContactField::Acquaintance => {
+                if let Some(a) = values.name(field)? {
+                    self.acquaintance = a;
+                }
+            }
+            ContactField::MyView => {
+                if let Some(v) = values.name(field)? {
+                    self.my_view = v;
+                }
+            }
+            ContactField::TheirView => {
+                if let Some(v) = values.name(field)? {
+                    self.their_view = v;
+                }
+            }
+            ContactField::Recruiter => self.recruiter = values.value(field)?,
+            ContactField::Friend => self.friend = values.value(field)?,
+            ContactField::Star => self.star = values.value(field)?,
+            ContactField::Profession => {
+                let p: String = values.value(field)?;
+                self = self.with_profession(&p);
+            }
+            ContactField::Passions => {
+                for p in values.value::<Vec<String>>(field)? {
+                    self = self.with_passion(&p);
+                }
+            }
+            ContactField::Tags => {
+                for t in values.value::<Vec<String>>(field)? {
+                    self = self.with_tag(&t);
+                }
+            }
+            ContactField::FacebookFriend => self.facebook_friend = values.value(field)?,
+            ContactField::MutualConnections => self.mutual_connections = values.value(field)?,
+            ContactField::Message => self.message = values.value(field)?,
+        }
+        Ok(self)
+    }
+}
+
+/// A contact's values read with serde alone.
+#[cfg(feature = "serde")]
+struct PlainValues<'m, A>(&'m mut A);
+
+#[cfg(feature = "serde")]
+impl<'de, A: serde::de::MapAccess<'de>> ContactValues<'de> for PlainValues<'_, A> {
+    type Error = A::Error;
+
+    fn value<T: serde::Deserialize<'de>>(&mut self, _: ContactField) -> Result<T, A::Error> {
+        self.0.next_value()
+    }
+
+    fn name<T>(&mut self, _: ContactField) -> Result<Option<T>, A::Error>
+    where
+        T: FromStr<Err = ParseError> + serde::Deserialize<'de>,
+    {
+        self.0.next_value().map(Some)
     }
 }
 
@@ -524,32 +611,7 @@ impl<'de> serde::de::Visitor<'de> for ContactVisitor {
             if std::mem::replace(&mut seen[i], true) {
                 return Err(A::Error::duplicate_field(field.name()));
             }
-            match field {
-                ContactField::Name => c.name = map.next_value()?,
-                ContactField::Acquaintance => c.acquaintance = map.next_value()?,
-                ContactField::MyView => c.my_view = map.next_value()?,
-                ContactField::TheirView => c.their_view = map.next_value()?,
-                ContactField::Recruiter => c.recruiter = map.next_value()?,
-                ContactField::Friend => c.friend = map.next_value()?,
-                ContactField::Star => c.star = map.next_value()?,
-                ContactField::Profession => {
-                    let p: String = map.next_value()?;
-                    c = c.with_profession(&p);
-                }
-                ContactField::Passions => {
-                    for p in map.next_value::<Vec<String>>()? {
-                        c = c.with_passion(&p);
-                    }
-                }
-                ContactField::Tags => {
-                    for t in map.next_value::<Vec<String>>()? {
-                        c = c.with_tag(&t);
-                    }
-                }
-                ContactField::FacebookFriend => c.facebook_friend = map.next_value()?,
-                ContactField::MutualConnections => c.mutual_connections = map.next_value()?,
-                ContactField::Message => c.message = map.next_value()?,
-            }
+            c = c.read_field(field, &mut PlainValues(&mut map))?;
         }
         Ok(c)
     }

@@ -3,7 +3,8 @@
 use std::fmt;
 
 use crate::names::{
-    ConditionKey, ExampleField, Name, Placeholder, PolicyField, ReplyField, RuleField, nearest,
+    ConditionKey, ContactField, ExampleField, Name, Placeholder, PolicyField, ReplyField,
+    RuleField, nearest,
 };
 use crate::text::cut;
 
@@ -234,11 +235,10 @@ pub enum PolicyErrorKind {
         /// The limit.
         limit: usize,
     },
-    /// An example expecting a rule id the policy cannot give: none of its
-    /// rules has it, or it is a built-in rule switched off.
-    UnknownRule {
-        /// The id as written.
-        id: String,
+    /// More examples than [`Policy::MAX_EXAMPLES`](crate::Policy::MAX_EXAMPLES).
+    TooManyExamples {
+        /// The limit.
+        limit: usize,
     },
 }
 
@@ -378,11 +378,9 @@ impl fmt::Display for PolicyError {
             PolicyErrorKind::TooManyRules { limit } => {
                 write!(f, "{at}: field `{field}`: more than {limit} rules")
             }
-            PolicyErrorKind::UnknownRule { id } => write!(
-                f,
-                "{at}: field `{field}`: the policy has no rule `{id}` that can decide (a rule of \
-                 its own, an enabled built-in rule, or `fallback`)"
-            ),
+            PolicyErrorKind::TooManyExamples { limit } => {
+                write!(f, "{at}: field `{field}`: more than {limit} examples")
+            }
         }
     }
 }
@@ -421,6 +419,8 @@ fn expected_fields(at: &Location, field: &str) -> String {
     };
     let replies = *at == Location::Policy
         && field.split_once('.').map(|(head, _)| head) == Some(PolicyField::Replies.name());
+    let contact = matches!(at, Location::Example(_))
+        && field.split_once('.').map(|(head, _)| head) == Some(ExampleField::Contact.name());
     match field.rsplit_once('.') {
         None if *at == Location::Policy => list(
             &PolicyField::ALL
@@ -434,6 +434,7 @@ fn expected_fields(at: &Location, field: &str) -> String {
         }
         None => list(&RuleField::names().collect::<Vec<_>>()),
         Some(_) if replies => list(&ReplyField::names().collect::<Vec<_>>()),
+        Some(_) if contact => list(&ContactField::names().collect::<Vec<_>>()),
         Some((_, key)) => nearest(key, ConditionKey::names())
             .map(|k| format!(", did you mean `{k}`"))
             .unwrap_or_default(),

@@ -559,8 +559,7 @@ impl PolicyBuilder {
     }
 
     /// Adds an example: a request and the decision I expect, checked by
-    /// [`Policy::check_examples`], never changing a decision. `build`
-    /// refuses an example whose expected rule the policy cannot give.
+    /// [`Policy::check_examples`], never changing a decision.
     ///
     /// ```
     /// use acquaint::{Contact, Decision, Direction, Example, Platform, Policy};
@@ -590,8 +589,7 @@ impl PolicyBuilder {
     /// reserved or repeated rule id, an unknown built-in id to switch off,
     /// an empty `all`/`any`/`platforms` list, a condition deeper than
     /// [`Policy::MAX_DEPTH`], a string over its limit, or an example on a
-    /// platform the policy does not declare or expecting a rule it cannot
-    /// give.
+    /// platform the policy does not declare.
     pub fn build(self) -> Result<Policy, PolicyError> {
         let PolicyBuilder {
             mut settings,
@@ -649,7 +647,7 @@ impl PolicyBuilder {
                 prepare_rule(rule, &at, declared)?;
             }
         }
-        check_examples(&examples, declared, &seen, &disabled)?;
+        check_examples(&examples, declared)?;
         Ok(Policy {
             settings,
             platforms,
@@ -731,7 +729,7 @@ fn reserved(id: &str) -> Option<Option<&'static str>> {
         .map(Some)
 }
 
-fn check_len(
+pub(crate) fn check_len(
     s: &str,
     limit: usize,
     at: &Location,
@@ -798,19 +796,16 @@ pub(crate) fn prepare_rule(
     Ok(())
 }
 
-/// Checks the examples against the policy they belong to: a platform it
-/// declares, a rule id it can give.
-fn check_examples(
-    examples: &[Example],
-    declared: Option<&Declared>,
-    rule_ids: &HashSet<String>,
-    disabled: &BuiltinSet,
-) -> Result<(), PolicyError> {
+/// Checks the examples: how many, their names, and that their platforms
+/// are declared. The rule an example expects is checked with the example,
+/// by `check_examples`: a policy loaded from a file may gain its Rust rules
+/// later.
+fn check_examples(examples: &[Example], declared: Option<&Declared>) -> Result<(), PolicyError> {
     if examples.len() > Policy::MAX_EXAMPLES {
         return Err(PolicyError::new(
             Location::Policy,
             PolicyField::Examples.name(),
-            PolicyErrorKind::TooLong {
+            PolicyErrorKind::TooManyExamples {
                 limit: Policy::MAX_EXAMPLES,
             },
         ));
@@ -825,17 +820,6 @@ fn check_examples(
         check_declared(&example.platform, declared, &at, || {
             ExampleField::Platform.name().into()
         })?;
-        let Some(id) = &example.rule else { continue };
-        let can_decide = rule_ids.contains(id.as_str())
-            || id == FALLBACK_ID
-            || BuiltinRule::from_id(id).is_some_and(|rule| !disabled.contains(rule));
-        if !can_decide {
-            return Err(PolicyError::new(
-                at,
-                ExampleField::Rule.name(),
-                PolicyErrorKind::UnknownRule { id: truncate(id) },
-            ));
-        }
     }
     Ok(())
 }

@@ -129,24 +129,31 @@ fn first_name(contact: &Contact) -> &str {
 }
 
 /// The reply acquaint suggests when the user has no template of their own.
-pub(crate) fn builtin_reply(contact: &Contact, direction: Direction) -> String {
+pub(crate) fn builtin_reply(
+    contact: &Contact,
+    platform: &Platform,
+    direction: Direction,
+) -> String {
     let mut out = String::from("Hi");
     let first = first_name(contact);
     if !first.is_empty() {
         let _ = write!(out, " {first}");
     }
-    out.push_str(match direction {
-        Direction::Incoming => {
-            ", thank you for the invitation. I keep LinkedIn for people I have met \
+    let platform = platform.label();
+    let _ = match direction {
+        Direction::Incoming => write!(
+            out,
+            ", thank you for the invitation. I keep {platform} for people I have met \
              and can vouch for, so I would like to meet you first. Could we get a coffee \
              together, in person, and talk about your experience and what you are looking for?"
-        }
-        Direction::Outgoing => {
-            ", I would like to connect with you, but I keep LinkedIn for people I have \
+        ),
+        Direction::Outgoing => write!(
+            out,
+            ", I would like to connect with you, but I keep {platform} for people I have \
              met in person. Could we meet first, over coffee perhaps, and talk about your \
              experience and what you are looking for?"
-        }
-    });
+        ),
+    };
     out
 }
 
@@ -156,8 +163,30 @@ mod tests {
 
     #[test]
     fn reply_without_a_name_still_reads() {
-        let reply = builtin_reply(&Contact::new("  "), Direction::Incoming);
+        let reply = builtin_reply(
+            &Contact::new("  "),
+            &Platform::LinkedIn,
+            Direction::Incoming,
+        );
         assert!(reply.starts_with("Hi, thank you"));
+    }
+
+    #[test]
+    fn builtin_reply_names_the_platform() {
+        let mastodon: Platform = "mastodon".parse().unwrap();
+        let ada = Contact::new("Ada");
+        for direction in Direction::ALL {
+            let reply = builtin_reply(&ada, &mastodon, direction);
+            assert!(
+                reply.contains("I keep mastodon for people I have"),
+                "{reply}"
+            );
+            let reply = builtin_reply(&ada, &Platform::Twitter, direction);
+            assert!(
+                reply.contains("I keep Twitter for people I have"),
+                "{reply}"
+            );
+        }
     }
 
     #[test]

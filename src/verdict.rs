@@ -157,7 +157,7 @@ impl<'a> Verdict<'a> {
         let r = &self.request;
         Some(match &r.settings.replies[r.direction as usize] {
             Some(template) => template.render(r.contact, r.platform),
-            None => builtin_reply(r.contact, r.direction),
+            None => builtin_reply(r.contact, r.platform, r.direction),
         })
     }
 

@@ -1167,14 +1167,22 @@ fn every_variant_displays_its_location_and_field() {
         ),
         (
             PolicyError::new(
-                Location::Example(2),
-                "rule",
-                PolicyErrorKind::UnknownRule {
-                    id: "linkedin.not-mett".into(),
-                },
+                Location::Policy,
+                "examples",
+                PolicyErrorKind::TooManyExamples { limit: 10_000 },
             ),
-            "example #2: field `rule`: the policy has no rule `linkedin.not-mett` that can \
-             decide (a rule of its own, an enabled built-in rule, or `fallback`)",
+            "policy: field `examples`: more than 10000 examples",
+        ),
+        (
+            PolicyError::new(
+                Location::Example(2),
+                "contact.recuiter",
+                PolicyErrorKind::UnknownField,
+            ),
+            "example #2: unknown field `contact.recuiter`, expected one of `name`, \
+             `acquaintance`, `my-view`, `their-view`, `recruiter`, `friend`, `star`, \
+             `profession`, `passions`, `tags`, `facebook-friend`, `mutual-connections`, \
+             `message`",
         ),
     ];
     for (error, expected) in &cases {

@@ -124,8 +124,11 @@ fn failures_come_in_order_with_their_positions_and_serialize_as_data() {
             "name": "n1",
             "platform": "linkedin",
             "direction": "outgoing",
+            "job-seeking": null,
+            "contact": serde_json::to_value(Contact::default()).unwrap(),
             "expected-decision": "decline",
             "expected-rule": null,
+            "expected-rule-exists": true,
             "decision": "meet-first",
             "rule": "linkedin.not-met",
             "explanation": failures[0].explanation(),
@@ -277,16 +280,46 @@ fn a_mistake_in_the_contact_names_the_example_and_the_contact_field() {
     let doc = STRANGER.replace("mutual-connections", "mutual-conections");
     let (error, message) = toml_error(&doc);
     assert_eq!(error.location(), &Location::Example(1));
-    assert_eq!(error.field(), "contact");
-    assert!(matches!(error.kind(), PolicyErrorKind::InvalidValue { .. }));
+    assert_eq!(error.field(), "contact.mutual-conections");
+    assert_eq!(error.kind(), &PolicyErrorKind::UnknownField);
     assert!(
-        message.contains("example #1: field `contact`: unknown field `mutual-conections`"),
+        message.contains(
+            "example #1: unknown field `contact.mutual-conections`, expected one of `name`, \
+             `acquaintance`, `my-view`, `their-view`, `recruiter`, `friend`, `star`, \
+             `profession`, `passions`, `tags`, `facebook-friend`, `mutual-connections`, `message`"
+        ),
         "{message}"
     );
     let doc = STRANGER.replace("name = \"Bob\"", "acquaintance = \"nevr\"");
     let (error, message) = toml_error(&doc);
-    assert_eq!(error.field(), "contact");
-    assert!(message.contains("nevr"), "{message}");
+    assert_eq!(error.field(), "contact.acquaintance");
+    assert!(matches!(error.kind(), PolicyErrorKind::UnknownName(_)));
+    assert!(
+        message.contains("example #1: field `contact.acquaintance`: unknown acquaintance `nevr`"),
+        "{message}"
+    );
+    let doc = STRANGER.replace("mutual-connections = 250", "mutual-connections = -1");
+    let (error, message) = toml_error(&doc);
+    assert_eq!(error.field(), "contact.mutual-connections");
+    assert!(matches!(error.kind(), PolicyErrorKind::InvalidValue { .. }));
+    assert!(!error.to_string().contains('\n'), "{message}");
+    // In JSON, the typed error's message holds no position; the format's does.
+    let json = r#"{ "examples": [{ "platform": "linkedin", "direction": "incoming",
+        "decision": "decline", "contact": { "name": "Bob", "recuiter": true } }] }"#;
+    let err = Policy::from_deserializer(&mut serde_json::Deserializer::from_str(json)).unwrap_err();
+    let error = err.policy_error().unwrap();
+    assert_eq!(error.field(), "contact.recuiter");
+    assert!(!error.to_string().contains("line"), "{error}");
+    assert_eq!(err.format_error().line(), 2);
+    // A contact given twice in one example, or a field twice in a contact.
+    let json = json.replace(r#""recuiter": true"#, r#""star": true, "star": false"#);
+    let err = serde_json::from_str::<Policy>(&json)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("example #1: field `contact.star` is given more than once"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -351,32 +384,30 @@ fn a_missing_field_is_named() {
 }
 
 #[test]
-fn an_expected_rule_the_policy_cannot_give_is_an_error() {
+fn an_expected_rule_the_policy_does_not_have_is_a_failure_that_says_so() {
     for id in ["linkedin.not-mett", "no-such-rule"] {
-        let (error, message) =
-            toml_error(&STRANGER.replace("\"linkedin.not-met\"", &format!("\"{id}\"")));
-        assert_eq!(error.location(), &Location::Example(1));
-        assert_eq!(error.field(), "rule");
-        assert_eq!(
-            error.kind(),
-            &PolicyErrorKind::UnknownRule { id: id.into() }
-        );
+        let policy = toml_policy(&STRANGER.replace("\"linkedin.not-met\"", &format!("\"{id}\"")));
+        let failures = policy.check_examples();
+        assert_eq!(failures.len(), 1);
+        assert!(!failures[0].expected_rule_exists());
         assert!(
-            message.contains(&format!(
-                "example #1: field `rule`: the policy has no rule `{id}`"
+            failures[0].to_string().contains(&format!(
+                "expected meet-first by `{id}` (the policy has no rule with this id that can \
+                 decide), got meet-first by `linkedin.not-met`"
             )),
-            "{message}"
+            "{}",
+            failures[0]
         );
     }
     // A built-in rule switched off can never decide.
-    let doc = format!("disable = [\"linkedin.not-met\"]\n{STRANGER}");
-    let (error, _) = toml_error(&doc);
-    assert_eq!(
-        error.kind(),
-        &PolicyErrorKind::UnknownRule {
-            id: "linkedin.not-met".into()
-        }
-    );
+    let doc = format!("disable = [\"linkedin.not-met\"]\nfallback = \"meet-first\"\n{STRANGER}");
+    let failures = toml_policy(&doc).check_examples().len();
+    assert_eq!(failures, 1);
+    assert!(!toml_policy(&doc).check_examples()[0].expected_rule_exists());
+    // An existing rule that does not decide: the rule exists.
+    let doc = STRANGER.replace("\"linkedin.not-met\"", "\"linkedin.cannot-vouch\"");
+    let policy = toml_policy(&doc);
+    assert!(policy.check_examples()[0].expected_rule_exists());
     // A user rule's id is known, wherever the rules are in the document.
     let rule = "[[rules]]\nid = \"strangers\"\nwhen = { acquaintance = \"never\" }\ndecision = \"meet-first\"\nreason = \"r\"\n";
     let doc = STRANGER.replace("\"linkedin.not-met\"", "\"strangers\"");
@@ -390,6 +421,21 @@ fn an_expected_rule_the_policy_cannot_give_is_an_error() {
             .check_examples()
             .is_empty()
     );
+}
+
+#[test]
+fn a_file_may_expect_a_rule_that_rust_adds_later() {
+    let doc = STRANGER
+        .replace("\"linkedin.not-met\"", "\"everyone\"")
+        .replace("meet-first", "accept");
+    let policy = toml_policy(&doc);
+    assert_eq!(policy.check_examples().len(), 1);
+    let policy = policy
+        .into_builder()
+        .rule(common::rule_fn("everyone", |_| Some(Decision::Accept)))
+        .build()
+        .unwrap();
+    assert!(policy.check_examples().is_empty());
 }
 
 #[test]
@@ -446,7 +492,7 @@ fn too_many_examples_or_too_long_a_name_is_refused_at_once() {
         .to_string();
     assert!(
         err.contains(&format!(
-            "policy: field `examples`: longer than {}",
+            "policy: field `examples`: more than {} examples",
             Policy::MAX_EXAMPLES
         )),
         "{err}"
@@ -454,6 +500,22 @@ fn too_many_examples_or_too_long_a_name_is_refused_at_once() {
     let list = vec![one; Policy::MAX_EXAMPLES].join(",");
     let policy: Policy = serde_json::from_str(&format!("{{ \"examples\": [{list}] }}")).unwrap();
     assert_eq!(policy.check_examples().len(), Policy::MAX_EXAMPLES);
+    let mut builder = Policy::builder();
+    for example in policy.examples().iter().chain(policy.examples().first()) {
+        builder = builder.example(example.clone());
+    }
+    assert_eq!(
+        builder.build().unwrap_err().kind(),
+        &PolicyErrorKind::TooManyExamples {
+            limit: Policy::MAX_EXAMPLES
+        }
+    );
+    // A name too long is refused where it is read.
+    let long = "x".repeat(Policy::MAX_REASON_LEN + 1);
+    let (error, message) =
+        toml_error(&STRANGER.replace("a stranger is asked to meet first", &long));
+    assert_eq!(error.field(), "name");
+    assert!(message.contains("line 3"), "{message}");
 
     let long = "x".repeat(Policy::MAX_REASON_LEN + 1);
     let err = Policy::builder()
@@ -479,8 +541,8 @@ fn too_many_examples_or_too_long_a_name_is_refused_at_once() {
 }
 
 #[test]
-fn examples_built_in_code_are_checked_by_build() {
-    let err = Policy::builder()
+fn examples_built_in_code_are_checked_with_the_policy() {
+    let policy = Policy::builder()
         .disable("twitter.no-purpose")
         .example(
             Example::new(
@@ -492,11 +554,11 @@ fn examples_built_in_code_are_checked_by_build() {
             .with_rule("twitter.no-purpose"),
         )
         .build()
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "example #1: field `rule`: the policy has no rule `twitter.no-purpose` that can decide (a rule of its own, an enabled built-in rule, or `fallback`)"
-    );
+        .unwrap();
+    let failures = policy.check_examples();
+    assert_eq!(failures.len(), 1);
+    assert!(!failures[0].expected_rule_exists());
+    assert_eq!(failures[0].rule_id(), "fallback");
     // A rule written in Rust has an id an example may expect.
     let policy = Policy::builder()
         .rule(common::rule_fn("everyone", |_| Some(Decision::Accept)))

@@ -1446,6 +1446,17 @@ fn diff_exit_status_is_that_of_diff_1() {
 }
 
 #[test]
+fn diff_of_the_job_seeking_setting_alone_is_a_difference() {
+    let old = temp_file("not-seeking.toml", b"job-seeking = false\n");
+    let new = temp_file("seeking.toml", b"job-seeking = true\n");
+    let (result, out) = run_diff(&old, &new, Format::Table);
+    assert_eq!(cli::diff_status(&result), 1, "{out}");
+    assert!(out.contains("Job seeking changes from no to yes."), "{out}");
+    let (result, _) = run_diff(&new, &new, Format::Json);
+    assert_eq!(cli::diff_status(&result), 0);
+}
+
+#[test]
 fn diff_names_a_platform_neither_declares_for_any_other() {
     // A policy declaring `other` moves "any other platform" to `other-1`.
     let old = temp_file(

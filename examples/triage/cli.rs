@@ -469,8 +469,9 @@ pub fn check_policy(path: &Path, deny_warnings: bool, out: &mut dyn Write) -> Re
 }
 
 /// The exit status of `--diff`, as `diff(1)` has it: 0 when the policies
-/// decide alike on every platform, 1 when they differ, 2 when they could
-/// not be compared.
+/// decide alike on every platform, 1 when they differ (a change of the
+/// job-seeking setting alone counts: it changes decisions, though no row
+/// of the tables shows it), 2 when they could not be compared.
 pub fn diff_status(result: &Result<bool, Error>) -> u8 {
     match result {
         Ok(false) => 0,
@@ -512,7 +513,7 @@ fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
 /// Compares the policy files `old` and `new` and prints, for each platform
 /// (see [`diff_platforms`]), where they decide differently: as Markdown
 /// tables, or as JSON, one object per platform. Returns whether they
-/// differ anywhere.
+/// differ anywhere, the job-seeking setting included.
 pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Result<bool, Error> {
     let (before, after) = (
         load_policy(Some(old), false)?,
@@ -541,23 +542,22 @@ pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Resu
             }
         }
     }
-    if format == Format::Table {
-        let (was, is) = (
-            before.settings().job_seeking(),
-            after.settings().job_seeking(),
-        );
-        if was != is {
-            let word = |on: bool| if on { "yes" } else { "no" };
-            writeln!(
-                out,
-                "\nJob seeking changes from {} to {}. The tables compare the two policies both \
-                 when you are job seeking and when you are not, so this change shows in no row: \
-                 with job seeking on, the recruiter override and your rules that read it can \
-                 apply.",
-                word(was),
-                word(is)
-            )?;
-        }
+    let (was, is) = (
+        before.settings().job_seeking(),
+        after.settings().job_seeking(),
+    );
+    differ |= was != is;
+    if format == Format::Table && was != is {
+        let word = |on: bool| if on { "yes" } else { "no" };
+        writeln!(
+            out,
+            "\nJob seeking changes from {} to {}. The tables compare the two policies both \
+             when you are job seeking and when you are not, so this change shows in no row: \
+             with job seeking on, the recruiter override and your rules that read it can \
+             apply.",
+            word(was),
+            word(is)
+        )?;
     }
     out.flush()?;
     Ok(differ)

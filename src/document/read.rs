@@ -16,14 +16,17 @@ use super::values::{
 };
 use crate::builtin::BuiltinRule;
 use crate::condition::{Condition, ValueType};
-use crate::contact::Contact;
+use crate::contact::{Contact, ContactValues};
+use crate::error::ParseError;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
 use crate::example::Example;
-use crate::names::{ConditionKey, ExampleField, Name, PolicyField, ReplyField, RuleField};
+use crate::names::{
+    ConditionKey, ContactField, ExampleField, Name, PolicyField, ReplyField, RuleField,
+};
 use crate::platform::Direction;
 use crate::platform::Platform;
 use crate::policy::{
-    Declared, Policy, check_declared, check_rule_id, prepare_rule, truncate, valid_id,
+    Declared, Policy, check_declared, check_len, check_rule_id, prepare_rule, truncate, valid_id,
 };
 use crate::reply::{Template, reply_direction, template_path};
 use crate::rules::DataRule;
@@ -300,7 +303,7 @@ impl<'de> Visitor<'de> for ExamplesSeed<'_> {
                 return Err(fail(PolicyError::new(
                     Location::Policy,
                     PolicyField::Examples.name(),
-                    PolicyErrorKind::TooLong {
+                    PolicyErrorKind::TooManyExamples {
                         limit: Policy::MAX_EXAMPLES,
                     },
                 )));
@@ -353,7 +356,12 @@ impl<'de> Visitor<'de> for ExampleSeed<'_> {
             };
             let name_of = field.name();
             match field {
-                ExampleField::Name => name = Some(plain::<_, String>(&mut map, &at, name_of)?),
+                ExampleField::Name => {
+                    name = read(&mut map, name_of, &mut mistakes, |name: String, at| {
+                        check_len(&name, Policy::MAX_REASON_LEN, at, || name_of.into())?;
+                        Ok(name)
+                    })?
+                }
                 ExampleField::Platform => {
                     // Checked while the value is read, so that formats
                     // point at it.
@@ -367,7 +375,9 @@ impl<'de> Visitor<'de> for ExampleSeed<'_> {
                 ExampleField::JobSeeking => job_seeking = Some(plain(&mut map, &at, name_of)?),
                 ExampleField::Decision => decision = read_name(&mut map, name_of, &mut mistakes)?,
                 ExampleField::Rule => rule = Some(plain::<_, String>(&mut map, &at, name_of)?),
-                ExampleField::Contact => contact = Some(plain(&mut map, &at, name_of)?),
+                ExampleField::Contact => {
+                    contact = Some(map.next_value_seed(ContactSeed { at: &at })?)
+                }
             }
         }
         let missing = |field: ExampleField| {
@@ -387,6 +397,78 @@ impl<'de> Visitor<'de> for ExampleSeed<'_> {
             rule,
         })
     }
+}
+
+/// An example's contact, read field by field so that a mistake names the
+/// example and the field (`contact.acquaintance`), with the names allowed.
+struct ContactSeed<'a> {
+    at: &'a Location,
+}
+
+impl<'de> DeserializeSeed<'de> for ContactSeed<'_> {
+    type Value = Contact;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Contact, D::Error> {
+        let at = self.at;
+        located(d, self, at, ExampleField::Contact.name(), Shape::Table)
+    }
+}
+
+impl<'de> Visitor<'de> for ContactSeed<'_> {
+    type Value = Contact;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a contact table, such as { name = \"Ada\", recruiter = true }")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Contact, A::Error> {
+        let path = ExampleField::Contact.name();
+        let mut mistakes = Mistakes::raised(self.at);
+        let mut seen = Seen::default();
+        let mut contact = Contact::default();
+        while let Some(key) =
+            map.next_key_seed(KeySeed::<ContactField>::new(path, &mut seen, &mut mistakes))?
+        {
+            let Ok(field) = key else {
+                // Not reached: unknown keys in a contact are raised.
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let mut values = DocumentValues {
+                map: &mut map,
+                mistakes: &mut mistakes,
+            };
+            contact = contact.read_field(field, &mut values)?;
+        }
+        Ok(contact)
+    }
+}
+
+/// A contact's values read from a policy document: a mistake names the
+/// example and the field.
+struct DocumentValues<'m, 'p, A> {
+    map: &'m mut A,
+    mistakes: &'m mut Mistakes<'p>,
+}
+
+impl<'de, A: MapAccess<'de>> ContactValues<'de> for DocumentValues<'_, '_, A> {
+    type Error = A::Error;
+
+    fn value<T: Deserialize<'de>>(&mut self, field: ContactField) -> Result<T, A::Error> {
+        let path = contact_path(field);
+        plain(self.map, self.mistakes.at, &path)
+    }
+
+    fn name<T>(&mut self, field: ContactField) -> Result<Option<T>, A::Error>
+    where
+        T: std::str::FromStr<Err = ParseError> + Deserialize<'de>,
+    {
+        read_name(self.map, &contact_path(field), self.mistakes)
+    }
+}
+
+fn contact_path(field: ContactField) -> String {
+    format!("{}.{}", ExampleField::Contact.name(), field.name())
 }
 
 struct RulesSeed<'a> {
