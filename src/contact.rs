@@ -44,6 +44,7 @@ impl Acquaintance {
     ];
 
     /// We have met in person (working together in person counts).
+    #[inline]
     pub fn met_in_person(self) -> bool {
         matches!(
             self,
@@ -52,6 +53,7 @@ impl Acquaintance {
     }
 
     /// We have worked together, in person or remotely.
+    #[inline]
     pub fn worked_together(self) -> bool {
         matches!(
             self,
@@ -60,11 +62,13 @@ impl Acquaintance {
     }
 
     /// We have at least spoken or messaged: anything but [`Acquaintance::Never`].
+    #[inline]
     pub fn spoke_with(self) -> bool {
         self != Acquaintance::Never
     }
 
     /// Met in person or worked together: what LinkedIn asks for.
+    #[inline]
     pub fn has_met(self) -> bool {
         self.met_in_person() || self.worked_together()
     }
@@ -238,7 +242,7 @@ impl FromStr for View {
 /// assert_eq!(ada.profession(), Some("mathematician"));
 /// assert!(ada.has_passion("engines"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
@@ -246,19 +250,41 @@ impl FromStr for View {
 )]
 pub struct Contact {
     pub(crate) name: String,
+    /// The strings a contact may carry, boxed: most contacts a host builds
+    /// carry none, and then a contact is 48 bytes, needs no heap memory,
+    /// and dropping it checks two words. `None` whenever every string is
+    /// unset, so that equal contacts compare and hash equal.
+    extras: Option<Box<Extras>>,
+    pub(crate) mutual_connections: u32,
     pub(crate) acquaintance: Acquaintance,
     pub(crate) my_view: View,
     pub(crate) their_view: View,
     pub(crate) recruiter: bool,
     pub(crate) friend: bool,
     pub(crate) star: bool,
-    pub(crate) profession: Option<Box<str>>,
-    pub(crate) passions: FoldedSet,
-    pub(crate) tags: FoldedSet,
     pub(crate) facebook_friend: bool,
-    pub(crate) mutual_connections: u32,
-    pub(crate) message: Option<String>,
 }
+
+/// What a contact carries beyond its name and finite facts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+struct Extras {
+    profession: Option<Box<str>>,
+    passions: FoldedSet,
+    tags: FoldedSet,
+    message: Option<String>,
+}
+
+impl Extras {
+    fn is_empty(&self) -> bool {
+        self.profession.is_none()
+            && self.passions.len() == 0
+            && self.tags.len() == 0
+            && self.message.is_none()
+    }
+}
+
+/// Read by contacts that carry no strings.
+static NO_NAMES: FoldedSet = FoldedSet::new();
 
 impl Contact {
     /// A stranger with this name: never met, views unknown, no other facts.
@@ -290,6 +316,7 @@ impl Contact {
     }
 
     /// Sets how we know each other.
+    #[inline]
     #[must_use]
     pub fn with_acquaintance(mut self, acquaintance: Acquaintance) -> Contact {
         self.acquaintance = acquaintance;
@@ -297,6 +324,7 @@ impl Contact {
     }
 
     /// Sets what I would say of their professional ability.
+    #[inline]
     #[must_use]
     pub fn with_my_view(mut self, view: View) -> Contact {
         self.my_view = view;
@@ -304,6 +332,7 @@ impl Contact {
     }
 
     /// Sets what they would say of my professional ability.
+    #[inline]
     #[must_use]
     pub fn with_their_view(mut self, view: View) -> Contact {
         self.their_view = view;
@@ -311,6 +340,7 @@ impl Contact {
     }
 
     /// Sets whether they are a recruiter.
+    #[inline]
     #[must_use]
     pub fn with_recruiter(mut self, recruiter: bool) -> Contact {
         self.recruiter = recruiter;
@@ -318,6 +348,7 @@ impl Contact {
     }
 
     /// Sets whether they are a personal friend.
+    #[inline]
     #[must_use]
     pub fn with_friend(mut self, friend: bool) -> Contact {
         self.friend = friend;
@@ -325,6 +356,7 @@ impl Contact {
     }
 
     /// Sets whether they are a star of their field.
+    #[inline]
     #[must_use]
     pub fn with_star(mut self, star: bool) -> Contact {
         self.star = star;
@@ -334,7 +366,17 @@ impl Contact {
     /// Sets their profession (a blank string clears it).
     #[must_use]
     pub fn with_profession(mut self, profession: impl AsRef<str>) -> Contact {
-        self.profession = fold(profession.as_ref());
+        match fold(profession.as_ref()) {
+            Some(folded) => self.extras_mut().profession = Some(folded),
+            None => {
+                if let Some(extras) = &mut self.extras {
+                    extras.profession = None;
+                    if extras.is_empty() {
+                        self.extras = None;
+                    }
+                }
+            }
+        }
         self
     }
 
@@ -342,7 +384,9 @@ impl Contact {
     /// ignored).
     #[must_use]
     pub fn with_passion(mut self, passion: impl AsRef<str>) -> Contact {
-        self.passions.insert(passion.as_ref());
+        if let Some(folded) = fold(passion.as_ref()) {
+            self.extras_mut().passions.insert_folded(folded);
+        }
         self
     }
 
@@ -350,12 +394,15 @@ impl Contact {
     /// ignored).
     #[must_use]
     pub fn with_tag(mut self, tag: impl AsRef<str>) -> Contact {
-        self.tags.insert(tag.as_ref());
+        if let Some(folded) = fold(tag.as_ref()) {
+            self.extras_mut().tags.insert_folded(folded);
+        }
         self
     }
 
     /// Sets whether we are friends on Facebook. This never sways a LinkedIn
     /// decision of the default policy.
+    #[inline]
     #[must_use]
     pub fn with_facebook_friend(mut self, facebook_friend: bool) -> Contact {
         self.facebook_friend = facebook_friend;
@@ -364,6 +411,7 @@ impl Contact {
 
     /// Sets how many connections we share. This never sways a LinkedIn
     /// decision of the default policy.
+    #[inline]
     #[must_use]
     pub fn with_mutual_connections(mut self, count: u32) -> Contact {
         self.mutual_connections = count;
@@ -374,83 +422,133 @@ impl Contact {
     /// reads it: politeness is not a reason.
     #[must_use]
     pub fn with_message(mut self, message: impl Into<String>) -> Contact {
-        self.message = Some(message.into());
+        self.extras_mut().message = Some(message.into());
         self
     }
 
+    fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
+    }
+
     /// Their name, as given.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// How we know each other.
+    #[inline]
     pub fn acquaintance(&self) -> Acquaintance {
         self.acquaintance
     }
 
     /// What I would say of their professional ability.
+    #[inline]
     pub fn my_view(&self) -> View {
         self.my_view
     }
 
     /// What they would say of mine.
+    #[inline]
     pub fn their_view(&self) -> View {
         self.their_view
     }
 
     /// Whether they are a recruiter.
+    #[inline]
     pub fn is_recruiter(&self) -> bool {
         self.recruiter
     }
 
     /// Whether they are a personal friend.
+    #[inline]
     pub fn is_friend(&self) -> bool {
         self.friend
     }
 
     /// Whether they are a star of their field.
+    #[inline]
     pub fn is_star(&self) -> bool {
         self.star
     }
 
     /// Their profession, trimmed and in lowercase.
+    #[inline]
     pub fn profession(&self) -> Option<&str> {
-        self.profession.as_deref()
+        self.extras.as_ref()?.profession.as_deref()
     }
 
     /// Their passions, trimmed and in lowercase, in the order added.
+    #[inline]
     pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.passions.iter()
+        self.passion_set().iter()
     }
 
     /// Their tags, trimmed and in lowercase, in the order added.
+    #[inline]
     pub fn tags(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.tags.iter()
+        self.tag_set().iter()
     }
 
     /// Whether they have this passion (case-insensitive).
     pub fn has_passion(&self, passion: &str) -> bool {
-        self.passions.contains_any_case(passion)
+        self.passion_set().contains_any_case(passion)
     }
 
     /// Whether they carry this tag (case-insensitive).
     pub fn has_tag(&self, tag: &str) -> bool {
-        self.tags.contains_any_case(tag)
+        self.tag_set().contains_any_case(tag)
     }
 
     /// Whether we are friends on Facebook.
+    #[inline]
     pub fn is_facebook_friend(&self) -> bool {
         self.facebook_friend
     }
 
     /// How many connections we share.
+    #[inline]
     pub fn mutual_connections(&self) -> u32 {
         self.mutual_connections
     }
 
     /// The message that came with their invitation, if any.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.extras.as_ref()?.message.as_deref()
+    }
+
+    /// Their passions, folded, for rules that match them.
+    #[inline]
+    pub(crate) fn passion_set(&self) -> &FoldedSet {
+        self.extras.as_ref().map_or(&NO_NAMES, |e| &e.passions)
+    }
+
+    /// Their tags, folded, for rules that match them.
+    #[inline]
+    pub(crate) fn tag_set(&self) -> &FoldedSet {
+        self.extras.as_ref().map_or(&NO_NAMES, |e| &e.tags)
+    }
+}
+
+/// Every fact, as if each string were a field of the contact's own.
+impl fmt::Debug for Contact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Contact")
+            .field("name", &self.name)
+            .field("acquaintance", &self.acquaintance)
+            .field("my_view", &self.my_view)
+            .field("their_view", &self.their_view)
+            .field("recruiter", &self.recruiter)
+            .field("friend", &self.friend)
+            .field("star", &self.star)
+            .field("profession", &self.profession())
+            .field("passions", self.passion_set())
+            .field("tags", self.tag_set())
+            .field("facebook_friend", &self.facebook_friend)
+            .field("mutual_connections", &self.mutual_connections)
+            .field("message", &self.message())
+            .finish()
     }
 }
 
@@ -495,7 +593,9 @@ impl From<ContactData> for Contact {
         for t in &d.tags {
             c = c.with_tag(t);
         }
-        c.message = d.message;
+        if let Some(message) = d.message {
+            c = c.with_message(message);
+        }
         c
     }
 }
@@ -503,6 +603,9 @@ impl From<ContactData> for Contact {
 #[cfg(feature = "serde")]
 impl From<Contact> for ContactData {
     fn from(c: Contact) -> ContactData {
+        let profession = c.profession().map(String::from);
+        let passions = c.passions().map(String::from).collect();
+        let tags = c.tags().map(String::from).collect();
         ContactData {
             name: c.name,
             acquaintance: c.acquaintance,
@@ -511,12 +614,12 @@ impl From<Contact> for ContactData {
             recruiter: c.recruiter,
             friend: c.friend,
             star: c.star,
-            profession: c.profession.map(String::from),
-            passions: c.passions.iter().map(String::from).collect(),
-            tags: c.tags.iter().map(String::from).collect(),
+            profession,
+            passions,
+            tags,
             facebook_friend: c.facebook_friend,
             mutual_connections: c.mutual_connections,
-            message: c.message,
+            message: c.extras.and_then(|e| e.message),
         }
     }
 }
@@ -542,6 +645,20 @@ mod tests {
         assert!(!c.has_tag("STRASSE"));
         assert!(c.has_tag("straße") && c.has_tag("École") && !c.has_tag("ecole"));
         assert_eq!(Contact::new("A").with_profession(" ").profession(), None);
+    }
+
+    #[test]
+    fn a_contact_without_strings_holds_no_heap_memory() {
+        assert!(std::mem::size_of::<Contact>() <= 48);
+        let c = Contact::default()
+            .with_recruiter(true)
+            .with_profession("  ");
+        assert!(c.extras.is_none());
+        let cleared = Contact::default()
+            .with_profession("Chef")
+            .with_profession("");
+        assert!(cleared.extras.is_none());
+        assert_eq!(cleared, Contact::default());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::builtin::{BuiltinRule, BuiltinSet, FALLBACK_ID};
+use crate::compiled::Compiled;
 use crate::condition::Condition;
 use crate::contact::Contact;
 use crate::decision::Decision;
@@ -96,6 +97,10 @@ pub struct Policy {
     pub(crate) rules: Vec<UserRule>,
     pub(crate) disabled: BuiltinSet,
     pub(crate) fallback: Decision,
+    /// The data rules compiled when the policy was built; `None` when it
+    /// holds a rule written in Rust, or rules too many or too large to
+    /// compile (they are then tried one by one).
+    pub(crate) compiled: Option<Arc<Compiled>>,
 }
 
 impl Policy {
@@ -153,17 +158,20 @@ impl Policy {
 
     #[inline]
     pub(crate) fn decide<'a>(&'a self, request: &Request<'_>) -> (Decision, Decider<'a>) {
-        for rule in &self.rules {
-            match rule {
-                UserRule::Data(r) => {
-                    if r.applies(request) {
-                        return (r.decision, Decider::Data(r));
+        match &self.compiled {
+            Some(compiled) => {
+                for (i, sure) in compiled.candidates(request) {
+                    // Compiled policies hold data rules only.
+                    if let Some(UserRule::Data(r)) = self.rules.get(i) {
+                        if sure || r.condition_holds(request) {
+                            return (r.decision, Decider::Data(r));
+                        }
                     }
                 }
-                UserRule::Custom { id, rule } => {
-                    if let Some(d) = rule.decide(request) {
-                        return (d, Decider::Custom { id, rule: &**rule });
-                    }
+            }
+            None => {
+                if let Some(decided) = self.interpret(request) {
+                    return decided;
                 }
             }
         }
@@ -171,6 +179,29 @@ impl Policy {
             Some(rule) => (rule.decision(), Decider::Builtin(rule)),
             None => (self.fallback, Decider::Fallback),
         }
+    }
+
+    /// The first user rule that applies, trying each in turn: for rules
+    /// written in Rust, and for policies too large to compile.
+    pub(crate) fn interpret<'a>(
+        &'a self,
+        request: &Request<'_>,
+    ) -> Option<(Decision, Decider<'a>)> {
+        for rule in &self.rules {
+            match rule {
+                UserRule::Data(r) => {
+                    if r.applies(request) {
+                        return Some((r.decision, Decider::Data(r)));
+                    }
+                }
+                UserRule::Custom { id, rule } => {
+                    if let Some(d) = rule.decide(request) {
+                        return Some((d, Decider::Custom { id, rule: &**rule }));
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Evaluates many requests at once, lazily: each item gives one
@@ -407,6 +438,8 @@ impl From<Policy> for PolicyBuilder {
             rules,
             disabled,
             fallback,
+            // Compiled again when the builder builds.
+            compiled: _,
         } = policy;
         let disable = BuiltinRule::ALL
             .into_iter()
@@ -606,14 +639,35 @@ impl PolicyBuilder {
                 prepare_rule(rule, &at, declared)?;
             }
         }
+        let compiled = compile(&rules);
         Ok(Policy {
             settings,
             platforms,
             rules,
             disabled,
             fallback,
+            compiled,
         })
     }
+}
+
+/// Compiles a policy's data rules (see `compiled.rs`): done once, when the
+/// policy is built or loaded, so that every evaluation finds its rule in a
+/// few steps, and invisible but for speed. `None` when there is nothing to
+/// compile, a rule is written in Rust, or the rules are too many or too
+/// large for the compilation's budget.
+fn compile(rules: &[UserRule]) -> Option<Arc<Compiled>> {
+    let data: Vec<&DataRule> = rules
+        .iter()
+        .map(|r| match r {
+            UserRule::Data(d) => Some(d),
+            UserRule::Custom { .. } => None,
+        })
+        .collect::<Option<_>>()?;
+    if data.is_empty() {
+        return None;
+    }
+    Compiled::new(&data).map(Arc::new)
 }
 
 /// An id as echoed in an error: ids may come from a file of any size.
