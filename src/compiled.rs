@@ -495,6 +495,108 @@ fn deposit(key: u32, mask: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contact::Contact;
+    use crate::decision::Decision;
+    use crate::policy::Policy;
+
+    fn rule(id: impl Into<String>, when: Condition) -> DataRule {
+        DataRule::new(id, when, Decision::Accept, "")
+    }
+
+    /// Every finite fact of a contact, on `platform`, decided by the
+    /// compiled policy and by the interpreter.
+    fn assert_as_interpreted(policy: &Policy, platform: &Platform) {
+        for acquaintance in Acquaintance::ALL {
+            for (mine, theirs) in View::ALL.into_iter().zip(View::ALL.into_iter().rev()) {
+                for flags in 0..16 {
+                    let c = Contact::new("A")
+                        .with_acquaintance(acquaintance)
+                        .with_my_view(mine)
+                        .with_their_view(theirs)
+                        .with_recruiter(flags & 1 != 0)
+                        .with_friend(flags & 2 != 0)
+                        .with_star(flags & 4 != 0)
+                        .with_facebook_friend(flags & 8 != 0)
+                        .with_tag("t-3");
+                    for d in Direction::ALL {
+                        let r = Request::new(&c, platform, d, &policy.settings);
+                        let compiled = policy.decide(&r);
+                        let interpreted = policy.interpret(&r).unwrap_or_else(|| {
+                            match policy.disabled.first_applying(&r) {
+                                Some(b) => (b.decision(), crate::verdict::Decider::Builtin(b)),
+                                None => (policy.fallback, crate::verdict::Decider::Fallback),
+                            }
+                        });
+                        assert_eq!(compiled.0, interpreted.0);
+                        assert_eq!(compiled.1.id(), interpreted.1.id());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_class_reading_too_many_facts_keeps_its_list_of_rules() {
+        // 11 bits of facts: past MAX_KEY_BITS.
+        let wide = Condition::All(vec![
+            Condition::MyView(View::Positive),
+            Condition::TheirView(View::Positive),
+            Condition::Acquaintance(Acquaintance::MetInPerson),
+            Condition::Recruiter(false),
+            Condition::Friend(true),
+            Condition::Star(false),
+            Condition::FacebookFriend(true),
+        ]);
+        let policy = Policy::builder()
+            .data_rule(rule("wide", wide).on(Platform::LinkedIn))
+            .data_rule(rule("narrow", Condition::Friend(true)).on(Platform::Twitter))
+            .build()
+            .unwrap();
+        let compiled = policy.compiled.as_deref().unwrap();
+        let [linkedin, twitter, ..] = &*compiled.classes else {
+            panic!("three built-in classes at least");
+        };
+        assert!(linkedin.segments.is_empty() && linkedin.table.len() == 1);
+        assert_eq!(twitter.table.len(), 2);
+        for p in [Platform::LinkedIn, Platform::Twitter, Platform::Facebook] {
+            assert_as_interpreted(&policy, &p);
+        }
+    }
+
+    #[test]
+    fn rules_too_many_to_compile_are_interpreted() {
+        // Each of 300 named platforms would keep its own list of the 4,000
+        // rules that cover every platform: past WORK_BUDGET.
+        let mut b = Policy::builder();
+        for i in 0..300 {
+            let p: Platform = format!("p{i}").parse().unwrap();
+            b = b
+                .platform(p.clone())
+                .data_rule(rule(format!("on-{i}"), Condition::Star(true)).on(p));
+        }
+        for i in 0..4_000 {
+            b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
+        }
+        let policy = b.build().unwrap();
+        assert!(policy.compiled.is_none());
+        assert_as_interpreted(&policy, &"p7".parse().unwrap());
+
+        // A tenth of them compiles, each class a list of its rules.
+        let mut b = Policy::builder();
+        for i in 0..30 {
+            let p: Platform = format!("p{i}").parse().unwrap();
+            b = b
+                .platform(p.clone())
+                .data_rule(rule(format!("on-{i}"), Condition::Star(true)).on(p));
+        }
+        for i in 0..400 {
+            b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
+        }
+        let policy = b.build().unwrap();
+        assert!(policy.compiled.is_some());
+        assert_as_interpreted(&policy, &"p7".parse().unwrap());
+        assert_as_interpreted(&policy, &"elsewhere".parse().unwrap());
+    }
 
     #[test]
     fn fact_words_round_trip() {
