@@ -55,7 +55,10 @@ fn prebuilt(c: &mut Criterion) {
         .iter()
         .filter(|(c, p, d)| twenty.evaluate(c, p, *d).builtin_rule().is_none())
         .count();
-    assert!((REQUESTS / 4..REQUESTS * 3 / 4).contains(&by_user_rule), "{by_user_rule}");
+    assert!(
+        (REQUESTS / 4..REQUESTS * 3 / 4).contains(&by_user_rule),
+        "{by_user_rule}"
+    );
 
     let mut group = c.benchmark_group("prebuilt");
     group.throughput(Throughput::Elements(REQUESTS as u64));

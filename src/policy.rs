@@ -159,6 +159,8 @@ impl Policy {
     #[inline]
     pub(crate) fn decide<'a>(&'a self, request: &Request<'_>) -> (Decision, Decider<'a>) {
         match &self.compiled {
+            // The built-in rules alone: nothing to try before them.
+            None if self.rules.is_empty() => {}
             Some(compiled) => {
                 for (i, sure) in compiled.candidates(request) {
                     // Compiled policies hold data rules only.
