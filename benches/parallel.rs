@@ -31,7 +31,10 @@ fn tally(policy: &Policy, records: &[Record]) -> [usize; 3] {
     let mut out = [0; 3];
     for r in records {
         let contact = r.contact();
-        let slot = match policy.evaluate(&contact, &r.platform, r.direction).decision() {
+        let slot = match policy
+            .evaluate(&contact, &r.platform, r.direction)
+            .decision()
+        {
             Decision::Accept => 0,
             Decision::MeetFirst => 1,
             Decision::Decline => 2,

@@ -3,15 +3,17 @@
 //!
 //! Requests are split by platform into classes: LinkedIn, Twitter,
 //! Facebook, each user-named platform a rule names, and every other
-//! platform. For each class, the finite facts its rules read (acquaintance,
-//! views, recruiter, friend, star, Facebook friend, direction, job seeking)
-//! are packed into a key of at most [`MAX_KEY_BITS`] bits, and a table maps
-//! each key to the short list of rules that may still apply, in order:
-//! rules that cannot hold for that key are left out, and the list stops at
-//! the first rule that must hold. A listed rule whose condition reads other
-//! facts (strings, counts, the message) is checked by the interpreter on
-//! the real request, so every decision, rule id and explanation is the
-//! interpreter's own.
+//! platform. For each class, the facts its rules read that have two to five
+//! values (acquaintance, views, recruiter, friend, star, Facebook friend,
+//! direction, job seeking, and whether they share my profession, work in
+//! one that interests me, share a passion, or sent a note) are packed into
+//! a key of at most [`MAX_KEY_BITS`] bits, and a table maps each key to the
+//! short list of rules that may still apply, in order: rules that cannot
+//! hold for that key are left out, and the list stops at the first rule
+//! that must hold. A listed rule whose condition reads other facts (a
+//! profession, passion or tag by name, mutual connections) is checked by
+//! the interpreter on the real request, so every decision, rule id and
+//! explanation is the interpreter's own.
 //!
 //! Compiling costs at most [`WORK_BUDGET`] steps beyond one pass over the
 //! rules, and holds at most about as many list entries: past the budget a
@@ -43,15 +45,34 @@ const STAR: u32 = 1 << 9;
 const FACEBOOK_FRIEND: u32 = 1 << 10;
 const DIRECTION: u32 = 1 << 11;
 const JOB_SEEKING: u32 = 1 << 12;
+// Facts derived from the contact's strings and the user's settings: each
+// computed only for the classes whose rules read it.
+const SHARES_PROFESSION: u32 = 1 << 13;
+const INTERESTING_PROFESSION: u32 = 1 << 14;
+const SHARES_PASSION: u32 = 1 << 15;
+const HAS_MESSAGE: u32 = 1 << 16;
 
 /// Ends a list of candidates in the pool.
 const END: u32 = u32::MAX;
 
-/// The finite facts of a request, packed.
+/// The facts of a request a class reads (`mask`), packed: the finite ones
+/// always, the derived ones only when `mask` holds them.
 #[inline]
-fn fact_word(r: &Request<'_>) -> u32 {
-    let c = r.contact;
-    c.acquaintance as u32
+fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
+    #[inline(always)]
+    fn derived(mask: u32, bit: u32, fact: impl FnOnce() -> bool) -> u32 {
+        if mask & bit != 0 && fact() { bit } else { 0 }
+    }
+    let (c, s) = (r.contact, r.settings);
+    derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
+        | derived(mask, INTERESTING_PROFESSION, || {
+            s.has_interesting_profession(c)
+        })
+        | derived(mask, SHARES_PASSION, || s.shared_passion(c).is_some())
+        | derived(mask, HAS_MESSAGE, || {
+            c.message().is_some_and(|m| !m.trim().is_empty())
+        })
+        | c.acquaintance as u32
         | (c.my_view as u32) << MY_VIEW.trailing_zeros()
         | (c.their_view as u32) << THEIR_VIEW.trailing_zeros()
         | u32::from(c.recruiter) << RECRUITER.trailing_zeros()
@@ -62,7 +83,7 @@ fn fact_word(r: &Request<'_>) -> u32 {
         | u32::from(r.settings.job_seeking) << JOB_SEEKING.trailing_zeros()
 }
 
-/// The finite facts of a fact word, if it is one a request can have.
+/// The facts of a fact word, if it is one a request can have.
 #[derive(Clone, Copy)]
 struct Facts {
     acquaintance: Acquaintance,
@@ -106,17 +127,17 @@ fn bits_read(cond: &Condition) -> u32 {
         Condition::Friend(_) => FRIEND,
         Condition::FacebookFriend(_) => FACEBOOK_FRIEND,
         Condition::Star(_) => STAR,
+        Condition::SharesProfession(_) => SHARES_PROFESSION,
+        Condition::InterestingProfession(_) => INTERESTING_PROFESSION,
+        Condition::SharesPassion(_) => SHARES_PASSION,
+        Condition::HasMessage(_) => HAS_MESSAGE,
         // The platform is the class's own; the rest is checked on the
         // request itself.
         Condition::Platform(_)
         | Condition::Profession(_)
-        | Condition::SharesProfession(_)
-        | Condition::InterestingProfession(_)
         | Condition::Passion(_)
-        | Condition::SharesPassion(_)
         | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_)
-        | Condition::HasMessage(_) => 0,
+        | Condition::MutualConnectionsAtLeast(_) => 0,
     }
 }
 
@@ -191,14 +212,14 @@ fn holds_for(cond: &Condition, f: Facts, platform: Option<&Platform>) -> Option<
         Condition::Friend(b) => Some(f.flag(FRIEND) == *b),
         Condition::FacebookFriend(b) => Some(f.flag(FACEBOOK_FRIEND) == *b),
         Condition::Star(b) => Some(f.flag(STAR) == *b),
+        Condition::SharesProfession(b) => Some(f.flag(SHARES_PROFESSION) == *b),
+        Condition::InterestingProfession(b) => Some(f.flag(INTERESTING_PROFESSION) == *b),
+        Condition::SharesPassion(b) => Some(f.flag(SHARES_PASSION) == *b),
+        Condition::HasMessage(b) => Some(f.flag(HAS_MESSAGE) == *b),
         Condition::Profession(_)
-        | Condition::SharesProfession(_)
-        | Condition::InterestingProfession(_)
         | Condition::Passion(_)
-        | Condition::SharesPassion(_)
         | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_)
-        | Condition::HasMessage(_) => None,
+        | Condition::MutualConnectionsAtLeast(_) => None,
     }
 }
 
@@ -213,6 +234,8 @@ struct Segment {
 /// The requests on one platform (or on any platform no rule names).
 #[derive(Debug)]
 struct Class {
+    /// The facts its rules read.
+    mask: u32,
     /// How to pack a fact word into this class's key; empty for a key of
     /// one value.
     segments: Box<[Segment]>,
@@ -293,7 +316,7 @@ impl Compiled {
         let start = self.classes.get(class).map_or(END, |class| {
             let mut key = 0;
             if !class.segments.is_empty() {
-                let word = fact_word(request);
+                let word = fact_word(request, class.mask);
                 for s in &class.segments {
                     key |= ((word >> s.shift) & s.mask) << s.to;
                 }
@@ -390,6 +413,7 @@ impl Builder<'_> {
             let list: Vec<u32> = covering.iter().map(|&i| (i as u32) << 1).collect();
             let start = self.list(list);
             return Some(Class {
+                mask: 0,
                 segments: Box::new([]),
                 table: Box::new([start]),
             });
@@ -422,6 +446,7 @@ impl Builder<'_> {
             table.push(start);
         }
         Some(Class {
+            mask,
             segments: segments.into(),
             table: table.into(),
         })
