@@ -35,25 +35,33 @@ pub(crate) const MAX_KEY_BITS: u32 = 10;
 /// key counts its size), and about the most list entries it may keep.
 pub(crate) const WORK_BUDGET: usize = 1 << 20;
 
-// Where each finite fact sits in a fact word.
+// Where each fact sits in a fact word. Facts that rules usually read
+// together sit side by side, so that a class's key is packed from few runs
+// of bits (LinkedIn's rules read the first ten).
 const ACQUAINTANCE: u32 = 0b111;
 const MY_VIEW: u32 = 0b11 << 3;
 const THEIR_VIEW: u32 = 0b11 << 5;
 const RECRUITER: u32 = 1 << 7;
-const FRIEND: u32 = 1 << 8;
-const STAR: u32 = 1 << 9;
-const FACEBOOK_FRIEND: u32 = 1 << 10;
-const DIRECTION: u32 = 1 << 11;
-const JOB_SEEKING: u32 = 1 << 12;
+const DIRECTION: u32 = 1 << 8;
+const JOB_SEEKING: u32 = 1 << 9;
+const FRIEND: u32 = 1 << 10;
+const FACEBOOK_FRIEND: u32 = 1 << 11;
+const STAR: u32 = 1 << 12;
 // Facts derived from the contact's strings and the user's settings: each
 // computed only for the classes whose rules read it.
 const SHARES_PROFESSION: u32 = 1 << 13;
 const INTERESTING_PROFESSION: u32 = 1 << 14;
 const SHARES_PASSION: u32 = 1 << 15;
 const HAS_MESSAGE: u32 = 1 << 16;
+const DERIVED: u32 = SHARES_PROFESSION | INTERESTING_PROFESSION | SHARES_PASSION | HAS_MESSAGE;
 
-/// Ends a list of candidates in the pool.
+/// Ends a list of candidates in the pool; as a table entry, no rule
+/// applies.
 const END: u32 = u32::MAX;
+/// A table entry with this bit is the index of the one rule that decides,
+/// with no list to walk: the usual case when the rules read only keyed
+/// facts.
+const SURE: u32 = 1 << 31;
 
 /// The facts of a request a class reads (`mask`), packed: the finite ones
 /// always, the derived ones only when `mask` holds them.
@@ -64,7 +72,20 @@ fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
         if mask & bit != 0 && fact() { bit } else { 0 }
     }
     let (c, s) = (r.contact, r.settings);
-    derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
+    let finite = c.acquaintance as u32
+        | (c.my_view as u32) << MY_VIEW.trailing_zeros()
+        | (c.their_view as u32) << THEIR_VIEW.trailing_zeros()
+        | u32::from(c.recruiter) << RECRUITER.trailing_zeros()
+        | (r.direction as u32) << DIRECTION.trailing_zeros()
+        | u32::from(s.job_seeking) << JOB_SEEKING.trailing_zeros()
+        | u32::from(c.friend) << FRIEND.trailing_zeros()
+        | u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros()
+        | u32::from(c.star) << STAR.trailing_zeros();
+    if mask & DERIVED == 0 {
+        return finite;
+    }
+    finite
+        | derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
         | derived(mask, INTERESTING_PROFESSION, || {
             s.has_interesting_profession(c)
         })
@@ -72,15 +93,6 @@ fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
         | derived(mask, HAS_MESSAGE, || {
             c.message().is_some_and(|m| !m.trim().is_empty())
         })
-        | c.acquaintance as u32
-        | (c.my_view as u32) << MY_VIEW.trailing_zeros()
-        | (c.their_view as u32) << THEIR_VIEW.trailing_zeros()
-        | u32::from(c.recruiter) << RECRUITER.trailing_zeros()
-        | u32::from(c.friend) << FRIEND.trailing_zeros()
-        | u32::from(c.star) << STAR.trailing_zeros()
-        | u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros()
-        | (r.direction as u32) << DIRECTION.trailing_zeros()
-        | u32::from(r.settings.job_seeking) << JOB_SEEKING.trailing_zeros()
 }
 
 /// The facts of a fact word, if it is one a request can have.
@@ -239,7 +251,8 @@ struct Class {
     /// How to pack a fact word into this class's key; empty for a key of
     /// one value.
     segments: Box<[Segment]>,
-    /// For each key, where its list of candidates starts in the pool.
+    /// For each key, where its list of candidates starts in the pool, or
+    /// [`SURE`] and the rule that decides, or [`END`].
     table: Box<[u32]>,
 }
 
@@ -260,8 +273,8 @@ impl Compiled {
     /// Compiles the rules, in the order they are tried; `None` when they
     /// are too many or too large to compile within [`WORK_BUDGET`].
     pub(crate) fn new(rules: &[&DataRule]) -> Option<Compiled> {
-        // Indices and the end marker must fit a pool entry.
-        if rules.len() >= (END / 2) as usize {
+        // Indices and the markers must fit a pool entry.
+        if rules.len() >= (SURE / 2) as usize {
             return None;
         }
         let mut named: Vec<Platform> = Vec::new();
@@ -298,8 +311,7 @@ impl Compiled {
         })
     }
 
-    /// The rules that may decide `request`, in order, as (index, sure to
-    /// hold): a rule not sure to hold decides if its condition holds.
+    /// The rules that may decide `request`.
     #[inline]
     pub(crate) fn candidates(&self, request: &Request<'_>) -> Candidates<'_> {
         let class = match request.platform {
@@ -313,7 +325,7 @@ impl Compiled {
                     .unwrap_or(self.named.len())
             }
         };
-        let start = self.classes.get(class).map_or(END, |class| {
+        let entry = self.classes.get(class).map_or(END, |class| {
             let mut key = 0;
             if !class.segments.is_empty() {
                 let word = fact_word(request, class.mask);
@@ -323,20 +335,35 @@ impl Compiled {
             }
             class.table.get(key as usize).copied().unwrap_or(END)
         });
-        Candidates {
-            pool: &self.pool,
-            next: start as usize,
+        match entry {
+            END => Candidates::None,
+            sure if sure & SURE != 0 => Candidates::Sure((sure & !SURE) as usize),
+            start => Candidates::List(List {
+                pool: &self.pool,
+                next: start as usize,
+            }),
         }
     }
 }
 
-/// See [`Compiled::candidates`].
-pub(crate) struct Candidates<'a> {
+/// The rules that may decide a request: see [`Compiled::candidates`].
+pub(crate) enum Candidates<'a> {
+    /// No user rule applies.
+    None,
+    /// This rule decides.
+    Sure(usize),
+    /// The first of these rules that applies decides.
+    List(List<'a>),
+}
+
+/// Rules in order, as (index, sure to hold): a rule not sure to hold
+/// decides if its condition holds.
+pub(crate) struct List<'a> {
     pool: &'a [u32],
     next: usize,
 }
 
-impl Iterator for Candidates<'_> {
+impl Iterator for List<'_> {
     type Item = (usize, bool);
 
     #[inline]
@@ -457,8 +484,14 @@ impl Builder<'_> {
         (self.work <= WORK_BUDGET).then_some(())
     }
 
-    /// Where `list` starts in the pool, adding it if it is new.
+    /// The table entry for `list`: the rule itself when it is one sure
+    /// rule, else where the list starts in the pool, adding it if new.
     fn list(&mut self, list: Vec<u32>) -> u32 {
+        match list[..] {
+            [] => return END,
+            [only] if only & 1 == 1 => return only >> 1 | SURE,
+            _ => {}
+        }
         if let Some(&start) = self.lists.get(&list) {
             return start;
         }
@@ -634,9 +667,9 @@ mod tests {
         for (i, d) in Direction::ALL.into_iter().enumerate() {
             assert_eq!(d as usize, i);
         }
-        let mask = MY_VIEW | RECRUITER | DIRECTION | JOB_SEEKING;
+        let mask = MY_VIEW | RECRUITER | DIRECTION | STAR | HAS_MESSAGE;
         let segs = segments(mask);
-        assert_eq!(segs.len(), 3);
+        assert_eq!(segs.len(), 4);
         for key in 0..1 << mask.count_ones() {
             let word = deposit(key, mask);
             assert_eq!(word & !mask, 0);

@@ -10,7 +10,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::builtin::{BuiltinRule, BuiltinSet, FALLBACK_ID};
-use crate::compiled::Compiled;
+use crate::compiled::{Candidates, Compiled};
 use crate::condition::Condition;
 use crate::contact::Contact;
 use crate::decision::Decision;
@@ -161,16 +161,24 @@ impl Policy {
         match &self.compiled {
             // The built-in rules alone: nothing to try before them.
             None if self.rules.is_empty() => {}
-            Some(compiled) => {
-                for (i, sure) in compiled.candidates(request) {
-                    // Compiled policies hold data rules only.
+            // Compiled policies hold data rules only.
+            Some(compiled) => match compiled.candidates(request) {
+                Candidates::None => {}
+                Candidates::Sure(i) => {
                     if let Some(UserRule::Data(r)) = self.rules.get(i) {
-                        if sure || r.condition_holds(request) {
-                            return (r.decision, Decider::Data(r));
+                        return (r.decision, Decider::Data(r));
+                    }
+                }
+                Candidates::List(list) => {
+                    for (i, sure) in list {
+                        if let Some(UserRule::Data(r)) = self.rules.get(i) {
+                            if sure || r.condition_holds(request) {
+                                return (r.decision, Decider::Data(r));
+                            }
                         }
                     }
                 }
-            }
+            },
             None => {
                 if let Some(decided) = self.interpret(request) {
                     return decided;
