@@ -438,7 +438,7 @@ impl Builder<'_> {
             // Keep the class's rules, to be checked one by one.
             self.spend(covering.len())?;
             let list: Vec<u32> = covering.iter().map(|&i| (i as u32) << 1).collect();
-            let start = self.list(list);
+            let start = self.list(&list);
             return Some(Class {
                 mask: 0,
                 segments: Box::new([]),
@@ -448,13 +448,16 @@ impl Builder<'_> {
         self.spend(keys * cost)?;
         let segments = segments(mask);
         let mut table = Vec::with_capacity(keys);
+        // One buffer for every key's list: most lists are met before, or
+        // are one rule, and need no memory of their own.
+        let mut list = Vec::new();
         for key in 0..keys as u32 {
             let Some(facts) = Facts::decode(deposit(key, mask)) else {
                 // No request has these facts: never looked up.
                 table.push(END);
                 continue;
             };
-            let mut list = Vec::new();
+            list.clear();
             for &i in &covering {
                 let sure = match self.rules[i].condition() {
                     None => Some(true),
@@ -469,8 +472,8 @@ impl Builder<'_> {
                     None => list.push((i as u32) << 1),
                 }
             }
-            let start = self.list(list);
-            table.push(start);
+            let entry = self.list(&list);
+            table.push(entry);
         }
         Some(Class {
             mask,
@@ -486,19 +489,19 @@ impl Builder<'_> {
 
     /// The table entry for `list`: the rule itself when it is one sure
     /// rule, else where the list starts in the pool, adding it if new.
-    fn list(&mut self, list: Vec<u32>) -> u32 {
-        match list[..] {
+    fn list(&mut self, list: &[u32]) -> u32 {
+        match *list {
             [] => return END,
             [only] if only & 1 == 1 => return only >> 1 | SURE,
             _ => {}
         }
-        if let Some(&start) = self.lists.get(&list) {
+        if let Some(&start) = self.lists.get(list) {
             return start;
         }
         let start = self.pool.len() as u32;
-        self.pool.extend_from_slice(&list);
+        self.pool.extend_from_slice(list);
         self.pool.push(END);
-        self.lists.insert(list, start);
+        self.lists.insert(list.to_vec(), start);
         start
     }
 }

@@ -158,37 +158,47 @@ impl Policy {
 
     #[inline]
     pub(crate) fn decide<'a>(&'a self, request: &Request<'_>) -> (Decision, Decider<'a>) {
-        match &self.compiled {
-            // The built-in rules alone: nothing to try before them.
-            None if self.rules.is_empty() => {}
-            // Compiled policies hold data rules only.
-            Some(compiled) => match compiled.candidates(request) {
-                Candidates::None => {}
-                Candidates::Sure(i) => {
-                    if let Some(UserRule::Data(r)) = self.rules.get(i) {
-                        return (r.decision, Decider::Data(r));
-                    }
-                }
-                Candidates::List(list) => {
-                    for (i, sure) in list {
-                        if let Some(UserRule::Data(r)) = self.rules.get(i) {
-                            if sure || r.condition_holds(request) {
-                                return (r.decision, Decider::Data(r));
-                            }
-                        }
-                    }
-                }
-            },
-            None => {
-                if let Some(decided) = self.interpret(request) {
-                    return decided;
-                }
+        // The built-in rules alone, the usual case, test one length here.
+        if !self.rules.is_empty() {
+            if let Some(decided) = self.decide_by_user_rules(request) {
+                return decided;
             }
         }
         match self.disabled.first_applying(request) {
             Some(rule) => (rule.decision(), Decider::Builtin(rule)),
             None => (self.fallback, Decider::Fallback),
         }
+    }
+
+    /// The first user rule that applies, through the compiled form when
+    /// there is one.
+    #[inline]
+    fn decide_by_user_rules<'a>(
+        &'a self,
+        request: &Request<'_>,
+    ) -> Option<(Decision, Decider<'a>)> {
+        let Some(compiled) = &self.compiled else {
+            return self.interpret(request);
+        };
+        // Compiled policies hold data rules only.
+        match compiled.candidates(request) {
+            Candidates::None => {}
+            Candidates::Sure(i) => {
+                if let Some(UserRule::Data(r)) = self.rules.get(i) {
+                    return Some((r.decision, Decider::Data(r)));
+                }
+            }
+            Candidates::List(list) => {
+                for (i, sure) in list {
+                    if let Some(UserRule::Data(r)) = self.rules.get(i) {
+                        if sure || r.condition_holds(request) {
+                            return Some((r.decision, Decider::Data(r)));
+                        }
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The first user rule that applies, trying each in turn: for rules
