@@ -153,13 +153,19 @@ fn bits_read(cond: &Condition) -> u32 {
     }
 }
 
-/// How many nodes a condition has: the work of looking at it once.
-fn size(cond: &Condition) -> usize {
+/// How many nodes a condition has (the work of looking at it once), and
+/// the platforms it names, added to `named`: one walk for both.
+fn survey(cond: &Condition, named: &mut Vec<Platform>) -> usize {
     match cond {
-        Condition::All(list) | Condition::Any(list) => 1 + list.iter().map(size).sum::<usize>(),
-        Condition::Not(inner) => 1 + size(inner),
-        Condition::Platform(_)
-        | Condition::Direction(_)
+        Condition::All(list) | Condition::Any(list) => {
+            1 + list.iter().map(|c| survey(c, named)).sum::<usize>()
+        }
+        Condition::Not(inner) => 1 + survey(inner, named),
+        Condition::Platform(p) => {
+            named.push(p.clone());
+            1
+        }
+        Condition::Direction(_)
         | Condition::JobSeeking(_)
         | Condition::Acquaintance(_)
         | Condition::MetInPerson(_)
@@ -278,20 +284,15 @@ impl Compiled {
             return None;
         }
         let mut named: Vec<Platform> = Vec::new();
+        let mut sizes = Vec::with_capacity(rules.len());
         for rule in rules {
             named.extend(rule.platforms().into_iter().flatten().cloned());
-            if let Some(when) = rule.condition() {
-                platforms_named(when, &mut named);
-            }
+            sizes.push(rule.condition().map_or(1, |when| survey(when, &mut named)));
         }
         named.retain(Platform::is_user_named);
         named.sort_unstable();
         named.dedup();
 
-        let sizes: Vec<usize> = rules
-            .iter()
-            .map(|r| r.condition().map_or(1, size))
-            .collect();
         let mut builder = Builder {
             rules,
             sizes: &sizes,
@@ -374,37 +375,6 @@ impl Iterator for List<'_> {
         }
         self.next += 1;
         Some(((entry >> 1) as usize, entry & 1 == 1))
-    }
-}
-
-/// The user-named platforms a condition names.
-fn platforms_named(cond: &Condition, out: &mut Vec<Platform>) {
-    match cond {
-        Condition::All(list) | Condition::Any(list) => {
-            list.iter().for_each(|c| platforms_named(c, out));
-        }
-        Condition::Not(inner) => platforms_named(inner, out),
-        Condition::Platform(p) => out.push(p.clone()),
-        Condition::Direction(_)
-        | Condition::JobSeeking(_)
-        | Condition::Acquaintance(_)
-        | Condition::MetInPerson(_)
-        | Condition::WorkedTogether(_)
-        | Condition::SpokeWith(_)
-        | Condition::MyView(_)
-        | Condition::TheirView(_)
-        | Condition::Recruiter(_)
-        | Condition::Friend(_)
-        | Condition::FacebookFriend(_)
-        | Condition::Star(_)
-        | Condition::Profession(_)
-        | Condition::SharesProfession(_)
-        | Condition::InterestingProfession(_)
-        | Condition::Passion(_)
-        | Condition::SharesPassion(_)
-        | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_)
-        | Condition::HasMessage(_) => {}
     }
 }
 
