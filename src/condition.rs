@@ -124,12 +124,12 @@ impl Condition {
             Condition::Friend(b) => c.friend == *b,
             Condition::FacebookFriend(b) => c.facebook_friend == *b,
             Condition::Star(b) => c.star == *b,
-            Condition::Profession(p) => c.profession.as_deref() == Some(p.as_str()),
+            Condition::Profession(p) => c.profession() == Some(p.as_str()),
             Condition::SharesProfession(b) => r.settings.shares_profession(c) == *b,
             Condition::InterestingProfession(b) => r.settings.has_interesting_profession(c) == *b,
-            Condition::Passion(p) => c.passions.contains(p),
+            Condition::Passion(p) => c.passion_set().contains(p),
             Condition::SharesPassion(b) => r.settings.shared_passion(c).is_some() == *b,
-            Condition::Tag(t) => c.tags.contains(t),
+            Condition::Tag(t) => c.tag_set().contains(t),
             Condition::MutualConnectionsAtLeast(n) => c.mutual_connections >= *n,
             Condition::HasMessage(b) => c.message().is_some_and(|m| !m.trim().is_empty()) == *b,
         }
@@ -443,7 +443,11 @@ fn describe_fact(leaf: &Condition, r: &Request<'_>) -> String {
             "they do not work in a profession that interests you",
         ),
         Condition::Passion(p) => {
-            let has = if c.passions.contains(p) { "a" } else { "no" };
+            let has = if c.passion_set().contains(p) {
+                "a"
+            } else {
+                "no"
+            };
             format!("they have {has} passion for {p}")
         }
         Condition::SharesPassion(_) => match s.shared_passion(c) {
@@ -451,7 +455,7 @@ fn describe_fact(leaf: &Condition, r: &Request<'_>) -> String {
             None => "they share none of your passions".to_owned(),
         },
         Condition::Tag(t) => {
-            let not = if c.tags.contains(t) { "" } else { "not " };
+            let not = if c.tag_set().contains(t) { "" } else { "not " };
             format!("they are {not}tagged `{t}`")
         }
         Condition::MutualConnectionsAtLeast(_) => {

@@ -46,6 +46,7 @@ impl Acquaintance {
     ];
 
     /// We have met in person (working together in person counts).
+    #[inline]
     pub fn met_in_person(self) -> bool {
         matches!(
             self,
@@ -54,6 +55,7 @@ impl Acquaintance {
     }
 
     /// We have worked together, in person or remotely.
+    #[inline]
     pub fn worked_together(self) -> bool {
         matches!(
             self,
@@ -62,11 +64,13 @@ impl Acquaintance {
     }
 
     /// We have at least spoken or messaged: anything but [`Acquaintance::Never`].
+    #[inline]
     pub fn spoke_with(self) -> bool {
         self != Acquaintance::Never
     }
 
     /// Met in person or worked together: what LinkedIn asks for.
+    #[inline]
     pub fn has_met(self) -> bool {
         self.met_in_person() || self.worked_together()
     }
@@ -240,22 +244,38 @@ impl FromStr for View {
 /// assert_eq!(ada.profession(), Some("mathematician"));
 /// assert!(ada.has_passion("engines"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct Contact {
     pub(crate) name: String,
+    /// Kept in place, not in `extras`: Twitter's rules read it first, and
+    /// a contact stays one cache line.
+    profession: Option<Box<str>>,
+    /// The lists and the message, boxed: most contacts a host builds carry
+    /// none, and then a contact is 64 bytes, needs no heap memory, and
+    /// dropping it checks three words. `None` whenever every one is unset,
+    /// so that equal contacts compare and hash equal.
+    extras: Option<Box<Extras>>,
+    pub(crate) mutual_connections: u32,
     pub(crate) acquaintance: Acquaintance,
     pub(crate) my_view: View,
     pub(crate) their_view: View,
     pub(crate) recruiter: bool,
     pub(crate) friend: bool,
     pub(crate) star: bool,
-    pub(crate) profession: Option<Box<str>>,
-    pub(crate) passions: FoldedSet,
-    pub(crate) tags: FoldedSet,
     pub(crate) facebook_friend: bool,
-    pub(crate) mutual_connections: u32,
-    pub(crate) message: Option<String>,
 }
+
+/// The lists and message of a contact. Only made when something is added,
+/// and nothing is ever removed, so an empty one never exists.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+struct Extras {
+    passions: FoldedSet,
+    tags: FoldedSet,
+    message: Option<String>,
+}
+
+/// Read by contacts that carry no strings.
+static NO_NAMES: FoldedSet = FoldedSet::new();
 
 impl Contact {
     /// A stranger with this name: never met, views unknown, no other facts.
@@ -287,6 +307,7 @@ impl Contact {
     }
 
     /// Sets how we know each other.
+    #[inline]
     #[must_use]
     pub fn with_acquaintance(mut self, acquaintance: Acquaintance) -> Contact {
         self.acquaintance = acquaintance;
@@ -294,6 +315,7 @@ impl Contact {
     }
 
     /// Sets what I would say of their professional ability.
+    #[inline]
     #[must_use]
     pub fn with_my_view(mut self, view: View) -> Contact {
         self.my_view = view;
@@ -301,6 +323,7 @@ impl Contact {
     }
 
     /// Sets what they would say of my professional ability.
+    #[inline]
     #[must_use]
     pub fn with_their_view(mut self, view: View) -> Contact {
         self.their_view = view;
@@ -308,6 +331,7 @@ impl Contact {
     }
 
     /// Sets whether they are a recruiter.
+    #[inline]
     #[must_use]
     pub fn with_recruiter(mut self, recruiter: bool) -> Contact {
         self.recruiter = recruiter;
@@ -315,6 +339,7 @@ impl Contact {
     }
 
     /// Sets whether they are a personal friend.
+    #[inline]
     #[must_use]
     pub fn with_friend(mut self, friend: bool) -> Contact {
         self.friend = friend;
@@ -322,6 +347,7 @@ impl Contact {
     }
 
     /// Sets whether they are a star of their field.
+    #[inline]
     #[must_use]
     pub fn with_star(mut self, star: bool) -> Contact {
         self.star = star;
@@ -339,7 +365,9 @@ impl Contact {
     /// ignored).
     #[must_use]
     pub fn with_passion(mut self, passion: impl AsRef<str>) -> Contact {
-        self.passions.insert(passion.as_ref());
+        if let Some(folded) = fold(passion.as_ref()) {
+            self.extras_mut().passions.insert_folded(folded);
+        }
         self
     }
 
@@ -347,12 +375,15 @@ impl Contact {
     /// ignored).
     #[must_use]
     pub fn with_tag(mut self, tag: impl AsRef<str>) -> Contact {
-        self.tags.insert(tag.as_ref());
+        if let Some(folded) = fold(tag.as_ref()) {
+            self.extras_mut().tags.insert_folded(folded);
+        }
         self
     }
 
     /// Sets whether we are friends on Facebook. This never sways a LinkedIn
     /// decision of the default policy.
+    #[inline]
     #[must_use]
     pub fn with_facebook_friend(mut self, facebook_friend: bool) -> Contact {
         self.facebook_friend = facebook_friend;
@@ -361,6 +392,7 @@ impl Contact {
 
     /// Sets how many connections we share. This never sways a LinkedIn
     /// decision of the default policy.
+    #[inline]
     #[must_use]
     pub fn with_mutual_connections(mut self, count: u32) -> Contact {
         self.mutual_connections = count;
@@ -371,83 +403,133 @@ impl Contact {
     /// reads it: politeness is not a reason.
     #[must_use]
     pub fn with_message(mut self, message: impl Into<String>) -> Contact {
-        self.message = Some(message.into());
+        self.extras_mut().message = Some(message.into());
         self
     }
 
+    fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
+    }
+
     /// Their name, as given.
+    #[inline]
     pub fn name(&self) -> &str {
         &self.name
     }
 
     /// How we know each other.
+    #[inline]
     pub fn acquaintance(&self) -> Acquaintance {
         self.acquaintance
     }
 
     /// What I would say of their professional ability.
+    #[inline]
     pub fn my_view(&self) -> View {
         self.my_view
     }
 
     /// What they would say of mine.
+    #[inline]
     pub fn their_view(&self) -> View {
         self.their_view
     }
 
     /// Whether they are a recruiter.
+    #[inline]
     pub fn is_recruiter(&self) -> bool {
         self.recruiter
     }
 
     /// Whether they are a personal friend.
+    #[inline]
     pub fn is_friend(&self) -> bool {
         self.friend
     }
 
     /// Whether they are a star of their field.
+    #[inline]
     pub fn is_star(&self) -> bool {
         self.star
     }
 
     /// Their profession, trimmed and in lowercase.
+    #[inline]
     pub fn profession(&self) -> Option<&str> {
         self.profession.as_deref()
     }
 
     /// Their passions, trimmed and in lowercase, in the order added.
+    #[inline]
     pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.passions.iter()
+        self.passion_set().iter()
     }
 
     /// Their tags, trimmed and in lowercase, in the order added.
+    #[inline]
     pub fn tags(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.tags.iter()
+        self.tag_set().iter()
     }
 
     /// Whether they have this passion (case-insensitive).
     pub fn has_passion(&self, passion: &str) -> bool {
-        self.passions.contains_any_case(passion)
+        self.passion_set().contains_any_case(passion)
     }
 
     /// Whether they carry this tag (case-insensitive).
     pub fn has_tag(&self, tag: &str) -> bool {
-        self.tags.contains_any_case(tag)
+        self.tag_set().contains_any_case(tag)
     }
 
     /// Whether we are friends on Facebook.
+    #[inline]
     pub fn is_facebook_friend(&self) -> bool {
         self.facebook_friend
     }
 
     /// How many connections we share.
+    #[inline]
     pub fn mutual_connections(&self) -> u32 {
         self.mutual_connections
     }
 
     /// The message that came with their invitation, if any.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.extras.as_ref()?.message.as_deref()
+    }
+
+    /// Their passions, folded, for rules that match them.
+    #[inline]
+    pub(crate) fn passion_set(&self) -> &FoldedSet {
+        self.extras.as_ref().map_or(&NO_NAMES, |e| &e.passions)
+    }
+
+    /// Their tags, folded, for rules that match them.
+    #[inline]
+    pub(crate) fn tag_set(&self) -> &FoldedSet {
+        self.extras.as_ref().map_or(&NO_NAMES, |e| &e.tags)
+    }
+}
+
+/// Every fact, as if each string were a field of the contact's own.
+impl fmt::Debug for Contact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Contact")
+            .field("name", &self.name)
+            .field("acquaintance", &self.acquaintance)
+            .field("my_view", &self.my_view)
+            .field("their_view", &self.their_view)
+            .field("recruiter", &self.recruiter)
+            .field("friend", &self.friend)
+            .field("star", &self.star)
+            .field("profession", &self.profession())
+            .field("passions", self.passion_set())
+            .field("tags", self.tag_set())
+            .field("facebook_friend", &self.facebook_friend)
+            .field("mutual_connections", &self.mutual_connections)
+            .field("message", &self.message())
+            .finish()
     }
 }
 
@@ -470,17 +552,17 @@ impl serde::Serialize for Contact {
                 ContactField::Recruiter => m.serialize_field(key, &self.recruiter)?,
                 ContactField::Friend => m.serialize_field(key, &self.friend)?,
                 ContactField::Star => m.serialize_field(key, &self.star)?,
-                ContactField::Profession => match &self.profession {
+                ContactField::Profession => match self.profession() {
                     Some(p) => m.serialize_field(key, p)?,
                     None => m.skip_field(key)?,
                 },
-                ContactField::Passions => m.serialize_field(key, &self.passions)?,
-                ContactField::Tags => m.serialize_field(key, &self.tags)?,
+                ContactField::Passions => m.serialize_field(key, self.passion_set())?,
+                ContactField::Tags => m.serialize_field(key, self.tag_set())?,
                 ContactField::FacebookFriend => m.serialize_field(key, &self.facebook_friend)?,
                 ContactField::MutualConnections => {
                     m.serialize_field(key, &self.mutual_connections)?
                 }
-                ContactField::Message => match &self.message {
+                ContactField::Message => match self.message() {
                     Some(text) => m.serialize_field(key, text)?,
                     None => m.skip_field(key)?,
                 },
@@ -561,7 +643,11 @@ impl Contact {
             }
             ContactField::FacebookFriend => self.facebook_friend = values.value(field)?,
             ContactField::MutualConnections => self.mutual_connections = values.value(field)?,
-            ContactField::Message => self.message = values.value(field)?,
+            ContactField::Message => {
+                if let Some(message) = values.value::<Option<String>>(field)? {
+                    self = self.with_message(message);
+                }
+            }
         }
         Ok(self)
     }
@@ -638,6 +724,19 @@ mod tests {
         assert!(!c.has_tag("STRASSE"));
         assert!(c.has_tag("straße") && c.has_tag("École") && !c.has_tag("ecole"));
         assert_eq!(Contact::new("A").with_profession(" ").profession(), None);
+    }
+
+    #[test]
+    fn a_contact_without_strings_holds_no_heap_memory() {
+        // One cache line.
+        assert!(std::mem::size_of::<Contact>() <= 64);
+        let c = Contact::default()
+            .with_recruiter(true)
+            .with_profession("  ")
+            .with_passion(" ")
+            .with_tag("");
+        assert!(c.extras.is_none() && c.profession.is_none());
+        assert_eq!(c, Contact::default().with_recruiter(true));
     }
 
     #[test]

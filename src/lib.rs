@@ -165,7 +165,8 @@
 //    (a request and the decision expected for it).
 // 2. Rules: `condition`, then `rules` (the `Rule` trait and data rules).
 // 3. `verdict`: the answer, and its explanation.
-// 4. `policy`: settings, rules and evaluation.
+// 4. `compiled` (a policy's data rules compiled for evaluation), then
+//    `policy`: settings, rules and evaluation.
 // 5. `document`: policy documents in any serde format.
 // 6. `analysis`: what a policy decides over the whole space of facts;
 //    `check`: a policy against its own examples.
@@ -187,6 +188,7 @@ mod rules;
 
 mod verdict;
 
+mod compiled;
 mod policy;
 
 #[cfg(feature = "serde")]

@@ -10,6 +10,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::builtin::{BuiltinRule, BuiltinSet, FALLBACK_ID};
+use crate::compiled::{Candidates, Compiled};
 use crate::condition::Condition;
 use crate::contact::Contact;
 use crate::decision::Decision;
@@ -100,6 +101,10 @@ pub struct Policy {
     /// Requests and the decisions the author expects; they never change a
     /// decision.
     pub(crate) examples: Vec<Example>,
+    /// The data rules compiled when the policy was built; `None` when it
+    /// holds a rule written in Rust, or rules too many or too large to
+    /// compile (they are then tried one by one).
+    pub(crate) compiled: Option<Arc<Compiled>>,
 }
 
 impl Policy {
@@ -159,24 +164,70 @@ impl Policy {
 
     #[inline]
     pub(crate) fn decide<'a>(&'a self, request: &Request<'_>) -> (Decision, Decider<'a>) {
-        for rule in &self.rules {
-            match rule {
-                UserRule::Data(r) => {
-                    if r.applies(request) {
-                        return (r.decision, Decider::Data(r));
-                    }
-                }
-                UserRule::Custom { id, rule } => {
-                    if let Some(d) = rule.decide(request) {
-                        return (d, Decider::Custom { id, rule: &**rule });
-                    }
-                }
+        // The built-in rules alone, the usual case, test one length here.
+        if !self.rules.is_empty() {
+            if let Some(decided) = self.decide_by_user_rules(request) {
+                return decided;
             }
         }
         match self.disabled.first_applying(request) {
             Some(rule) => (rule.decision(), Decider::Builtin(rule)),
             None => (self.fallback, Decider::Fallback),
         }
+    }
+
+    /// The first user rule that applies, through the compiled form when
+    /// there is one.
+    #[inline]
+    fn decide_by_user_rules<'a>(
+        &'a self,
+        request: &Request<'_>,
+    ) -> Option<(Decision, Decider<'a>)> {
+        let Some(compiled) = &self.compiled else {
+            return self.interpret(request);
+        };
+        // Compiled policies hold data rules only.
+        match compiled.candidates(request) {
+            Candidates::None => {}
+            Candidates::Sure(i) => {
+                if let Some(UserRule::Data(r)) = self.rules.get(i) {
+                    return Some((r.decision, Decider::Data(r)));
+                }
+            }
+            Candidates::List(list) => {
+                for (i, sure) in list {
+                    if let Some(UserRule::Data(r)) = self.rules.get(i) {
+                        if sure || r.condition_holds(request) {
+                            return Some((r.decision, Decider::Data(r)));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The first user rule that applies, trying each in turn: for rules
+    /// written in Rust, and for policies too large to compile.
+    pub(crate) fn interpret<'a>(
+        &'a self,
+        request: &Request<'_>,
+    ) -> Option<(Decision, Decider<'a>)> {
+        for rule in &self.rules {
+            match rule {
+                UserRule::Data(r) => {
+                    if r.applies(request) {
+                        return Some((r.decision, Decider::Data(r)));
+                    }
+                }
+                UserRule::Custom { id, rule } => {
+                    if let Some(d) = rule.decide(request) {
+                        return Some((d, Decider::Custom { id, rule: &**rule }));
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Evaluates many requests at once, lazily: each item gives one
@@ -422,6 +473,8 @@ impl From<Policy> for PolicyBuilder {
             disabled,
             fallback,
             examples,
+            // Compiled again when the builder builds.
+            compiled: _,
         } = policy;
         let disable = BuiltinRule::ALL
             .into_iter()
@@ -648,6 +701,7 @@ impl PolicyBuilder {
             }
         }
         check_examples(&examples, declared)?;
+        let compiled = compile(&rules);
         Ok(Policy {
             settings,
             platforms,
@@ -655,8 +709,28 @@ impl PolicyBuilder {
             disabled,
             fallback,
             examples,
+            compiled,
         })
     }
+}
+
+/// Compiles a policy's data rules (see `compiled.rs`): done once, when the
+/// policy is built or loaded, so that every evaluation finds its rule in a
+/// few steps, and invisible but for speed. `None` when there is nothing to
+/// compile, a rule is written in Rust, or the rules are too many or too
+/// large for the compilation's budget.
+fn compile(rules: &[UserRule]) -> Option<Arc<Compiled>> {
+    let data: Vec<&DataRule> = rules
+        .iter()
+        .map(|r| match r {
+            UserRule::Data(d) => Some(d),
+            UserRule::Custom { .. } => None,
+        })
+        .collect::<Option<_>>()?;
+    if data.is_empty() {
+        return None;
+    }
+    Compiled::new(&data).map(Arc::new)
 }
 
 /// An id as echoed in an error: ids may come from a file of any size.

@@ -93,22 +93,23 @@ impl Settings {
     /// Whether the contact shares my profession.
     #[inline]
     pub fn shares_profession(&self, contact: &Contact) -> bool {
-        matches!((&self.profession, &contact.profession), (Some(a), Some(b)) if a == b)
+        matches!((self.profession.as_deref(), contact.profession()), (Some(a), Some(b)) if a == b)
     }
 
     /// Whether the contact works in a profession that interests me.
     #[inline]
     pub fn has_interesting_profession(&self, contact: &Contact) -> bool {
         contact
-            .profession
-            .as_ref()
+            .profession()
             .is_some_and(|p| self.interesting_professions.contains(p))
     }
 
     /// The first of my passions the contact shares.
     #[inline]
     pub fn shared_passion<'a>(&'a self, contact: &Contact) -> Option<&'a str> {
-        self.passions.iter().find(|p| contact.passions.contains(p))
+        self.passions
+            .iter()
+            .find(|p| contact.passion_set().contains(p))
     }
 
     /// Whether the contact serves one of my purposes on Twitter: shares my

@@ -171,6 +171,13 @@ impl DataRule {
         self.covers(request.platform) && self.when.as_ref().is_none_or(|w| w.holds(request))
     }
 
+    /// Whether the rule's condition holds for the request, its platforms
+    /// aside: for a compiled policy, which has checked them.
+    #[inline]
+    pub(crate) fn condition_holds(&self, request: &Request<'_>) -> bool {
+        self.when.as_ref().is_none_or(|w| w.holds(request))
+    }
+
     /// The user's reason, followed by the facts that made the rule's condition
     /// hold, so that a data rule explains itself as well as a built-in one.
     pub(crate) fn explain(&self, r: &Request<'_>) -> String {

@@ -31,6 +31,14 @@ impl FoldedSet {
     /// How many names a set searches in place before it keeps an index.
     const INDEXED: usize = 16;
 
+    /// An empty set, which holds no heap memory.
+    pub(crate) const fn new() -> FoldedSet {
+        FoldedSet {
+            items: Vec::new(),
+            index: None,
+        }
+    }
+
     /// Adds `item`, folded, unless it is blank or already there.
     pub(crate) fn insert(&mut self, item: &str) {
         if let Some(item) = fold(item) {

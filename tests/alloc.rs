@@ -234,6 +234,25 @@ fn a_data_policy_decides_without_allocating() {
     assert_no_allocation(&policy);
 }
 
+/// Data policies are compiled when they are loaded (the README's
+/// "Performance"): the compiled form decides without allocating too, on
+/// the philosophy as data rules and on 20 user rules with user-named
+/// platforms, whatever the job-seeking setting.
+#[test]
+fn compiled_data_policies_decide_without_allocating() {
+    let documents = [
+        include_str!("../examples/policies/default.toml"),
+        include_str!("../benches/data/twenty-rules.toml"),
+    ];
+    for text in documents {
+        let mut policy: Policy = toml::from_str(text).unwrap();
+        for job_seeking in [false, true] {
+            policy.set_job_seeking(job_seeking);
+            assert_no_allocation(&policy);
+        }
+    }
+}
+
 #[test]
 fn a_data_policy_built_in_code_decides_without_allocating() {
     let policy = Policy::builder()

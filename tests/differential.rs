@@ -2,7 +2,8 @@
 //! `examples/policies/default.toml` writes the default philosophy as data
 //! rules (every built-in rule switched off and written again under `my.`),
 //! and must decide as `Policy::default()` does, with the same settings, on
-//! every combination of the finite facts and on generated contacts.
+//! every combination of the finite facts and on generated contacts. And a
+//! compiled data policy must decide and explain as the interpreter does.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -187,5 +188,140 @@ proptest! {
             &builtin.evaluate(&contact, &platform, direction),
             &data.evaluate(&contact, &platform, direction),
         );
+    }
+}
+
+// ---- Compiled data rules against the interpreter ---------------------------
+//
+// A policy of data rules is compiled when it is built or loaded (the
+// README's "Performance"); a policy holding a rule written in Rust is not,
+// and tries its rules one by one. So the same policy with a Rust rule that
+// never applies appended is the interpreter's answer, and the two must
+// agree on every decision, rule id, explanation and reply.
+
+/// The policy `spec` builds, with a Rust rule that never decides added
+/// last: the same decisions, made by the interpreter.
+fn interpreted(policy: &Policy) -> Policy {
+    policy
+        .clone()
+        .into_builder()
+        .rule(common::rule_fn("zz-never", |_| None))
+        .build()
+        .unwrap()
+}
+
+fn assert_same_verdict(compiled: &Verdict<'_>, interpreted: &Verdict<'_>) {
+    let r = compiled.request();
+    let context = || format!("{:?} on {} ({})", r.contact, r.platform, r.direction);
+    assert_eq!(compiled.decision(), interpreted.decision(), "{}", context());
+    assert_eq!(compiled.rule_id(), interpreted.rule_id(), "{}", context());
+    assert_eq!(
+        compiled.explanation(),
+        interpreted.explanation(),
+        "{}",
+        context()
+    );
+    assert_eq!(compiled.reply(), interpreted.reply(), "{}", context());
+}
+
+/// Every finite contact, each with no strings and with strings the
+/// policies below mention, on every kind of platform they name, in both
+/// directions, with job seeking on and off.
+fn assert_compiled_as_interpreted_on_finite_contacts(mut policy: Policy) -> usize {
+    let platforms = [
+        Platform::LinkedIn,
+        Platform::Twitter,
+        Platform::Facebook,
+        "mastodon".parse().unwrap(),
+        "github".parse().unwrap(),
+        "elsewhere".parse().unwrap(),
+    ];
+    let mut checked = 0;
+    for job_seeking in [false, true] {
+        policy.set_job_seeking(job_seeking);
+        let plain = interpreted(&policy);
+        for base in finite::contacts() {
+            let with_strings = base
+                .clone()
+                .with_profession("Designer")
+                .with_passion("climbing")
+                .with_passion("animals")
+                .with_tag("referred")
+                .with_tag("conference-2026")
+                .with_mutual_connections(60);
+            for contact in [&base, &with_strings] {
+                for platform in &platforms {
+                    for direction in Direction::ALL {
+                        assert_same_verdict(
+                            &policy.evaluate(contact, platform, direction),
+                            &plain.evaluate(contact, platform, direction),
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn compiled_default_toml_decides_and_explains_as_the_interpreter() {
+    let purposes = SettingsSpec {
+        job_seeking: false,
+        profession: Some("designer".into()),
+        interesting_professions: vec!["biologist".into()],
+        passions: vec!["animals".into()],
+    };
+    let checked = assert_compiled_as_interpreted_on_finite_contacts(data_policy_with(&purposes));
+    assert_eq!(checked, 2 * finite::count() * 2 * 6 * 2);
+}
+
+#[test]
+fn compiled_twenty_rules_decide_and_explain_as_the_interpreter() {
+    let policy: Policy = toml::from_str(include_str!("../benches/data/twenty-rules.toml")).unwrap();
+    assert_compiled_as_interpreted_on_finite_contacts(policy);
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Generated data policies, contacts, platforms and directions.
+    #[test]
+    fn compiled_policies_decide_and_explain_as_the_interpreter(
+        spec in data_policy(),
+        contacts in proptest::collection::vec(contact(), 1..8),
+        platform in platform(),
+        direction in direction(),
+    ) {
+        let policy = spec.build();
+        let plain = interpreted(&policy);
+        for contact in &contacts {
+            assert_same_verdict(
+                &policy.evaluate(contact, &platform, direction),
+                &plain.evaluate(contact, &platform, direction),
+            );
+        }
+    }
+
+    /// Generated data policies on every finite contact: the compiled
+    /// tables are keyed by exactly these facts.
+    #[test]
+    fn compiled_policies_agree_with_the_interpreter_on_every_finite_contact(
+        spec in data_policy(),
+        platform in platform(),
+    ) {
+        let policy = spec.build();
+        let plain = interpreted(&policy);
+        for contact in finite::contacts() {
+            for direction in Direction::ALL {
+                let (a, b) = (
+                    policy.evaluate(&contact, &platform, direction),
+                    plain.evaluate(&contact, &platform, direction),
+                );
+                prop_assert_eq!(a.decision(), b.decision());
+                prop_assert_eq!(a.rule_id(), b.rule_id());
+            }
+        }
     }
 }

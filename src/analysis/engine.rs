@@ -953,14 +953,13 @@ impl Model {
             Fact::MyView => contact.my_view as usize,
             Fact::TheirView => contact.their_view as usize,
             Fact::Profession => contact
-                .profession
-                .as_ref()
+                .profession()
                 .and_then(|p| self.profession_index.get(p).copied())
                 .unwrap_or(self.professions.len()),
             Fact::Passion(i) => {
-                usize::from(self.passions[i].is_met(|p| contact.passions.contains(p)))
+                usize::from(self.passions[i].is_met(|p| contact.passion_set().contains(p)))
             }
-            Fact::Tag(i) => usize::from(self.tags[i].is_met(|t| contact.tags.contains(t))),
+            Fact::Tag(i) => usize::from(self.tags[i].is_met(|t| contact.tag_set().contains(t))),
             // Thresholds start with 0, so at least one is reached.
             Fact::MutualConnections => self
                 .thresholds

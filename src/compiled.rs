@@ -1,0 +1,655 @@
+//! A policy's data rules compiled, when the policy is built, into a form
+//! that finds the deciding rule in a few steps.
+//!
+//! Requests are split by platform into classes: LinkedIn, Twitter,
+//! Facebook, each user-named platform a rule names, and every other
+//! platform. For each class, the facts its rules read that have two to five
+//! values (acquaintance, views, recruiter, friend, star, Facebook friend,
+//! direction, job seeking, and whether they share my profession, work in
+//! one that interests me, share a passion, or sent a note) are packed into
+//! a key of at most [`MAX_KEY_BITS`] bits, and a table maps each key to the
+//! short list of rules that may still apply, in order: rules that cannot
+//! hold for that key are left out, and the list stops at the first rule
+//! that must hold. A listed rule whose condition reads other facts (a
+//! profession, passion or tag by name, mutual connections) is checked by
+//! the interpreter on the real request, so every decision, rule id and
+//! explanation is the interpreter's own.
+//!
+//! Compiling costs at most [`WORK_BUDGET`] steps beyond one pass over the
+//! rules, and holds at most about as many list entries: past the budget a
+//! class keeps only its list of rules, and past that the policy is left to
+//! the interpreter, so the cost stays linear in the size of the policy.
+
+use std::collections::HashMap;
+
+use crate::condition::Condition;
+use crate::contact::{Acquaintance, View};
+use crate::platform::{Direction, Platform};
+use crate::request::Request;
+use crate::rules::DataRule;
+
+/// The most bits a class's key may have: a table of at most 1,024 entries.
+pub(crate) const MAX_KEY_BITS: u32 = 10;
+
+/// The most steps compiling may take (a rule's condition looked at for a
+/// key counts its size), and about the most list entries it may keep.
+pub(crate) const WORK_BUDGET: usize = 1 << 20;
+
+// Where each fact sits in a fact word. Facts that rules usually read
+// together sit side by side, so that a class's key is packed from few runs
+// of bits (LinkedIn's rules read the first ten).
+const ACQUAINTANCE: u32 = 0b111;
+const MY_VIEW: u32 = 0b11 << 3;
+const THEIR_VIEW: u32 = 0b11 << 5;
+const RECRUITER: u32 = 1 << 7;
+const DIRECTION: u32 = 1 << 8;
+const JOB_SEEKING: u32 = 1 << 9;
+const FRIEND: u32 = 1 << 10;
+const FACEBOOK_FRIEND: u32 = 1 << 11;
+const STAR: u32 = 1 << 12;
+// Facts derived from the contact's strings and the user's settings: each
+// computed only for the classes whose rules read it.
+const SHARES_PROFESSION: u32 = 1 << 13;
+const INTERESTING_PROFESSION: u32 = 1 << 14;
+const SHARES_PASSION: u32 = 1 << 15;
+const HAS_MESSAGE: u32 = 1 << 16;
+const DERIVED: u32 = SHARES_PROFESSION | INTERESTING_PROFESSION | SHARES_PASSION | HAS_MESSAGE;
+
+/// Ends a list of candidates in the pool; as a table entry, no rule
+/// applies.
+const END: u32 = u32::MAX;
+/// A table entry with this bit is the index of the one rule that decides,
+/// with no list to walk: the usual case when the rules read only keyed
+/// facts.
+const SURE: u32 = 1 << 31;
+
+/// The facts of a request a class reads (`mask`), packed: the finite ones
+/// always, the derived ones only when `mask` holds them.
+#[inline]
+fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
+    #[inline(always)]
+    fn derived(mask: u32, bit: u32, fact: impl FnOnce() -> bool) -> u32 {
+        if mask & bit != 0 && fact() { bit } else { 0 }
+    }
+    let (c, s) = (r.contact, r.settings);
+    let finite = c.acquaintance as u32
+        | (c.my_view as u32) << MY_VIEW.trailing_zeros()
+        | (c.their_view as u32) << THEIR_VIEW.trailing_zeros()
+        | u32::from(c.recruiter) << RECRUITER.trailing_zeros()
+        | (r.direction as u32) << DIRECTION.trailing_zeros()
+        | u32::from(s.job_seeking) << JOB_SEEKING.trailing_zeros()
+        | u32::from(c.friend) << FRIEND.trailing_zeros()
+        | u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros()
+        | u32::from(c.star) << STAR.trailing_zeros();
+    if mask & DERIVED == 0 {
+        return finite;
+    }
+    finite
+        | derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
+        | derived(mask, INTERESTING_PROFESSION, || {
+            s.has_interesting_profession(c)
+        })
+        | derived(mask, SHARES_PASSION, || s.shared_passion(c).is_some())
+        | derived(mask, HAS_MESSAGE, || {
+            c.message().is_some_and(|m| !m.trim().is_empty())
+        })
+}
+
+/// The facts of a fact word, if it is one a request can have.
+#[derive(Clone, Copy)]
+struct Facts {
+    acquaintance: Acquaintance,
+    my_view: View,
+    their_view: View,
+    direction: Direction,
+    word: u32,
+}
+
+impl Facts {
+    fn decode(word: u32) -> Option<Facts> {
+        let field = |mask: u32| ((word & mask) >> mask.trailing_zeros()) as usize;
+        Some(Facts {
+            acquaintance: *Acquaintance::ALL.get(field(ACQUAINTANCE))?,
+            my_view: *View::ALL.get(field(MY_VIEW))?,
+            their_view: *View::ALL.get(field(THEIR_VIEW))?,
+            direction: *Direction::ALL.get(field(DIRECTION))?,
+            word,
+        })
+    }
+
+    fn flag(self, mask: u32) -> bool {
+        self.word & mask != 0
+    }
+}
+
+/// The fact-word bits a condition reads.
+fn bits_read(cond: &Condition) -> u32 {
+    match cond {
+        Condition::All(list) | Condition::Any(list) => list.iter().fold(0, |m, c| m | bits_read(c)),
+        Condition::Not(inner) => bits_read(inner),
+        Condition::Direction(_) => DIRECTION,
+        Condition::JobSeeking(_) => JOB_SEEKING,
+        Condition::Acquaintance(_)
+        | Condition::MetInPerson(_)
+        | Condition::WorkedTogether(_)
+        | Condition::SpokeWith(_) => ACQUAINTANCE,
+        Condition::MyView(_) => MY_VIEW,
+        Condition::TheirView(_) => THEIR_VIEW,
+        Condition::Recruiter(_) => RECRUITER,
+        Condition::Friend(_) => FRIEND,
+        Condition::FacebookFriend(_) => FACEBOOK_FRIEND,
+        Condition::Star(_) => STAR,
+        Condition::SharesProfession(_) => SHARES_PROFESSION,
+        Condition::InterestingProfession(_) => INTERESTING_PROFESSION,
+        Condition::SharesPassion(_) => SHARES_PASSION,
+        Condition::HasMessage(_) => HAS_MESSAGE,
+        // The platform is the class's own; the rest is checked on the
+        // request itself.
+        Condition::Platform(_)
+        | Condition::Profession(_)
+        | Condition::Passion(_)
+        | Condition::Tag(_)
+        | Condition::MutualConnectionsAtLeast(_) => 0,
+    }
+}
+
+/// How many nodes a condition has (the work of looking at it once), and
+/// the platforms it names, added to `named`: one walk for both.
+fn survey(cond: &Condition, named: &mut Vec<Platform>) -> usize {
+    match cond {
+        Condition::All(list) | Condition::Any(list) => {
+            1 + list.iter().map(|c| survey(c, named)).sum::<usize>()
+        }
+        Condition::Not(inner) => 1 + survey(inner, named),
+        Condition::Platform(p) => {
+            named.push(p.clone());
+            1
+        }
+        Condition::Direction(_)
+        | Condition::JobSeeking(_)
+        | Condition::Acquaintance(_)
+        | Condition::MetInPerson(_)
+        | Condition::WorkedTogether(_)
+        | Condition::SpokeWith(_)
+        | Condition::MyView(_)
+        | Condition::TheirView(_)
+        | Condition::Recruiter(_)
+        | Condition::Friend(_)
+        | Condition::FacebookFriend(_)
+        | Condition::Star(_)
+        | Condition::Profession(_)
+        | Condition::SharesProfession(_)
+        | Condition::InterestingProfession(_)
+        | Condition::Passion(_)
+        | Condition::SharesPassion(_)
+        | Condition::Tag(_)
+        | Condition::MutualConnectionsAtLeast(_)
+        | Condition::HasMessage(_) => 1,
+    }
+}
+
+/// Whether `cond` holds for every request with these finite facts on this
+/// platform (`Some(true)`), for none (`Some(false)`), or depends on facts
+/// the key leaves out (`None`). `platform` is `None` for a user-named
+/// platform no rule names.
+fn holds_for(cond: &Condition, f: Facts, platform: Option<&Platform>) -> Option<bool> {
+    match cond {
+        Condition::All(list) => {
+            let mut known = Some(true);
+            for c in list {
+                match holds_for(c, f, platform) {
+                    Some(false) => return Some(false),
+                    Some(true) => {}
+                    None => known = None,
+                }
+            }
+            known
+        }
+        Condition::Any(list) => {
+            let mut known = Some(false);
+            for c in list {
+                match holds_for(c, f, platform) {
+                    Some(true) => return Some(true),
+                    Some(false) => {}
+                    None => known = None,
+                }
+            }
+            known
+        }
+        Condition::Not(inner) => holds_for(inner, f, platform).map(|b| !b),
+        Condition::Platform(p) => Some(platform == Some(p)),
+        Condition::Direction(d) => Some(f.direction == *d),
+        Condition::JobSeeking(b) => Some(f.flag(JOB_SEEKING) == *b),
+        Condition::Acquaintance(a) => Some(f.acquaintance == *a),
+        Condition::MetInPerson(b) => Some(f.acquaintance.met_in_person() == *b),
+        Condition::WorkedTogether(b) => Some(f.acquaintance.worked_together() == *b),
+        Condition::SpokeWith(b) => Some(f.acquaintance.spoke_with() == *b),
+        Condition::MyView(v) => Some(f.my_view == *v),
+        Condition::TheirView(v) => Some(f.their_view == *v),
+        Condition::Recruiter(b) => Some(f.flag(RECRUITER) == *b),
+        Condition::Friend(b) => Some(f.flag(FRIEND) == *b),
+        Condition::FacebookFriend(b) => Some(f.flag(FACEBOOK_FRIEND) == *b),
+        Condition::Star(b) => Some(f.flag(STAR) == *b),
+        Condition::SharesProfession(b) => Some(f.flag(SHARES_PROFESSION) == *b),
+        Condition::InterestingProfession(b) => Some(f.flag(INTERESTING_PROFESSION) == *b),
+        Condition::SharesPassion(b) => Some(f.flag(SHARES_PASSION) == *b),
+        Condition::HasMessage(b) => Some(f.flag(HAS_MESSAGE) == *b),
+        Condition::Profession(_)
+        | Condition::Passion(_)
+        | Condition::Tag(_)
+        | Condition::MutualConnectionsAtLeast(_) => None,
+    }
+}
+
+/// A run of adjacent bits of the fact word, moved into the key.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    shift: u8,
+    mask: u32,
+    to: u8,
+}
+
+/// The requests on one platform (or on any platform no rule names).
+#[derive(Debug)]
+struct Class {
+    /// The facts its rules read.
+    mask: u32,
+    /// How to pack a fact word into this class's key; empty for a key of
+    /// one value.
+    segments: Box<[Segment]>,
+    /// For each key, where its list of candidates starts in the pool, or
+    /// [`SURE`] and the rule that decides, or [`END`].
+    table: Box<[u32]>,
+}
+
+/// A policy's data rules, compiled; see the module documentation.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    /// The user-named platforms the rules name, sorted: the class of
+    /// `named[i]` is `3 + i`, and the class after them is every other
+    /// user-named platform.
+    named: Box<[Platform]>,
+    classes: Box<[Class]>,
+    /// Lists of candidates, each ended by [`END`]: a rule's index times
+    /// two, plus one when the rule is sure to hold.
+    pool: Box<[u32]>,
+}
+
+impl Compiled {
+    /// Compiles the rules, in the order they are tried; `None` when they
+    /// are too many or too large to compile within [`WORK_BUDGET`].
+    pub(crate) fn new(rules: &[&DataRule]) -> Option<Compiled> {
+        // Indices and the markers must fit a pool entry.
+        if rules.len() >= (SURE / 2) as usize {
+            return None;
+        }
+        let mut named: Vec<Platform> = Vec::new();
+        let mut sizes = Vec::with_capacity(rules.len());
+        for rule in rules {
+            named.extend(rule.platforms().into_iter().flatten().cloned());
+            sizes.push(rule.condition().map_or(1, |when| survey(when, &mut named)));
+        }
+        named.retain(Platform::is_user_named);
+        named.sort_unstable();
+        named.dedup();
+
+        let mut builder = Builder {
+            rules,
+            sizes: &sizes,
+            pool: Vec::new(),
+            lists: HashMap::new(),
+            work: rules.len(),
+        };
+        let builtin = [Platform::LinkedIn, Platform::Twitter, Platform::Facebook];
+        let mut classes = Vec::with_capacity(builtin.len() + named.len() + 1);
+        for platform in builtin.iter().chain(&named).map(Some).chain([None]) {
+            classes.push(builder.class(platform)?);
+        }
+        Some(Compiled {
+            named: named.into(),
+            classes: classes.into(),
+            pool: builder.pool.into(),
+        })
+    }
+
+    /// The rules that may decide `request`.
+    #[inline]
+    pub(crate) fn candidates(&self, request: &Request<'_>) -> Candidates<'_> {
+        let class = match request.platform {
+            Platform::LinkedIn => 0,
+            Platform::Twitter => 1,
+            Platform::Facebook => 2,
+            Platform::Other(_) => {
+                3 + self
+                    .named
+                    .binary_search(request.platform)
+                    .unwrap_or(self.named.len())
+            }
+        };
+        let entry = self.classes.get(class).map_or(END, |class| {
+            let mut key = 0;
+            if !class.segments.is_empty() {
+                let word = fact_word(request, class.mask);
+                for s in &class.segments {
+                    key |= ((word >> s.shift) & s.mask) << s.to;
+                }
+            }
+            class.table.get(key as usize).copied().unwrap_or(END)
+        });
+        match entry {
+            END => Candidates::None,
+            sure if sure & SURE != 0 => Candidates::Sure((sure & !SURE) as usize),
+            start => Candidates::List(List {
+                pool: &self.pool,
+                next: start as usize,
+            }),
+        }
+    }
+}
+
+/// The rules that may decide a request: see [`Compiled::candidates`].
+pub(crate) enum Candidates<'a> {
+    /// No user rule applies.
+    None,
+    /// This rule decides.
+    Sure(usize),
+    /// The first of these rules that applies decides.
+    List(List<'a>),
+}
+
+/// Rules in order, as (index, sure to hold): a rule not sure to hold
+/// decides if its condition holds.
+pub(crate) struct List<'a> {
+    pool: &'a [u32],
+    next: usize,
+}
+
+impl Iterator for List<'_> {
+    type Item = (usize, bool);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, bool)> {
+        let entry = *self.pool.get(self.next)?;
+        if entry == END {
+            return None;
+        }
+        self.next += 1;
+        Some(((entry >> 1) as usize, entry & 1 == 1))
+    }
+}
+
+struct Builder<'a> {
+    rules: &'a [&'a DataRule],
+    sizes: &'a [usize],
+    pool: Vec<u32>,
+    /// Each distinct list once: keys that leave the same rules share it.
+    lists: HashMap<Vec<u32>, u32>,
+    work: usize,
+}
+
+impl Builder<'_> {
+    /// The class of requests on `platform` (`None`: a user-named platform
+    /// no rule names), or `None` when the budget is spent.
+    fn class(&mut self, platform: Option<&Platform>) -> Option<Class> {
+        let covering: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| covers(self.rules[i], platform))
+            .collect();
+        let mask = covering
+            .iter()
+            .filter_map(|&i| self.rules[i].condition())
+            .fold(0, |m, c| m | bits_read(c));
+        let cost: usize = covering.iter().map(|&i| self.sizes[i]).sum();
+        let keys = 1usize << mask.count_ones();
+        let affordable = mask.count_ones() <= MAX_KEY_BITS
+            && keys
+                .checked_mul(cost)
+                .is_some_and(|w| self.work.saturating_add(w) <= WORK_BUDGET);
+        if !affordable {
+            // Keep the class's rules, to be checked one by one.
+            self.spend(covering.len())?;
+            let list: Vec<u32> = covering.iter().map(|&i| (i as u32) << 1).collect();
+            let start = self.list(&list);
+            return Some(Class {
+                mask: 0,
+                segments: Box::new([]),
+                table: Box::new([start]),
+            });
+        }
+        self.spend(keys * cost)?;
+        let segments = segments(mask);
+        let mut table = Vec::with_capacity(keys);
+        // One buffer for every key's list: most lists are met before, or
+        // are one rule, and need no memory of their own.
+        let mut list = Vec::new();
+        for key in 0..keys as u32 {
+            let Some(facts) = Facts::decode(deposit(key, mask)) else {
+                // No request has these facts: never looked up.
+                table.push(END);
+                continue;
+            };
+            list.clear();
+            for &i in &covering {
+                let sure = match self.rules[i].condition() {
+                    None => Some(true),
+                    Some(when) => holds_for(when, facts, platform),
+                };
+                match sure {
+                    Some(false) => {}
+                    Some(true) => {
+                        list.push((i as u32) << 1 | 1);
+                        break;
+                    }
+                    None => list.push((i as u32) << 1),
+                }
+            }
+            let entry = self.list(&list);
+            table.push(entry);
+        }
+        Some(Class {
+            mask,
+            segments: segments.into(),
+            table: table.into(),
+        })
+    }
+
+    fn spend(&mut self, work: usize) -> Option<()> {
+        self.work = self.work.checked_add(work)?;
+        (self.work <= WORK_BUDGET).then_some(())
+    }
+
+    /// The table entry for `list`: the rule itself when it is one sure
+    /// rule, else where the list starts in the pool, adding it if new.
+    fn list(&mut self, list: &[u32]) -> u32 {
+        match *list {
+            [] => return END,
+            [only] if only & 1 == 1 => return only >> 1 | SURE,
+            _ => {}
+        }
+        if let Some(&start) = self.lists.get(list) {
+            return start;
+        }
+        let start = self.pool.len() as u32;
+        self.pool.extend_from_slice(list);
+        self.pool.push(END);
+        self.lists.insert(list.to_vec(), start);
+        start
+    }
+}
+
+/// Whether a rule covers the class of `platform`.
+fn covers(rule: &DataRule, platform: Option<&Platform>) -> bool {
+    match (rule.platforms(), platform) {
+        (None, _) => true,
+        (Some(list), Some(p)) => list.contains(p),
+        // Every platform a rule lists is named, so not this one.
+        (Some(_), None) => false,
+    }
+}
+
+/// The runs of adjacent bits of `mask`, each moved next to the last.
+fn segments(mask: u32) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let (mut rest, mut to) = (mask, 0u32);
+    while rest != 0 {
+        let shift = rest.trailing_zeros();
+        let width = (rest >> shift).trailing_ones();
+        let bits = if width >= 32 {
+            u32::MAX
+        } else {
+            (1 << width) - 1
+        };
+        out.push(Segment {
+            shift: shift as u8,
+            mask: bits,
+            to: to as u8,
+        });
+        rest &= !(bits << shift);
+        to += width;
+    }
+    out
+}
+
+/// The fact word whose `mask` bits are the bits of `key`, in order.
+fn deposit(key: u32, mask: u32) -> u32 {
+    let (mut word, mut rest, mut bit) = (0, mask, 0);
+    while rest != 0 {
+        let at = rest.trailing_zeros();
+        if key >> bit & 1 == 1 {
+            word |= 1 << at;
+        }
+        rest &= rest - 1;
+        bit += 1;
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contact::Contact;
+    use crate::decision::Decision;
+    use crate::policy::Policy;
+
+    fn rule(id: impl Into<String>, when: Condition) -> DataRule {
+        DataRule::new(id, when, Decision::Accept, "")
+    }
+
+    /// Every finite fact of a contact, on `platform`, decided by the
+    /// compiled policy and by the interpreter.
+    fn assert_as_interpreted(policy: &Policy, platform: &Platform) {
+        for acquaintance in Acquaintance::ALL {
+            for (mine, theirs) in View::ALL.into_iter().zip(View::ALL.into_iter().rev()) {
+                for flags in 0..16 {
+                    let c = Contact::new("A")
+                        .with_acquaintance(acquaintance)
+                        .with_my_view(mine)
+                        .with_their_view(theirs)
+                        .with_recruiter(flags & 1 != 0)
+                        .with_friend(flags & 2 != 0)
+                        .with_star(flags & 4 != 0)
+                        .with_facebook_friend(flags & 8 != 0)
+                        .with_tag("t-3");
+                    for d in Direction::ALL {
+                        let r = Request::new(&c, platform, d, &policy.settings);
+                        let compiled = policy.decide(&r);
+                        let interpreted = policy.interpret(&r).unwrap_or_else(|| {
+                            match policy.disabled.first_applying(&r) {
+                                Some(b) => (b.decision(), crate::verdict::Decider::Builtin(b)),
+                                None => (policy.fallback, crate::verdict::Decider::Fallback),
+                            }
+                        });
+                        assert_eq!(compiled.0, interpreted.0);
+                        assert_eq!(compiled.1.id(), interpreted.1.id());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_class_reading_too_many_facts_keeps_its_list_of_rules() {
+        // 11 bits of facts: past MAX_KEY_BITS.
+        let wide = Condition::All(vec![
+            Condition::MyView(View::Positive),
+            Condition::TheirView(View::Positive),
+            Condition::Acquaintance(Acquaintance::MetInPerson),
+            Condition::Recruiter(false),
+            Condition::Friend(true),
+            Condition::Star(false),
+            Condition::FacebookFriend(true),
+        ]);
+        let policy = Policy::builder()
+            .data_rule(rule("wide", wide).on(Platform::LinkedIn))
+            .data_rule(rule("narrow", Condition::Friend(true)).on(Platform::Twitter))
+            .build()
+            .unwrap();
+        let compiled = policy.compiled.as_deref().unwrap();
+        let [linkedin, twitter, ..] = &*compiled.classes else {
+            panic!("three built-in classes at least");
+        };
+        assert!(linkedin.segments.is_empty() && linkedin.table.len() == 1);
+        assert_eq!(twitter.table.len(), 2);
+        for p in [Platform::LinkedIn, Platform::Twitter, Platform::Facebook] {
+            assert_as_interpreted(&policy, &p);
+        }
+    }
+
+    #[test]
+    fn rules_too_many_to_compile_are_interpreted() {
+        // Each of 300 named platforms would keep its own list of the 4,000
+        // rules that cover every platform: past WORK_BUDGET.
+        let mut b = Policy::builder();
+        for i in 0..300 {
+            let p: Platform = format!("p{i}").parse().unwrap();
+            b = b
+                .platform(p.clone())
+                .data_rule(rule(format!("on-{i}"), Condition::Star(true)).on(p));
+        }
+        for i in 0..4_000 {
+            b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
+        }
+        let policy = b.build().unwrap();
+        assert!(policy.compiled.is_none());
+        assert_as_interpreted(&policy, &"p7".parse().unwrap());
+
+        // A tenth of them compiles, each class a list of its rules.
+        let mut b = Policy::builder();
+        for i in 0..30 {
+            let p: Platform = format!("p{i}").parse().unwrap();
+            b = b
+                .platform(p.clone())
+                .data_rule(rule(format!("on-{i}"), Condition::Star(true)).on(p));
+        }
+        for i in 0..400 {
+            b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
+        }
+        let policy = b.build().unwrap();
+        assert!(policy.compiled.is_some());
+        assert_as_interpreted(&policy, &"p7".parse().unwrap());
+        assert_as_interpreted(&policy, &"elsewhere".parse().unwrap());
+    }
+
+    #[test]
+    fn fact_words_round_trip() {
+        for (i, a) in Acquaintance::ALL.into_iter().enumerate() {
+            assert_eq!(a as usize, i);
+        }
+        for (i, v) in View::ALL.into_iter().enumerate() {
+            assert_eq!(v as usize, i);
+        }
+        for (i, d) in Direction::ALL.into_iter().enumerate() {
+            assert_eq!(d as usize, i);
+        }
+        let mask = MY_VIEW | RECRUITER | DIRECTION | STAR | HAS_MESSAGE;
+        let segs = segments(mask);
+        assert_eq!(segs.len(), 4);
+        for key in 0..1 << mask.count_ones() {
+            let word = deposit(key, mask);
+            assert_eq!(word & !mask, 0);
+            let packed = segs
+                .iter()
+                .fold(0, |k, s| k | ((word >> s.shift) & s.mask) << s.to);
+            assert_eq!(packed, key);
+        }
+    }
+}
