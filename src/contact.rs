@@ -719,6 +719,9 @@ mod tests {
         assert_eq!(c.passions().collect::<Vec<_>>(), ["animals"]);
         assert!(c.has_tag("vip") && c.has_tag(" Vip ") && !c.has_tag("vi"));
         assert!(c.has_passion("ANIMALS") && !c.has_tag("") && !c.has_tag("  "));
+        // Only the passions it holds, and none without any.
+        assert!(!c.has_passion("vip") && !c.has_passion("animal") && !c.has_passion(""));
+        assert!(!Contact::new("C").has_passion("animals"));
         let c = Contact::new("B").with_tag("Straße").with_tag("ÉCOLE");
         // Lowercase, not full case folding: "ß" stays "ß".
         assert!(!c.has_tag("STRASSE"));
