@@ -512,3 +512,71 @@ fn mutual_connections_read_as_runs_between_thresholds() {
         "{debug}"
     );
 }
+
+/// Tables compare by what they show (README, "What a policy decides"), so
+/// a host can tell whether an edit changed a platform's table.
+#[test]
+fn tables_compare_by_what_they_show() {
+    let policy = Policy::default();
+    let linkedin = policy.decision_table(&Platform::LinkedIn).unwrap();
+    assert_eq!(
+        linkedin,
+        policy.decision_table(&Platform::LinkedIn).unwrap()
+    );
+    assert_eq!(
+        linkedin,
+        policy.clone().decision_table(&Platform::LinkedIn).unwrap()
+    );
+    // Another platform, another table.
+    assert_ne!(linkedin, policy.decision_table(&Platform::Twitter).unwrap());
+    // A rule on Facebook only leaves LinkedIn's table as it was, and
+    // changes Facebook's.
+    let tagged = Policy::builder()
+        .data_rule(
+            DataRule::new(
+                "close",
+                Condition::Any(vec![
+                    Condition::Tag("family".into()),
+                    Condition::Tag("school".into()),
+                ]),
+                Decision::Accept,
+                "",
+            )
+            .on(Platform::Facebook),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(
+        linkedin,
+        tagged.decision_table(&Platform::LinkedIn).unwrap()
+    );
+    assert_ne!(
+        policy.decision_table(&Platform::Facebook).unwrap(),
+        tagged.decision_table(&Platform::Facebook).unwrap()
+    );
+    // The same decisions under another rule id are another table.
+    let renamed = Policy::builder()
+        .disable("facebook.friend")
+        .data_rule(
+            DataRule::new("friend", Condition::Friend(true), Decision::Accept, "")
+                .on(Platform::Facebook),
+        )
+        .build()
+        .unwrap();
+    let (before, after) = (
+        policy.decision_table(&Platform::Facebook).unwrap(),
+        renamed.decision_table(&Platform::Facebook).unwrap(),
+    );
+    assert_eq!(before.rows().len(), after.rows().len());
+    assert_ne!(before, after);
+    assert_ne!(before.rows()[0], after.rows()[0]);
+    assert_eq!(before.rows()[1], after.rows()[1]);
+    // A rule written in Rust left out is part of the table.
+    let with_rust = Policy::builder()
+        .rule(rule_fn("mine", |_| None))
+        .build()
+        .unwrap();
+    let rust_table = with_rust.decision_table(&Platform::LinkedIn).unwrap();
+    assert_eq!(rust_table.rows(), linkedin.rows());
+    assert_ne!(rust_table, linkedin);
+}

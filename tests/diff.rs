@@ -461,3 +461,25 @@ fn a_diff_serializes_as_data() {
         })
     );
 }
+
+/// Diffs compare by what they show (README, "What an edit changes").
+#[test]
+fn diffs_compare_by_what_they_show() {
+    let before = Policy::default();
+    let off = Policy::builder()
+        .disable("facebook.friend")
+        .build()
+        .unwrap();
+    let diff = before.diff(&off, &Platform::Facebook).unwrap();
+    assert_eq!(diff, before.diff(&off, &Platform::Facebook).unwrap());
+    assert_ne!(diff, off.diff(&before, &Platform::Facebook).unwrap());
+    // Empty diffs are equal, unless the job-seeking settings differ.
+    let same = before.diff(&before, &Platform::LinkedIn).unwrap();
+    assert_eq!(same, off.diff(&off, &Platform::LinkedIn).unwrap());
+    let seeking = Policy::builder().job_seeking(true).build().unwrap();
+    let seeking_diff = before.diff(&seeking, &Platform::LinkedIn).unwrap();
+    assert!(seeking_diff.is_empty());
+    assert_ne!(same, seeking_diff);
+    // Another platform with the same (empty) rows is another diff.
+    assert_ne!(same, before.diff(&before, &Platform::Twitter).unwrap());
+}

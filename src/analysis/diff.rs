@@ -162,6 +162,21 @@ impl serde::Serialize for PolicyDiff {
     }
 }
 
+/// Diffs compare by what they show: the platform, the columns, the rows,
+/// the rules written in Rust left out and each policy's job-seeking
+/// setting.
+impl PartialEq for PolicyDiff {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform == other.platform
+            && self.columns == other.columns
+            && self.rows == other.rows
+            && self.rust_rules == other.rust_rules
+            && self.job_seeking == other.job_seeking
+    }
+}
+
+impl Eq for PolicyDiff {}
+
 impl fmt::Debug for PolicyDiff {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PolicyDiff")

@@ -113,7 +113,12 @@ impl TableRow {
 /// The facts of a row of a table over the space (a decision table, or a
 /// diff of two policies): the requests it holds and how they read in each
 /// column.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// Facts compare and hash by what they show (the columns and the values),
+/// not by the cell: two policies' models may store the same requests
+/// differently, and their tables should still compare equal when they
+/// read the same.
+#[derive(Debug, Clone)]
 pub(super) struct Facts {
     /// The requests of the row.
     cell: Cell,
@@ -130,6 +135,21 @@ impl Facts {
             .iter()
             .zip(&self.values)
             .map(|(column, value)| (column.as_str(), value.as_str()))
+    }
+}
+
+impl PartialEq for Facts {
+    fn eq(&self, other: &Self) -> bool {
+        self.columns == other.columns && self.values == other.values
+    }
+}
+
+impl Eq for Facts {}
+
+impl Hash for Facts {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.columns.hash(state);
+        self.values.hash(state);
     }
 }
 
@@ -227,6 +247,32 @@ impl serde::Serialize for DecisionTable {
         map.end()
     }
 }
+
+/// Tables compare by what they show: the platform, the columns, the rows
+/// (facts, decision and rule) and the rules written in Rust left out:
+/// equal tables are for the same platform and print the same.
+///
+/// ```
+/// use acquaint::{Platform, Policy};
+///
+/// let before = Policy::default();
+/// let after = Policy::builder().disable("facebook.friend").build()?;
+/// let linkedin = &Platform::LinkedIn;
+/// assert_eq!(before.decision_table(linkedin)?, after.decision_table(linkedin)?);
+/// let facebook = &Platform::Facebook;
+/// assert_ne!(before.decision_table(facebook)?, after.decision_table(facebook)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl PartialEq for DecisionTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.platform == other.platform
+            && self.columns == other.columns
+            && self.rows == other.rows
+            && self.rust_rules == other.rust_rules
+    }
+}
+
+impl Eq for DecisionTable {}
 
 impl fmt::Debug for DecisionTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
