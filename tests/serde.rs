@@ -814,3 +814,32 @@ fn load_errors_read_as_the_format_and_chain_their_source() {
     let source = err.source().unwrap();
     assert!(source.downcast_ref::<toml::de::Error>().is_some());
 }
+
+/// An over-long profession or passion points at its own line, like any
+/// other mistake in the policy's fields (README, "Limits").
+#[test]
+fn an_over_long_setting_points_at_its_line() {
+    let long = "p".repeat(Policy::MAX_TEXT_LEN + 1);
+    let fitting = format!("   {}   ", "P".repeat(Policy::MAX_TEXT_LEN));
+    for (field, value, shown) in [
+        ("profession", format!("\"{long}\""), "profession"),
+        (
+            "passions",
+            format!("[\"animals\", \"{fitting}\", \"{long}\"]"),
+            "passions[2]",
+        ),
+        (
+            "interesting-professions",
+            format!("[\"{long}\"]"),
+            "interesting-professions[0]",
+        ),
+    ] {
+        let doc = format!("job-seeking = true\n\n{field} = {value}\nfallback = \"decline\"\n");
+        let err = toml::from_str::<Policy>(&doc).unwrap_err();
+        assert_eq!(err.span().map(|s| line_of(&doc, s.start)), Some(3), "{err}");
+        assert_eq!(
+            err.message(),
+            format!("policy: field `{shown}`: longer than 200 characters")
+        );
+    }
+}

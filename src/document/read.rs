@@ -30,7 +30,7 @@ use crate::policy::{
 };
 use crate::reply::{Template, reply_direction, template_path};
 use crate::rules::DataRule;
-use crate::text::cut;
+use crate::text::{cut, fold};
 
 /// A policy loads from a policy document in any self-describing serde
 /// format, and is validated as it loads.
@@ -150,16 +150,22 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                     plain::<_, String>(&mut map, &at, name)?;
                 }
                 PolicyField::JobSeeking => b = b.job_seeking(plain(&mut map, &at, name)?),
+                // Lengths are checked as the value is read (the builder
+                // checks them again) so that a mistake points at its line.
                 PolicyField::Profession => {
-                    b = b.profession(&plain::<_, String>(&mut map, &at, name)?)
+                    let checked =
+                        |p: String, at: &Location| check_text(&p, at, || name.into()).map(|()| p);
+                    if let Some(p) = read(&mut map, name, &mut mistakes, checked)? {
+                        b = b.profession(&p);
+                    }
                 }
                 PolicyField::InterestingProfessions => {
-                    for p in plain::<_, Vec<String>>(&mut map, &at, name)? {
+                    for p in read_texts(&mut map, name, &mut mistakes)? {
                         b = b.interesting_profession(&p);
                     }
                 }
                 PolicyField::Passions => {
-                    for p in plain::<_, Vec<String>>(&mut map, &at, name)? {
+                    for p in read_texts(&mut map, name, &mut mistakes)? {
                         b = b.passion(&p);
                     }
                 }
@@ -223,6 +229,34 @@ impl<'de> Visitor<'de> for PolicyVisitor {
         // Whatever could only be checked once the whole document was read
         // (platforms declared after the rules, in JSON) is checked here.
         b.build().map_err(fail)
+    }
+}
+
+/// Reads a list of professions or passions, each checked for length.
+fn read_texts<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    field: &str,
+    mistakes: &mut Mistakes<'_>,
+) -> Result<Vec<String>, A::Error> {
+    let checked = |list: Vec<String>, at: &Location| {
+        for (i, p) in list.iter().enumerate() {
+            check_text(p, at, || format!("{field}[{i}]"))?;
+        }
+        Ok(list)
+    };
+    Ok(read(map, field, mistakes, checked)?.unwrap_or_default())
+}
+
+/// Checks a profession or passion as the builder will store it: trimmed
+/// and folded, at most [`Policy::MAX_TEXT_LEN`] characters.
+fn check_text(
+    text: &str,
+    at: &Location,
+    field: impl FnOnce() -> String,
+) -> Result<(), PolicyError> {
+    match fold(text) {
+        Some(folded) => check_len(&folded, Policy::MAX_TEXT_LEN, at, field),
+        None => Ok(()),
     }
 }
 
