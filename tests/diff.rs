@@ -160,6 +160,16 @@ fn a_rule_added_reads_as_a_table() {
     );
     assert_eq!(row.before(), (Decision::Decline, "facebook.not-a-friend"));
     assert_eq!(row.after(), (Decision::Accept, "family"));
+    assert_eq!(diff.columns(), ["personal friend", "tag: family"]);
+    assert_eq!(diff.platform(), &Platform::Facebook);
+    // Its `Debug` shows the platform and the rows.
+    let debug = format!("{diff:?}");
+    assert!(
+        debug.starts_with("PolicyDiff { platform: Facebook, rows: [DiffRow {")
+            && debug.contains("\"family\"")
+            && debug.ends_with(", .. }"),
+        "{debug}"
+    );
     // On LinkedIn the rule never applies.
     assert!(
         Policy::default()
