@@ -490,6 +490,18 @@ fn diffs_compare_by_what_they_show() {
     let seeking_diff = before.diff(&seeking, &Platform::LinkedIn).unwrap();
     assert!(seeking_diff.is_empty());
     assert_ne!(same, seeking_diff);
+    assert_eq!(same.job_seeking(), (false, false));
+    assert_eq!(seeking_diff.job_seeking(), (false, true));
+    let back = seeking.diff(&before, &Platform::LinkedIn).unwrap();
+    assert_eq!(back.job_seeking(), (true, false));
+    assert_ne!(back, seeking_diff);
+    assert_eq!(
+        seeking
+            .diff(&seeking, &Platform::LinkedIn)
+            .unwrap()
+            .job_seeking(),
+        (true, true)
+    );
     // Another platform with the same (empty) rows is another diff.
     assert_ne!(same, before.diff(&before, &Platform::Twitter).unwrap());
 }

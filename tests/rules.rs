@@ -408,6 +408,10 @@ fn facebook_friend() {
     // Friendship says nothing about work: on LinkedIn she is a stranger.
     let verdict = policy.evaluate(&maya, &Platform::LinkedIn, Direction::Incoming);
     assert_eq!(verdict.rule_id(), "linkedin.not-met");
+    // Being friends on Facebook is another fact than being friends.
+    assert!(maya.is_friend() && !maya.is_facebook_friend());
+    let on_facebook = maya.with_friend(false).with_facebook_friend(true);
+    assert!(!on_facebook.is_friend() && on_facebook.is_facebook_friend());
 }
 
 #[test]

@@ -1455,3 +1455,32 @@ impl Model {
 fn set_bit(words: &mut [u64], bit: usize) {
     words[bit / 64] |= 1 << (bit % 64);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_budget_fails_once_spent_past_its_limit() {
+        let mut budget = Budget::new();
+        assert_eq!(budget.spend(Budget::LIMIT - 1), Ok(()));
+        assert_eq!(budget.spend(1), Ok(()));
+        assert_eq!(
+            budget.spend(1),
+            Err(AnalysisError::TooComplex {
+                limit: Budget::LIMIT
+            })
+        );
+    }
+
+    /// A cell costs a word per word of its stored bit sets, and one per
+    /// variable: what the budget charges for copying or hashing it.
+    #[test]
+    fn a_cell_costs_its_stored_words() {
+        assert_eq!(Cell::default().words(), 0);
+        let cell = Cell {
+            restricted: vec![(0, vec![1].into()), (3, vec![1, 2, 3].into())],
+        };
+        assert_eq!(cell.words(), 2 + 4);
+    }
+}
