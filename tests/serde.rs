@@ -42,6 +42,12 @@ fn contact_round_trips_through_json() {
     let stranger = Contact::new("Marcus Chen");
     let json = serde_json::to_string(&stranger).unwrap();
     assert_eq!(serde_json::from_str::<Contact>(&json).unwrap(), stranger);
+    // Anything but a table says what a contact is.
+    let err = serde_json::from_str::<Contact>(r#"["Marcus Chen"]"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: sequence, expected a contact table at line 1 column 1"
+    );
 }
 
 #[test]
