@@ -44,7 +44,10 @@ pub enum Platform {
 /// ```
 /// use acquaint::{Platform, PlatformName};
 ///
-/// let mastodon = Platform::Other(PlatformName::new("Mastodon")?);
+/// let name = PlatformName::new("Mastodon")?;
+/// assert_eq!(name.to_string(), "mastodon");
+/// assert_eq!(format!("[{name:>10}]"), "[  mastodon]");
+/// let mastodon = Platform::Other(name);
 /// assert_eq!(mastodon, "mastodon".parse()?);
 /// assert!(PlatformName::new("linkedin").is_err());
 /// assert!(PlatformName::new("l\u{0456}nkedin").is_err());

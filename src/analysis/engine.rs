@@ -1473,6 +1473,30 @@ mod tests {
         );
     }
 
+    /// `var` is the inverse of `fact`, and names no variable past the
+    /// model's passions and tags.
+    #[test]
+    fn var_is_the_inverse_of_fact() {
+        use crate::{Condition, DataRule, Decision};
+
+        let when = Condition::All(vec![
+            Condition::Passion("chess".into()),
+            Condition::Tag("vip".into()),
+            Condition::MutualConnectionsAtLeast(3),
+        ]);
+        let policy = Policy::builder()
+            .data_rule(DataRule::new("x", when, Decision::Accept, ""))
+            .build()
+            .unwrap_or_default();
+        let model = Model::new(&[&policy], None);
+        assert!(!model.passions.is_empty() && model.tags.len() == 1);
+        for var in 0..model.var_count() {
+            assert_eq!(model.var(model.fact(var)), Some(var));
+        }
+        assert_eq!(model.var(Fact::Passion(model.passions.len())), None);
+        assert_eq!(model.var(Fact::Tag(model.tags.len())), None);
+    }
+
     /// A cell costs a word per word of its stored bit sets, and one per
     /// variable: what the budget charges for copying or hashing it.
     #[test]
