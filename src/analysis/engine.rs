@@ -1497,6 +1497,64 @@ mod tests {
         assert_eq!(model.var(Fact::Tag(model.tags.len())), None);
     }
 
+    /// A model whose rule names `professions` professions and the platform
+    /// `mastodon`.
+    fn model_naming(professions: usize) -> Model {
+        use crate::{Condition, DataRule, Decision};
+
+        let when = Condition::Any(
+            (0..professions)
+                .map(|i| Condition::Profession(format!("p{i}")))
+                .collect(),
+        );
+        let mastodon = Platform::named("mastodon").unwrap_or(Platform::LinkedIn);
+        let policy = Policy::builder()
+            .data_rule(DataRule::new("x", when, Decision::Accept, "").on(mastodon))
+            .build()
+            .unwrap_or_default();
+        Model::new(&[&policy], None)
+    }
+
+    /// Every fact has a value for each name the model holds and one for
+    /// any other; every value of a variable is one bit of its full set,
+    /// across word boundaries too.
+    #[test]
+    fn a_variable_has_a_value_per_name_and_one_for_any_other() {
+        for professions in [1, 62, 63, 64, 65, 127, 128] {
+            let model = model_naming(professions);
+            let platform = model.var(Fact::Platform).unwrap_or(usize::MAX);
+            assert_eq!(model.size(platform), model.platforms.len() + 1);
+            assert!(model.platforms.len() >= 2);
+            let profession = model.var(Fact::Profession).unwrap_or(usize::MAX);
+            assert!(model.professions.len() >= professions);
+            assert_eq!(model.size(profession), model.professions.len() + 1);
+            for var in 0..model.var_count() {
+                let size = model.size(var);
+                let all = model.all_values(var);
+                assert_eq!(all.len(), size.div_ceil(64), "{:?}", model.fact(var));
+                let bits: u32 = all.iter().map(|w| w.count_ones()).sum();
+                assert_eq!(bits as usize, size, "{:?}", model.fact(var));
+            }
+        }
+    }
+
+    /// Uniting adds the values of one cell to another, shared ones
+    /// included, and a variable that ends with every value is unrestricted.
+    #[test]
+    fn uniting_cells_adds_their_values() {
+        let model = model_naming(3);
+        let var = model.var(Fact::Profession).unwrap_or(usize::MAX);
+        let cell = |bits: u64| Cell {
+            restricted: vec![(var, vec![bits].into())],
+        };
+        let mut into = cell(0b0011);
+        model.unite(&mut into, &cell(0b0110), var);
+        assert_eq!(into, cell(0b0111));
+        let size = model.size(var);
+        model.unite(&mut into, &cell(1 << (size - 1)), var);
+        assert_eq!(into, Cell::default());
+    }
+
     /// A cell costs a word per word of its stored bit sets, and one per
     /// variable: what the budget charges for copying or hashing it.
     #[test]
