@@ -1555,6 +1555,54 @@ mod tests {
         assert_eq!(into, Cell::default());
     }
 
+    /// An atom spends two steps per word of its bit set: one to build it,
+    /// one for its copy in the index.
+    #[test]
+    fn an_atom_spends_two_steps_per_word() {
+        let mut model = model_naming(130);
+        let var = model.var(Fact::Profession).unwrap_or(usize::MAX);
+        assert_eq!(model.size(var).div_ceil(64), 3);
+        let mut budget = Budget::new();
+        let atom = model.atom_of(Fact::Profession, [0, 1], true, &mut budget);
+        assert!(matches!(atom, Ok(Formula::Atom(_))));
+        assert_eq!(budget.steps, 2 * 3);
+    }
+
+    /// A group of passions or tags is one atom however often rules name
+    /// it, and the model keeps one slot per group for it.
+    #[test]
+    fn a_group_is_built_once() {
+        use crate::{Condition, DataRule, Decision};
+
+        let tags = ["a", "b", "c", "d"];
+        let mut builder = Policy::builder();
+        for tag in tags {
+            let when = Condition::Tag(tag.into());
+            builder = builder.data_rule(DataRule::new(tag, when, Decision::Accept, ""));
+        }
+        let mut model = Model::new(&[&builder.build().unwrap_or_default()], None);
+        assert_eq!(model.tags.len(), tags.len());
+        let atoms = model.atoms.len();
+        let mut budget = Budget::new();
+        let mut built = Vec::new();
+        // Last, first, last again, then each: a slot once filled stays.
+        for i in [3, 0, 3, 1, 2, 0, 1, 2, 3] {
+            let formula = model.has_group(Fact::Tag(i), &mut budget);
+            let Ok(Formula::Atom(atom)) = formula else {
+                panic!("tag group {i} is not an atom");
+            };
+            built.push((i, atom));
+        }
+        assert_eq!(model.atoms.len(), atoms + tags.len());
+        // Built once each: a one-word bit set and its copy.
+        assert_eq!(budget.steps, 2 * tags.len() as u64);
+        for (i, atom) in &built {
+            assert!(built.iter().all(|(j, other)| (i == j) == (atom == other)));
+        }
+        let first_tag = model.var(Fact::Tag(0)).unwrap_or(0) - FIXED_FACTS.len();
+        assert_eq!(model.group_atoms.len(), first_tag + tags.len());
+    }
+
     /// A cell costs a word per word of its stored bit sets, and one per
     /// variable: what the budget charges for copying or hashing it.
     #[test]
