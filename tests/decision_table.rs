@@ -571,6 +571,22 @@ fn tables_compare_by_what_they_show() {
     assert_ne!(before, after);
     assert_ne!(before.rows()[0], after.rows()[0]);
     assert_eq!(before.rows()[1], after.rows()[1]);
+    // Rows with the same decision and rule differ by their facts.
+    let tagged = |tag: &str| {
+        Policy::builder()
+            .data_rule(
+                DataRule::new("x", Condition::Tag(tag.into()), Decision::Accept, "")
+                    .on(Platform::Facebook),
+            )
+            .build()
+            .unwrap()
+            .decision_table(&Platform::Facebook)
+            .unwrap()
+    };
+    let (a, b) = (tagged("a"), tagged("b"));
+    assert_eq!(a.rows()[0].rule_id(), b.rows()[0].rule_id());
+    assert_ne!(a.rows()[0], b.rows()[0]);
+    assert_eq!(a.rows()[0], tagged("a").rows()[0]);
     // A rule written in Rust left out is part of the table.
     let with_rust = Policy::builder()
         .rule(rule_fn("mine", |_| None))

@@ -1603,6 +1603,25 @@ mod tests {
         assert_eq!(model.group_atoms.len(), first_tag + tags.len());
     }
 
+    /// Splitting a cell charges copying it and reading the atom.
+    #[test]
+    fn a_split_spends_the_cell_and_the_atom() {
+        let mut model = model_naming(3);
+        let mut budget = Budget::new();
+        let Ok(Formula::Atom(atom)) = model.atom_of(Fact::Profession, [0], true, &mut budget)
+        else {
+            panic!("not an atom");
+        };
+        let direction = model.var(Fact::Direction).unwrap_or(usize::MAX);
+        let cell = Cell {
+            restricted: vec![(direction, vec![1].into())],
+        };
+        let (before, mut stack) = (budget.steps, Vec::new());
+        model.push_split(&mut stack, cell, atom, &mut budget);
+        assert_eq!(stack.len(), 2);
+        assert_eq!(budget.steps - before, 2 + 1);
+    }
+
     /// A cell costs a word per word of its stored bit sets, and one per
     /// variable: what the budget charges for copying or hashing it.
     #[test]
