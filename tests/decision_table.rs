@@ -587,12 +587,41 @@ fn tables_compare_by_what_they_show() {
     assert_eq!(a.rows()[0].rule_id(), b.rows()[0].rule_id());
     assert_ne!(a.rows()[0], b.rows()[0]);
     assert_eq!(a.rows()[0], tagged("a").rows()[0]);
+    // Also in the same columns, and they hash apart.
+    let friend = |friend: bool| {
+        Policy::builder()
+            .data_rule(
+                DataRule::new("x", Condition::Friend(friend), Decision::Accept, "")
+                    .on(Platform::Facebook),
+            )
+            .build()
+            .unwrap()
+            .decision_table(&Platform::Facebook)
+            .unwrap()
+    };
+    let (yes, no) = (friend(true), friend(false));
+    assert_eq!(yes.columns(), ["personal friend"]);
+    assert_eq!(yes.columns(), no.columns());
+    let (yes, no) = (&yes.rows()[0], &no.rows()[0]);
+    assert_eq!(
+        (yes.decision(), yes.rule_id()),
+        (no.decision(), no.rule_id())
+    );
+    assert_ne!(yes, no);
+    let hash = |row: &acquaint::TableRow| {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        BuildHasherDefault::<DefaultHasher>::default().hash_one(row)
+    };
+    assert_ne!(hash(yes), hash(no));
+    assert_eq!(hash(yes), hash(&friend(true).rows()[0]));
     // A rule written in Rust left out is part of the table.
     let with_rust = Policy::builder()
         .rule(rule_fn("mine", |_| None))
         .build()
         .unwrap();
     let rust_table = with_rust.decision_table(&Platform::LinkedIn).unwrap();
+    assert_eq!(rust_table.rust_rules(), ["mine"]);
+    assert_eq!(linkedin.rust_rules(), [] as [String; 0]);
     assert_eq!(rust_table.rows(), linkedin.rows());
     assert_ne!(rust_table, linkedin);
 }
