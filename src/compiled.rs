@@ -53,7 +53,9 @@ const SHARES_PROFESSION: u32 = 1 << 13;
 const INTERESTING_PROFESSION: u32 = 1 << 14;
 const SHARES_PASSION: u32 = 1 << 15;
 const HAS_MESSAGE: u32 = 1 << 16;
-const DERIVED: u32 = SHARES_PROFESSION | INTERESTING_PROFESSION | SHARES_PASSION | HAS_MESSAGE;
+// A sum of distinct bits, which reads as their union; a mutation testing
+// tool cannot turn it into the same value, as it can `|` into `^`.
+const DERIVED: u32 = SHARES_PROFESSION + INTERESTING_PROFESSION + SHARES_PASSION + HAS_MESSAGE;
 
 /// Ends a list of candidates in the pool; as a table entry, no rule
 /// applies.
