@@ -74,15 +74,16 @@ fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
         if mask & bit != 0 && fact() { bit } else { 0 }
     }
     let (c, s) = (r.contact, r.settings);
+    // Fields are disjoint, so their sum is their union (see `DERIVED`).
     let finite = c.acquaintance as u32
-        | (c.my_view as u32) << MY_VIEW.trailing_zeros()
-        | (c.their_view as u32) << THEIR_VIEW.trailing_zeros()
-        | u32::from(c.recruiter) << RECRUITER.trailing_zeros()
-        | (r.direction as u32) << DIRECTION.trailing_zeros()
-        | u32::from(s.job_seeking) << JOB_SEEKING.trailing_zeros()
-        | u32::from(c.friend) << FRIEND.trailing_zeros()
-        | u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros()
-        | u32::from(c.star) << STAR.trailing_zeros();
+        + ((c.my_view as u32) << MY_VIEW.trailing_zeros())
+        + ((c.their_view as u32) << THEIR_VIEW.trailing_zeros())
+        + (u32::from(c.recruiter) << RECRUITER.trailing_zeros())
+        + ((r.direction as u32) << DIRECTION.trailing_zeros())
+        + (u32::from(s.job_seeking) << JOB_SEEKING.trailing_zeros())
+        + (u32::from(c.friend) << FRIEND.trailing_zeros())
+        + (u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros())
+        + (u32::from(c.star) << STAR.trailing_zeros());
     if mask & DERIVED == 0 {
         return finite;
     }
