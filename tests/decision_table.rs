@@ -513,6 +513,14 @@ fn mutual_connections_read_as_runs_between_thresholds() {
     );
 }
 
+/// A policy with one data rule, on Facebook only.
+fn with_facebook_rule(id: &str, when: Condition) -> Policy {
+    Policy::builder()
+        .data_rule(DataRule::new(id, when, Decision::Accept, "").on(Platform::Facebook))
+        .build()
+        .unwrap()
+}
+
 /// Tables compare by what they show (README, "What a policy decides"), so
 /// a host can tell whether an edit changed a platform's table.
 #[test]
@@ -531,21 +539,13 @@ fn tables_compare_by_what_they_show() {
     assert_ne!(linkedin, policy.decision_table(&Platform::Twitter).unwrap());
     // A rule on Facebook only leaves LinkedIn's table as it was, and
     // changes Facebook's.
-    let tagged = Policy::builder()
-        .data_rule(
-            DataRule::new(
-                "close",
-                Condition::Any(vec![
-                    Condition::Tag("family".into()),
-                    Condition::Tag("school".into()),
-                ]),
-                Decision::Accept,
-                "",
-            )
-            .on(Platform::Facebook),
-        )
-        .build()
-        .unwrap();
+    let tagged = with_facebook_rule(
+        "close",
+        Condition::Any(vec![
+            Condition::Tag("family".into()),
+            Condition::Tag("school".into()),
+        ]),
+    );
     assert_eq!(
         linkedin,
         tagged.decision_table(&Platform::LinkedIn).unwrap()
@@ -573,13 +573,7 @@ fn tables_compare_by_what_they_show() {
     assert_eq!(before.rows()[1], after.rows()[1]);
     // Rows with the same decision and rule differ by their facts.
     let tagged = |tag: &str| {
-        Policy::builder()
-            .data_rule(
-                DataRule::new("x", Condition::Tag(tag.into()), Decision::Accept, "")
-                    .on(Platform::Facebook),
-            )
-            .build()
-            .unwrap()
+        with_facebook_rule("x", Condition::Tag(tag.into()))
             .decision_table(&Platform::Facebook)
             .unwrap()
     };
@@ -589,13 +583,7 @@ fn tables_compare_by_what_they_show() {
     assert_eq!(a.rows()[0], tagged("a").rows()[0]);
     // Also in the same columns, and they hash apart.
     let friend = |friend: bool| {
-        Policy::builder()
-            .data_rule(
-                DataRule::new("x", Condition::Friend(friend), Decision::Accept, "")
-                    .on(Platform::Facebook),
-            )
-            .build()
-            .unwrap()
+        with_facebook_rule("x", Condition::Friend(friend))
             .decision_table(&Platform::Facebook)
             .unwrap()
     };
