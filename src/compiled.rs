@@ -88,12 +88,12 @@ fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
         return finite;
     }
     finite
-        | derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
-        | derived(mask, INTERESTING_PROFESSION, || {
+        + derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
+        + derived(mask, INTERESTING_PROFESSION, || {
             s.has_interesting_profession(c)
         })
-        | derived(mask, SHARES_PASSION, || s.shared_passion(c).is_some())
-        | derived(mask, HAS_MESSAGE, || {
+        + derived(mask, SHARES_PASSION, || s.shared_passion(c).is_some())
+        + derived(mask, HAS_MESSAGE, || {
             c.message().is_some_and(|m| !m.trim().is_empty())
         })
 }
@@ -630,6 +630,72 @@ mod tests {
         assert!(policy.compiled.is_some());
         assert_as_interpreted(&policy, &"p7".parse().unwrap());
         assert_as_interpreted(&policy, &"elsewhere".parse().unwrap());
+    }
+
+    /// The table of class `class` (LinkedIn, Twitter, Facebook, ...).
+    fn table_of(policy: &Policy, class: usize) -> &[u32] {
+        &policy.compiled.as_deref().unwrap().classes[class].table
+    }
+
+    #[test]
+    fn a_key_that_settles_the_rule_needs_no_check() {
+        let policy = Policy::builder()
+            .data_rule(rule("skip", Condition::Star(true)).on(Platform::Twitter))
+            .data_rule(rule("friend", Condition::Friend(true)).on(Platform::Twitter))
+            .build()
+            .unwrap();
+        // Twitter's key is (friend, star), friend the low bit: star alone
+        // decides, then friend; neither, no rule.
+        assert_eq!(
+            table_of(&policy, 1),
+            [END, 1 | SURE, SURE, SURE],
+            "each key names the deciding rule outright"
+        );
+        assert_eq!(table_of(&policy, 0), [END]);
+    }
+
+    #[test]
+    fn a_class_reading_only_derived_facts_computes_them() {
+        let all_four = Condition::All(vec![
+            Condition::SharesProfession(true),
+            Condition::InterestingProfession(true),
+            Condition::SharesPassion(true),
+            Condition::HasMessage(true),
+        ]);
+        let policy = Policy::builder()
+            .profession("nurse")
+            .interesting_profession("nurse")
+            .passion("chess")
+            .data_rule(rule("all-four", all_four).on(Platform::Twitter))
+            .build()
+            .unwrap();
+        assert_eq!(policy.compiled.as_deref().unwrap().classes[1].mask, DERIVED);
+        let c = Contact::new("A")
+            .with_profession("Nurse")
+            .with_passion("chess")
+            .with_message("hi");
+        let r = Request::new(
+            &c,
+            &Platform::Twitter,
+            Direction::Incoming,
+            &policy.settings,
+        );
+        assert_eq!(policy.decide(&r).1.id(), "all-four");
+    }
+
+    #[test]
+    fn a_condition_costs_its_nodes_and_names_its_platforms() {
+        let mut named = Vec::new();
+        let p: Platform = "mastodon".parse().unwrap();
+        let cond = Condition::Any(vec![
+            Condition::Not(Box::new(Condition::Star(true))),
+            Condition::All(vec![
+                Condition::Platform(p.clone()),
+                Condition::Friend(true),
+            ]),
+        ]);
+        assert_eq!(survey(&cond, &mut named), 6);
+        assert_eq!(named, [p]);
     }
 
     #[test]
