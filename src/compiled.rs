@@ -699,6 +699,17 @@ mod tests {
     }
 
     #[test]
+    fn a_list_yields_its_rules_in_order_and_stops_at_its_end() {
+        let pool = [2 << 1, 5 << 1 | 1, END, 7 << 1];
+        // `take`: a list that never ends fails here rather than hangs.
+        let from = |next| List { pool: &pool, next }.take(4).collect::<Vec<_>>();
+        assert_eq!(from(0), [(2, false), (5, true)]);
+        assert_eq!(from(1), [(5, true)]);
+        assert_eq!(from(2), []);
+        assert_eq!(from(3), [(7, false)]);
+    }
+
+    #[test]
     fn fact_words_round_trip() {
         for (i, a) in Acquaintance::ALL.into_iter().enumerate() {
             assert_eq!(a as usize, i);
