@@ -1017,6 +1017,21 @@ fn wrong_value_type() {
         r#"{ "rules": ["vip"] }"#,
         r#"policy: field `rules[0]`: invalid type: string "vip", expected a rule table with `id`, `decision` and `reason`"#,
     );
+    assert_both(
+        "replies = 3",
+        r#"{ "replies": 3 }"#,
+        "policy: field `replies`: invalid type: integer `3`, expected a table of reply templates, `incoming` and `outgoing`",
+    );
+    assert_both(
+        "examples = 3",
+        r#"{ "examples": 3 }"#,
+        "policy: field `examples`: invalid type: integer `3`, expected a list of examples",
+    );
+    assert_both(
+        "examples = [\"vip\"]",
+        r#"{ "examples": ["vip"] }"#,
+        r#"policy: field `examples[0]`: invalid type: string "vip", expected an example table with `platform`, `direction` and `decision`"#,
+    );
     // A document that is not a table at all.
     assert_eq!(
         json_error("[]"),
