@@ -1032,6 +1032,11 @@ fn wrong_value_type() {
         r#"{ "examples": ["vip"] }"#,
         r#"policy: field `examples[0]`: invalid type: string "vip", expected an example table with `platform`, `direction` and `decision`"#,
     );
+    assert_both(
+        "[[examples]]\ncontact = 3",
+        r#"{ "examples": [{ "contact": 3 }] }"#,
+        "example #1: field `contact`: invalid type: integer `3`, expected a contact table, such as { name = \"Ada\", recruiter = true }",
+    );
     // A document that is not a table at all.
     assert_eq!(
         json_error("[]"),
