@@ -410,7 +410,7 @@ impl Builder<'_> {
         if !affordable {
             // Keep the class's rules, to be checked one by one.
             self.spend(covering.len())?;
-            let list: Vec<u32> = covering.iter().map(|&i| (i as u32) << 1).collect();
+            let list: Vec<u32> = covering.iter().map(|&i| entry(i, false)).collect();
             let start = self.list(&list);
             return Some(Class {
                 mask: 0,
@@ -439,10 +439,10 @@ impl Builder<'_> {
                 match sure {
                     Some(false) => {}
                     Some(true) => {
-                        list.push((i as u32) << 1 | 1);
+                        list.push(entry(i, true));
                         break;
                     }
-                    None => list.push((i as u32) << 1),
+                    None => list.push(entry(i, false)),
                 }
             }
             let entry = self.list(&list);
@@ -465,7 +465,7 @@ impl Builder<'_> {
     fn list(&mut self, list: &[u32]) -> u32 {
         match *list {
             [] => return END,
-            [only] if only & 1 == 1 => return only >> 1 | SURE,
+            [only] if only & 1 == 1 => return (only >> 1) + SURE,
             _ => {}
         }
         if let Some(&start) = self.lists.get(list) {
@@ -477,6 +477,13 @@ impl Builder<'_> {
         self.lists.insert(list.to_vec(), start);
         start
     }
+}
+
+/// A pool entry: rule `i`, and whether it is sure to hold (see
+/// `Compiled::pool`). A sum, not a bit set: the index never reaches
+/// `SURE / 2`.
+fn entry(i: usize, sure: bool) -> u32 {
+    2 * i as u32 + u32::from(sure)
 }
 
 /// Whether a rule covers the class of `platform`.
@@ -696,6 +703,32 @@ mod tests {
         ]);
         assert_eq!(survey(&cond, &mut named), 6);
         assert_eq!(named, [p]);
+    }
+
+    #[test]
+    fn classes_share_one_budget() {
+        // A rule on every platform reading ten bits of facts, and 600 that
+        // read none: each built-in class costs 1,024 keys times 607 nodes,
+        // about 0.6 of WORK_BUDGET. LinkedIn's fits; Twitter's would pass
+        // the budget, so it keeps its list of rules.
+        let wide = Condition::All(vec![
+            Condition::Acquaintance(Acquaintance::MetInPerson),
+            Condition::MyView(View::Positive),
+            Condition::TheirView(View::Positive),
+            Condition::Recruiter(false),
+            Condition::Direction(Direction::Incoming),
+            Condition::JobSeeking(false),
+        ]);
+        let mut b = Policy::builder().data_rule(rule("wide", wide));
+        for i in 0..600 {
+            b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
+        }
+        let policy = b.build().unwrap();
+        assert_eq!(table_of(&policy, 0).len(), 1 << MAX_KEY_BITS);
+        assert_eq!(table_of(&policy, 1).len(), 1);
+        for p in [Platform::LinkedIn, Platform::Twitter] {
+            assert_as_interpreted(&policy, &p);
+        }
     }
 
     #[test]

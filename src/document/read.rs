@@ -695,14 +695,14 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
         } = self;
         let at = mistakes.at;
         let mut parts = Vec::new();
-        let mut seen_keys = 0;
+        let mut empty = true;
         let mut seen = Seen::default();
         while let Some(key) = map.next_key_seed(KeySeed::<ConditionKey>::new(
             &path,
             &mut seen,
             &mut mistakes,
         ))? {
-            seen_keys += 1;
+            empty = false;
             let Ok(key) = key else {
                 map.next_value::<IgnoredAny>()?;
                 continue;
@@ -735,7 +735,7 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
             };
             parts.extend(parsed);
         }
-        if seen_keys == 0 {
+        if empty {
             mistakes.report(PolicyError::new(at.clone(), path, PolicyErrorKind::Empty))?;
         } else if parts.len() > 1 && depth == Policy::MAX_DEPTH {
             // A table of several facts is an `all`, one level above them:
