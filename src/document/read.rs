@@ -748,9 +748,8 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
                 },
             ))?;
         }
-        if mistakes.any_held() {
-            return Ok(None);
-        }
+        // With a mistake held, the rule fails when its id is read; what is
+        // returned here is never used.
         Ok(match parts.len() {
             1 => parts.pop(),
             _ => Some(Condition::All(parts)),

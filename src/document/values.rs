@@ -84,11 +84,6 @@ impl<'p> Mistakes<'p> {
             None => Err(fail(err)),
         }
     }
-
-    /// Whether a mistake is held.
-    pub(super) fn any_held(&self) -> bool {
-        self.held.as_ref().is_some_and(|h| h.is_some())
-    }
 }
 
 /// Parses a name (a platform, a decision, a view, ...) read from `field`.
