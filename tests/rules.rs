@@ -1058,4 +1058,9 @@ fn contacts_show_compare_and_hash_their_tags_and_passions() {
         hasher.hash_one(&plain),
         hasher.hash_one(plain.clone().with_tag("vip"))
     );
+    // Both with tags: only the tags themselves tell them apart.
+    assert_ne!(
+        hasher.hash_one(plain.clone().with_tag("a")),
+        hasher.hash_one(plain.clone().with_tag("b"))
+    );
 }
