@@ -417,10 +417,11 @@ fn expected_fields(at: &Location, field: &str) -> String {
         let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
         format!(", expected one of {}", names.join(", "))
     };
-    let replies = *at == Location::Policy
-        && field.split_once('.').map(|(head, _)| head) == Some(PolicyField::Replies.name());
-    let contact = matches!(at, Location::Example(_))
-        && field.split_once('.').map(|(head, _)| head) == Some(ExampleField::Contact.name());
+    // Only a policy has `replies` and only an example a `contact`, so the
+    // first part of the path tells where the field was.
+    let head = field.split_once('.').map(|(head, _)| head);
+    let replies = head == Some(PolicyField::Replies.name());
+    let contact = head == Some(ExampleField::Contact.name());
     match field.rsplit_once('.') {
         None if *at == Location::Policy => list(
             &PolicyField::ALL

@@ -337,3 +337,19 @@ fn user_named_platform_falls_back_to_decline() {
         "None of your rules applies on mastodon, so the policy's fallback decides: decline"
     );
 }
+
+#[test]
+fn linkedin_mutual_vouch_explains_with_how_you_know_them() {
+    let ada = Contact::new("Ada")
+        .with_acquaintance(Acquaintance::WorkedInPerson)
+        .with_my_view(View::Positive)
+        .with_their_view(View::Positive);
+    let policy = Policy::default();
+    let verdict = policy.evaluate(&ada, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(verdict.rule_id(), "linkedin.mutual-vouch");
+    assert_eq!(
+        verdict.explanation(),
+        "You have worked together in person, you would speak positively of their \
+         professional ability and they of yours, so accept"
+    );
+}
