@@ -652,8 +652,10 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
     }
 }
 
-/// Reads one condition table at a given depth. Yields `None` when it found
-/// a mistake, which it leaves in `mistakes`.
+/// Reads one condition table at a given depth. A mistake goes to
+/// `mistakes`: raised at once, or held before the rule's id is read, and
+/// then what this yields is incomplete and never used, since the rule
+/// fails when it ends.
 struct ConditionSeed<'p> {
     depth: usize,
     path: String,
