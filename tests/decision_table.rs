@@ -572,15 +572,15 @@ fn tables_compare_by_what_they_show() {
     assert_ne!(before.rows()[0], after.rows()[0]);
     assert_eq!(before.rows()[1], after.rows()[1]);
     // Rows with the same decision and rule differ by their facts.
-    let tagged = |tag: &str| {
+    let table_for_tag = |tag: &str| {
         with_facebook_rule("x", Condition::Tag(tag.into()))
             .decision_table(&Platform::Facebook)
             .unwrap()
     };
-    let (a, b) = (tagged("a"), tagged("b"));
+    let (a, b) = (table_for_tag("a"), table_for_tag("b"));
     assert_eq!(a.rows()[0].rule_id(), b.rows()[0].rule_id());
     assert_ne!(a.rows()[0], b.rows()[0]);
-    assert_eq!(a.rows()[0], tagged("a").rows()[0]);
+    assert_eq!(a.rows()[0], table_for_tag("a").rows()[0]);
     // Also in the same columns, and they hash apart.
     let friend = |friend: bool| {
         with_facebook_rule("x", Condition::Friend(friend))
