@@ -365,3 +365,174 @@ pub fn check_agreement(
         );
     }
 }
+
+/// The settings of `benches/data/twenty-rules.toml`, as plain data for
+/// [`twenty_hand_written`].
+const TWENTY: Mine = Mine {
+    job_seeking: true,
+    profession: "software engineer",
+    interesting: ["designer", "biologist"],
+    passions: ["animals", "climbing"],
+};
+/// The third interesting profession and passion of that document.
+const TWENTY_INTERESTING_3: &str = "data scientist";
+const TWENTY_PASSION_3: &str = "open source";
+
+/// The 20 rules of `benches/data/twenty-rules.toml`, then the built-in
+/// rules it leaves on, written by hand as a careful programmer would: one
+/// if-chain per platform, holding the rules that cover it in the
+/// document's order, over the contact's folded strings. The reference the
+/// `twenty_rules` figure is a ratio to.
+#[inline(never)]
+pub fn twenty_hand_written(
+    c: &Contact,
+    platform: &Platform,
+    direction: Direction,
+) -> (Decision, &'static str) {
+    use Decision::{Accept, Decline, MeetFirst};
+    let me = &TWENTY;
+    let tag = |t: &str| c.tags().any(|x| x == t);
+    let passion = |p: &str| c.passions().any(|x| x == p);
+    let profession = c.profession();
+    let a = c.acquaintance();
+    let (mine, theirs) = (c.my_view(), c.their_view());
+    let incoming = direction == Direction::Incoming;
+    let mutual = c.mutual_connections();
+    let interesting =
+        || profession.is_some_and(|p| me.interesting.contains(&p) || p == TWENTY_INTERESTING_3);
+    let shares_passion = || {
+        c.passions()
+            .any(|p| me.passions.contains(&p) || p == TWENTY_PASSION_3)
+    };
+    let shares_profession = || profession == Some(me.profession);
+
+    // `blocklist` and `spam` cover every platform.
+    if tag("blocked") {
+        return (Decline, "blocklist");
+    }
+    if tag("spam") || tag("scam") || tag("crypto-pitch") {
+        return (Decline, "spam");
+    }
+    let cold_recruiter = || c.is_recruiter() && !a.spoke_with() && !tag("referred");
+    let mass_networker = || mutual >= 450 && !a.spoke_with() && incoming;
+    let press = || tag("journalist") && mine != View::Negative;
+    let designer = || matches!(profession, Some("designer" | "illustrator" | "typographer"));
+    let climber = || passion("climbing") && !tag("spam");
+    let animal_person = || {
+        (passion("animals") && c.is_friend()) || (profession == Some("veterinarian") && c.is_star())
+    };
+    let former_colleague = || a.worked_together() && mine == View::Positive;
+    match platform {
+        Platform::LinkedIn => {
+            if c.is_recruiter() && incoming && me.job_seeking && (tag("referred") || mutual >= 50) {
+                (MeetFirst, "warm-recruiters")
+            } else if cold_recruiter() {
+                (Decline, "cold-recruiters")
+            } else if tag("conference-2026")
+                && a.met_in_person()
+                && mine != View::Negative
+                && theirs != View::Negative
+            {
+                (Accept, "conference-speakers")
+            } else if former_colleague() {
+                (Accept, "former-colleagues")
+            } else if a == Acquaintance::WorkedRemotely
+                && theirs == View::Positive
+                && tag("team-alpha")
+            {
+                (Accept, "remote-team")
+            } else if mass_networker() {
+                (Decline, "no-mass-networkers")
+            } else if a.met_in_person()
+                && (mine == View::Unknown || theirs == View::Unknown)
+                && !tag("conference-2026")
+            {
+                (MeetFirst, "met-but-unsure")
+            } else if press() {
+                (MeetFirst, "press")
+            } else if mine == View::Negative || theirs == View::Negative {
+                // `linkedin.recruiter-override` is disabled.
+                (Decline, "linkedin.reputation-guard")
+            } else if !a.has_met() {
+                (MeetFirst, "linkedin.not-met")
+            } else if mine == View::Unknown || theirs == View::Unknown {
+                (Decline, "linkedin.cannot-vouch")
+            } else {
+                (Accept, "linkedin.mutual-vouch")
+            }
+        }
+        Platform::Twitter => {
+            if cold_recruiter() {
+                (Decline, "cold-recruiters")
+            } else if designer() {
+                (Accept, "designers-on-twitter")
+            } else if climber() {
+                (Accept, "climbers")
+            } else if animal_person() {
+                (Accept, "animal-people")
+            } else if !incoming && c.is_star() && !c.is_recruiter() {
+                (Accept, "stars-only-outgoing")
+            } else if interesting() && mutual >= 5 {
+                (Accept, "interesting-but-unknown")
+            } else if mass_networker() {
+                (Decline, "no-mass-networkers")
+            } else if press() {
+                (MeetFirst, "press")
+            } else if shares_profession() || interesting() || c.is_star() || shares_passion() {
+                (Accept, "twitter.shared-purpose")
+            } else {
+                (Decline, "twitter.no-purpose")
+            }
+        }
+        Platform::Facebook => {
+            if climber() {
+                (Accept, "climbers")
+            } else if tag("family") {
+                (Accept, "family")
+            } else if a.worked_together() && !c.is_friend() {
+                (Decline, "facebook-no-colleagues")
+            } else if c.is_friend() {
+                (Accept, "facebook.friend")
+            } else {
+                (Decline, "facebook.not-a-friend")
+            }
+        }
+        other => match other.as_str() {
+            "mastodon" => {
+                if former_colleague() {
+                    (Accept, "former-colleagues")
+                } else if designer() {
+                    (Accept, "designers-on-twitter")
+                } else if climber() {
+                    (Accept, "climbers")
+                } else if animal_person() {
+                    (Accept, "animal-people")
+                } else if tag("fediverse") || shares_passion() || shares_profession() {
+                    (Accept, "fediverse")
+                } else {
+                    (Decline, "fallback")
+                }
+            }
+            "github" => {
+                if tag("maintainer") || passion("open source") {
+                    (Accept, "github-maintainers")
+                } else {
+                    (Decline, "github-others")
+                }
+            }
+            _ => (Decline, "fallback"),
+        },
+    }
+}
+
+/// Checks, before timing, that the 20-rule policy and
+/// [`twenty_hand_written`] agree on every request.
+pub fn check_twenty_agreement(policy: &Policy, requests: &[(Contact, Platform, Direction)]) {
+    for (c, p, d) in requests {
+        assert_eq!(
+            with_policy(policy, c, p, *d),
+            twenty_hand_written(c, p, *d),
+            "{c:?} on {p}"
+        );
+    }
+}
