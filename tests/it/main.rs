@@ -39,4 +39,5 @@ mod readme_tables;
 mod rules;
 #[cfg(feature = "serde")]
 mod serde;
+mod vocabulary;
 mod what_would_change;
