@@ -1,8 +1,6 @@
 //! Every public type is `Send + Sync` (and `Unpin`), so policies and verdicts
 //! can be shared across threads; checked at compile time.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acquaint::{
     Acquaintance, AnalysisError, BuiltinRule, Change, Condition, Contact, DataRule, Decision,
     DecisionTable, DiffRow, Direction, Example, ExampleFailure, FactChange, Location, NameKind,

@@ -1,15 +1,11 @@
 //! `Policy::what_would_change`, checked against a brute-force oracle over
 //! every starting point of the finite space.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use crate::common::{finite, rule_fn};
 use acquaint::{
     Acquaintance, Condition, Contact, DataRule, Decision, Direction, FactChange, Platform, Policy,
     View,
 };
-use common::{finite, rule_fn};
 
 /// The moves of acquaintance a person can make, written out by hand.
 fn may_become(from: Acquaintance, to: Acquaintance) -> bool {

@@ -1,12 +1,8 @@
 //! `Policy::decision_table`: every request of the finite space matches
 //! exactly one row, and that row's decision and rule are `evaluate`'s.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use crate::common::{busy_policy, busy_vocab, finite, rule_fn};
 use acquaint::{Condition, Contact, DataRule, Decision, Direction, Platform, Policy, Request};
-use common::{busy_policy, busy_vocab, finite, rule_fn};
 
 fn check_exact(make: impl Fn(bool) -> Policy, vocab: &finite::Vocab) -> usize {
     let policies = [make(false), make(true)];

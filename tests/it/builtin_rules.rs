@@ -2,17 +2,12 @@
 //! off, on every combination of the finite facts, against the plainly
 //! written model; and the small promises of the rule types.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-mod strategies;
-
+use crate::common::finite;
+use crate::strategies::*;
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
     Request, Rule, View,
 };
-use common::finite;
-use strategies::*;
 
 /// Each built-in rule must stand on its own: with the rules before it
 /// switched off, it still decides only when its own facts hold. So try

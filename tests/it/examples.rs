@@ -4,17 +4,12 @@
 //! `check_examples` returns the failures as data, and they never change a
 //! decision.
 
-#![cfg(feature = "serde")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use crate::common::{finite, rule_fn};
 use acquaint::{
     Contact, Decision, Direction, Example, Location, Platform, Policy, PolicyErrorKind,
 };
-use common::finite;
 
-const DEFAULT_TOML: &str = include_str!("../examples/policies/default.toml");
+const DEFAULT_TOML: &str = include_str!("../../examples/policies/default.toml");
 
 fn toml_policy(doc: &str) -> Policy {
     toml::from_str(doc).unwrap_or_else(|e| panic!("should load: {e}\n{doc}"))
@@ -432,7 +427,7 @@ fn a_file_may_expect_a_rule_that_rust_adds_later() {
     assert_eq!(policy.check_examples().len(), 1);
     let policy = policy
         .into_builder()
-        .rule(common::rule_fn("everyone", |_| Some(Decision::Accept)))
+        .rule(rule_fn("everyone", |_| Some(Decision::Accept)))
         .build()
         .unwrap();
     assert!(policy.check_examples().is_empty());
@@ -561,7 +556,7 @@ fn examples_built_in_code_are_checked_with_the_policy() {
     assert_eq!(failures[0].rule_id(), "fallback");
     // A rule written in Rust has an id an example may expect.
     let policy = Policy::builder()
-        .rule(common::rule_fn("everyone", |_| Some(Decision::Accept)))
+        .rule(rule_fn("everyone", |_| Some(Decision::Accept)))
         .example(
             Example::new(
                 Contact::default(),

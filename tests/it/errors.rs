@@ -8,9 +8,6 @@
 //! messages with " at line N column M"; [`json_error`] strips that, and a
 //! few tests assert the full text once.
 
-#![cfg(feature = "serde")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acquaint::{
     Acquaintance, Condition, DataRule, Decision, Direction, Location, NameKind, Platform, Policy,
     PolicyError, PolicyErrorKind, View,

@@ -6,18 +6,13 @@
 //! short or spliced into itself. Each is fed to the loader in JSON and in
 //! TOML.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-mod strategies;
-
+use crate::strategies::*;
 use acquaint::{Direction, Policy};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Value, json};
-use strategies::*;
 
-const DEFAULT_TOML: &str = include_str!("../examples/policies/default.toml");
+const DEFAULT_TOML: &str = include_str!("../../examples/policies/default.toml");
 
 const NEST_ERROR: &str = "conditions nest deeper than 32 levels";
 

@@ -2,8 +2,6 @@
 //! hold: every part of an `all` that held, the first part of an `any` that
 //! held, and, under a `not`, the facts that made the inner condition fail.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acquaint::{Contact, Direction, Platform, Policy};
 
 /// The explanation of the one rule of `when`, for `contact` on LinkedIn.

@@ -3,9 +3,6 @@
 //! closure ([`rule_fn`]), the one rule several files use ([`blocklist`]),
 //! and a policy with rules and settings over most facts ([`busy_policy`],
 //! with the names it mentions in [`busy_vocab`]).
-//!
-//! Each test file uses only some of them.
-#![allow(dead_code, clippy::unwrap_used)]
 
 pub mod finite;
 

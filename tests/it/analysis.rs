@@ -1,15 +1,11 @@
 //! `Policy::analyze`: crafted unsatisfiable, shadowed and overlapping rules,
 //! and a brute-force oracle over the finite space.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use crate::common::{finite, rule_fn};
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, DataRule, Decision, Direction, Platform, Policy, View,
     Warning,
 };
-use common::{finite, rule_fn};
 use proptest::prelude::*;
 
 // ---- The oracle -------------------------------------------------------------

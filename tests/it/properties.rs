@@ -4,17 +4,12 @@
 //! Case counts: `PROPTEST_CASES` when set (CI sets 64), else the count
 //! given to `strategies::cases`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-mod strategies;
-
+use crate::strategies::*;
 use acquaint::{
     Acquaintance, BuiltinRule, Contact, DataRule, Decision, Direction, Platform, Policy,
     VerdictRecord, View,
 };
 use proptest::prelude::*;
-use strategies::*;
 
 const LINKEDIN: Platform = Platform::LinkedIn;
 

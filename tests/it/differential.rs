@@ -5,19 +5,14 @@
 //! every combination of the finite facts and on generated contacts. And a
 //! compiled data policy must decide and explain as the interpreter does.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-mod strategies;
-
+use crate::common::{finite, rule_fn};
+use crate::strategies::*;
 use acquaint::{
     Acquaintance, BuiltinRule, Contact, Decision, Direction, Platform, Policy, Verdict, View,
 };
-use common::finite;
 use proptest::prelude::*;
-use strategies::*;
 
-const DEFAULT_TOML: &str = include_str!("../examples/policies/default.toml");
+const DEFAULT_TOML: &str = include_str!("../../examples/policies/default.toml");
 
 /// The data policy of `default.toml`, with `settings` in place of the
 /// file's own: written into the document, which is loaded as a user would.
@@ -205,7 +200,7 @@ fn interpreted(policy: &Policy) -> Policy {
     policy
         .clone()
         .into_builder()
-        .rule(common::rule_fn("zz-never", |_| None))
+        .rule(rule_fn("zz-never", |_| None))
         .build()
         .unwrap()
 }
@@ -279,7 +274,8 @@ fn compiled_default_toml_decides_and_explains_as_the_interpreter() {
 
 #[test]
 fn compiled_twenty_rules_decide_and_explain_as_the_interpreter() {
-    let policy: Policy = toml::from_str(include_str!("../benches/data/twenty-rules.toml")).unwrap();
+    let policy: Policy =
+        toml::from_str(include_str!("../../benches/data/twenty-rules.toml")).unwrap();
     assert_compiled_as_interpreted_on_finite_contacts(policy);
 }
 

@@ -1,16 +1,11 @@
 //! Serde round trips: contacts, policies and verdict records, in JSON and
 //! TOML.
 
-#![cfg(feature = "serde")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use crate::common::{blocklist, rule_fn};
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
     Verdict, VerdictRecord, View,
 };
-use common::blocklist;
 
 fn grace() -> Contact {
     Contact::new("Grace Liu")
@@ -560,7 +555,7 @@ fn a_loaded_policy_takes_a_rust_rule_and_keeps_everything_else() {
 
     let extended = loaded
         .into_builder()
-        .rule(common::rule_fn("colleagues", |r| {
+        .rule(rule_fn("colleagues", |r| {
             r.contact.has_tag("colleague").then_some(Decision::Accept)
         }))
         .build()

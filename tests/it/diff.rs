@@ -3,16 +3,12 @@
 //! row of the diff matches it, and that row's before and after are what
 //! `evaluate` gives with each policy (README, "What an edit changes").
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
 use std::time::{Duration, Instant};
 
+use crate::common::{busy_policy, busy_vocab, finite, rule_fn};
 use acquaint::{
     AnalysisError, Condition, DataRule, Decision, Direction, Platform, Policy, PolicyDiff, Request,
 };
-use common::{busy_policy, busy_vocab, finite, rule_fn};
 
 /// Checks `before.diff(&after, platform)` on every request of `vocab`'s
 /// space, with job seeking on and off in both (the diff compares both
@@ -113,7 +109,8 @@ fn identical_policies_have_an_empty_diff() {
 #[cfg(feature = "serde")]
 #[test]
 fn the_default_policy_file_and_the_default_policy_have_an_empty_diff() {
-    let file: Policy = toml::from_str(include_str!("../examples/policies/default.toml")).unwrap();
+    let file: Policy =
+        toml::from_str(include_str!("../../examples/policies/default.toml")).unwrap();
     let platforms = [
         Platform::LinkedIn,
         Platform::Twitter,

@@ -1,10 +1,14 @@
 //! Proptest strategies for every public input of acquaint, and a plainly
 //! written model of how a policy decides, shared by the property tests.
 //!
-//! Each test file that needs them says `mod common; mod strategies;` (the
-//! model's rules written in Rust come from `common::rule_fn`). Not every
-//! file uses every item, hence the `dead_code` allowance.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! The strategies generate every condition key and vary every contact
+//! field of the policy format; `vocabulary` checks it against
+//! `policy.schema.json`, so a key added to the format and not here fails
+//! a test that names it. The model's rules written in Rust come from
+//! `common::rule_fn`.
+
+// Without serde, most of the tests that use these are not compiled.
+#![cfg_attr(not(feature = "serde"), allow(dead_code))]
 
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
@@ -144,10 +148,6 @@ pub fn decision() -> impl Strategy<Value = Decision> {
     select(Decision::ALL.to_vec())
 }
 
-pub fn builtin_rule() -> impl Strategy<Value = BuiltinRule> {
-    select(BuiltinRule::ALL.to_vec())
-}
-
 /// A user-named platform: ASCII or any Unicode letters and digits.
 pub fn user_platform() -> impl Strategy<Value = Platform> {
     prop_oneof![
@@ -174,6 +174,18 @@ pub fn platform() -> impl Strategy<Value = Platform> {
 
 pub fn mutual_connections() -> impl Strategy<Value = u32> {
     prop_oneof![0..20u32, any::<u32>(), Just(u32::MAX)]
+}
+
+/// The note that came with an invitation: none, empty, blank (spaces, tabs,
+/// line breaks, Unicode spaces) or not blank, so that `has-message`, true
+/// only for a note that is not blank, is often true and often false.
+pub fn message() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        2 => Just(None),
+        1 => Just(Some(String::new())),
+        1 => "[ \t\r\n\u{85}\u{a0}\u{2003}\u{3000}]{1,4}".prop_map(Some),
+        3 => any_text().prop_map(Some),
+    ]
 }
 
 // ---- Contacts --------------------------------------------------------------
@@ -241,7 +253,7 @@ pub fn contact_spec() -> impl Strategy<Value = ContactSpec> {
             vec(fact_text(), 0..4),
             any::<bool>(),
             mutual_connections(),
-            option::of(any_text()),
+            message(),
         ),
     )
         .prop_map(
@@ -361,6 +373,7 @@ pub fn leaf_condition() -> impl Strategy<Value = Condition> {
         any::<bool>().prop_map(Condition::SharesPassion),
         condition_text().prop_map(Condition::Tag),
         mutual_connections().prop_map(Condition::MutualConnectionsAtLeast),
+        any::<bool>().prop_map(Condition::HasMessage),
     ]
 }
 
@@ -474,11 +487,6 @@ impl PolicySpec {
             Ok(p) => p,
             Err(e) => panic!("a generated policy must build: {e}\n{self:#?}"),
         }
-    }
-
-    /// Whether every rule is data, so that the policy can be serialized.
-    pub fn is_data_only(&self) -> bool {
-        self.rules.iter().all(|r| !r.in_rust)
     }
 }
 
@@ -612,7 +620,18 @@ pub fn holds(
         Condition::SharesPassion(b) => settings.passions().any(has_passion) == *b,
         Condition::Tag(t) => contact.tags().any(|x| x == fold(t)),
         Condition::MutualConnectionsAtLeast(n) => contact.mutual_connections() >= *n,
-        other => panic!("the model does not know {other:?}"),
+        Condition::HasMessage(b) => {
+            contact
+                .message()
+                .is_some_and(|m| m.chars().any(|c| !c.is_whitespace()))
+                == *b
+        }
+        // `Condition` is `#[non_exhaustive]`, so this arm must be here; the
+        // `vocabulary` tests make every key of the format reach this match.
+        other => panic!(
+            "the model does not know the condition key `{}` ({other:?}): add it to `holds`",
+            other.key()
+        ),
     }
 }
 

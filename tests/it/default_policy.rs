@@ -11,14 +11,10 @@
 //! section alone (the crate docs say the same); nothing here calls the
 //! library's own rule code.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
 use std::collections::BTreeMap;
 
+use crate::common::finite;
 use acquaint::{Acquaintance, Contact, Decision, Direction, Platform, Policy, View};
-use common::finite;
 
 // ---- The truth tables --------------------------------------------------
 

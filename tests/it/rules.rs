@@ -3,15 +3,11 @@
 //! switching off, user-named platforms, the fallback, batches. Public API
 //! only.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use crate::common::{blocklist, finite, rule_fn};
 use acquaint::{
     Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
     Rule, Verdict, View,
 };
-use common::{blocklist, finite, rule_fn};
 
 /// Me: a software engineer, curious about veterinarians, who loves animals.
 fn my_policy(job_seeking: bool) -> Policy {

@@ -4,8 +4,6 @@
 //! verdicts, warnings, changes and a decision table written as JSON; a
 //! mistake in a policy recovered as a typed error with its line.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
 use acquaint::*;
 use serde_json::json;
 

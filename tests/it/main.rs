@@ -1,0 +1,43 @@
+//! The integration tests: one binary, one module per subject, so that the
+//! library is linked into a test binary once rather than once per file.
+//!
+//! `tests/alloc.rs` stays a binary of its own: its counting global
+//! allocator would otherwise be the allocator of every test here. Modules that load
+//! policy documents or round-trip values through serde are compiled with
+//! the `serde` feature only, so `cargo test --no-default-features` runs
+//! the rest.
+//!
+//! Run one module with `cargo test --test it properties::`.
+
+// Tests may unwrap and panic: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+mod strategies;
+
+mod analysis;
+mod autotrait;
+mod builtin_rules;
+mod decision_table;
+mod default_policy;
+mod diff;
+#[cfg(feature = "serde")]
+mod differential;
+#[cfg(feature = "serde")]
+mod errors;
+#[cfg(feature = "serde")]
+mod examples;
+#[cfg(feature = "serde")]
+mod explanations;
+#[cfg(feature = "serde")]
+mod host;
+#[cfg(feature = "serde")]
+mod no_panic;
+#[cfg(feature = "serde")]
+mod properties;
+mod readme_tables;
+mod rules;
+#[cfg(feature = "serde")]
+mod serde;
+mod vocabulary;
+mod what_would_change;
