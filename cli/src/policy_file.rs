@@ -80,27 +80,43 @@ pub fn read_document(text: &str, format: PolicyFormat) -> Result<Policy, LoadFai
             let mut options = serde_saphyr::Options::default();
             // The snippet is drawn here, with the rest of the diagnostic.
             options.with_snippet = false;
+            // The closure must fail for the reader to stop where the
+            // mistake is; the policy error is kept aside.
+            let mut error = None;
             let read = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
-                Ok(Policy::from_deserializer(de))
+                Policy::from_deserializer(de).map_err(|e| {
+                    error = e.policy_error().cloned();
+                    match e {
+                        LoadError::Invalid { format, .. } | LoadError::Format(format) => format,
+                        // A kind of load error added later: its message.
+                        other => serde::de::Error::custom(other.to_string()),
+                    }
+                })
             });
-            match read {
-                Ok(Ok(policy)) => Ok(policy),
-                Ok(Err(e)) => {
-                    let span = yaml_span(text, e.format_error());
-                    let position = span.as_ref().map(|s| s.start);
-                    Err(failure(e, |e| one_line(&e.to_string()), span, position))
+            read.map_err(|e| {
+                let span = yaml_span(text, &e);
+                let message = match &error {
+                    Some(error) => error.to_string(),
+                    None => yaml_message(&e),
+                };
+                LoadFailure {
+                    error,
+                    message,
+                    position: span.as_ref().map(|s| s.start),
+                    span,
                 }
-                Err(e) => {
-                    let span = yaml_span(text, &e);
-                    Err(LoadFailure {
-                        error: None,
-                        message: one_line(&e.to_string()),
-                        position: span.as_ref().map(|s| s.start),
-                        span,
-                    })
-                }
-            }
+            })
         }
+    }
+}
+
+/// serde-saphyr ends its message with " at line L, column C": the
+/// position is said apart.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let full = one_line(&e.to_string());
+    match full.rfind(" at line ") {
+        Some(at) if e.location().is_some() => full[..at].to_owned(),
+        _ => full,
     }
 }
 
