@@ -42,7 +42,7 @@ pub const UNKNOWN_FORMAT: &str = "unknown format: name the file `*.toml`, `*.jso
 pub struct LoadFailure {
     /// The mistake as acquaint reports it, when the document was read but
     /// is not a valid policy; `None` for a syntax error.
-    pub error: Option<PolicyError>,
+    pub error: Option<Box<PolicyError>>,
     /// What is wrong, on one line, without the position.
     pub message: String,
     /// The bytes of the text at fault, when the format tells where.
@@ -85,7 +85,7 @@ pub fn read_document(text: &str, format: PolicyFormat) -> Result<Policy, LoadFai
             let mut error = None;
             let read = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
                 Policy::from_deserializer(de).map_err(|e| {
-                    error = e.policy_error().cloned();
+                    error = e.policy_error().cloned().map(Box::new);
                     match e {
                         LoadError::Invalid { format, .. } | LoadError::Format(format) => format,
                         // A kind of load error added later: its message.
@@ -128,7 +128,7 @@ fn failure<E>(
     span: Option<Range<usize>>,
     position: Option<usize>,
 ) -> LoadFailure {
-    let error = e.policy_error().cloned();
+    let error = e.policy_error().cloned().map(Box::new);
     let message = match &error {
         Some(error) => error.to_string(),
         None => message(e.format_error()),
@@ -159,9 +159,8 @@ fn json_span(text: &str, line: usize, column: usize) -> Option<Range<usize>> {
     let end = start + column.min(line_text.len());
     let end = floor_char_boundary(text, end);
     let before = &text[start..end];
-    let from = if before.ends_with('"') {
+    let from = if let Some(inside) = before.strip_suffix('"') {
         // Back to the unescaped quote that opens the string.
-        let inside = &before[..before.len() - 1];
         let mut open = None;
         for (i, _) in inside.match_indices('"') {
             let backslashes = inside[..i]

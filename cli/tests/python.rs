@@ -19,8 +19,14 @@ fn readme_script() -> String {
 #[test]
 fn the_readme_python_script_drives_eval() {
     let script = readme_script();
-    assert!(script.contains("subprocess"), "no Python script in the README");
-    assert!(script.lines().count() <= 12, "the script should stay short:\n{script}");
+    assert!(
+        script.contains("subprocess"),
+        "no Python script in the README"
+    );
+    assert!(
+        script.lines().count() <= 12,
+        "the script should stay short:\n{script}"
+    );
     if Command::new("python3").arg("--version").output().is_err() {
         println!("skipped: python3 is not installed, so the README's script was not run");
         return;
@@ -28,10 +34,9 @@ fn the_readme_python_script_drives_eval() {
     // `acquaint` found on the PATH, as after `cargo install --path cli`.
     let bin = Path::new(env!("CARGO_BIN_EXE_acquaint"));
     let dir = bin.parent().unwrap_or(Path::new("."));
-    let path = std::env::join_paths(
-        std::iter::once(dir.to_path_buf())
-            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
-    )
+    let path = std::env::join_paths(std::iter::once(dir.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
     .unwrap_or_default();
     let output = Command::new("python3")
         .arg("-c")
@@ -43,8 +48,7 @@ fn the_readme_python_script_drives_eval() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stdout}{stderr}");
     assert_eq!(
-        stdout,
-        "1 meet-first linkedin.not-met\n2 accept twitter.shared-purpose\n",
+        stdout, "1 meet-first linkedin.not-met\n2 accept twitter.shared-purpose\n",
         "{stderr}"
     );
 }

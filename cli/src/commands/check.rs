@@ -38,7 +38,7 @@ pub struct Found {
     pub diagnostic: Diagnostic,
     /// The load error as data, when the document was read but is not a
     /// valid policy.
-    pub error: Option<PolicyError>,
+    pub error: Option<Box<PolicyError>>,
     /// The warning as data.
     pub warning: Option<Warning>,
 }
@@ -254,7 +254,7 @@ fn write_json(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
                 message: &found.diagnostic.message,
                 help: found.diagnostic.help.as_deref(),
                 position: found.diagnostic.position(&checked.text),
-                error: found.error.as_ref(),
+                error: found.error.as_deref(),
                 warning: found.warning.as_ref(),
             })
             .collect(),
