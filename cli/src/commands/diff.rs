@@ -46,7 +46,7 @@ fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
 }
 
 /// Compares the policy files `old` and `new` and prints, for each platform
-/// (see [`diff_platforms`]), where they decide differently: as Markdown
+/// (see `diff_platforms`), where they decide differently: as Markdown
 /// tables, or as JSON, one object per platform. Returns whether they
 /// differ anywhere, the job-seeking setting included.
 pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Result<bool, Error> {
