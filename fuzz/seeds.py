@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the policy seed corpora of the fuzz targets from the repository's
-own test inputs: the policy files under examples/ and benches/, and the raw
-string literals (r#"..."#) of tests/*.rs, each to the JSON or the TOML
+own test inputs: the policy files under examples/, cli/sample/ and benches/, and the raw
+string literals (r#"..."#) of the tests (tests/ and cli/tests/), each to the JSON or the TOML
 corpus by how it reads. Every TOML policy that parses is also written as
 JSON. Also writes a few inputs near the 64 KiB input limit (long lists of tags,
 platforms, settings and rules, a long export and people file) to the
@@ -36,7 +36,11 @@ def as_json(text, name=None):
         pass
 
 
-files = sorted((root / "examples").rglob("*.toml")) + sorted((root / "benches").rglob("*.toml"))
+files = (
+    sorted((root / "examples").rglob("*.toml"))
+    + sorted((root / "cli" / "sample").glob("*.toml"))
+    + sorted((root / "benches").rglob("*.toml"))
+)
 for path in files:
     if path.name == "people.toml":
         continue
@@ -46,7 +50,7 @@ for path in files:
     as_json(text, name)
 
 raw = re.compile(r'r(#+)"(.*?)"\1', re.S)
-for path in sorted((root / "tests").glob("*.rs")):
+for path in sorted((root / "tests").rglob("*.rs")) + sorted((root / "cli" / "tests").rglob("*.rs")):
     for m in raw.finditer(path.read_text()):
         text = m.group(2)
         if "{{" in text or not re.search(r"[=:]", text):

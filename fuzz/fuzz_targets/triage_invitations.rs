@@ -1,20 +1,10 @@
-//! The triage example's `Invitations.csv` reader, compiled here as the
-//! example compiles it: any bytes give invitations or an error that renders,
+//! The `Invitations.csv` reader of `acquaint triage`, from the command's
+//! library: any bytes give invitations or an error that renders,
 //! never a panic or a hang.
 #![no_main]
 
+use acquaint_cli::triage::export;
 use libfuzzer_sys::fuzz_target;
-
-#[allow(dead_code)]
-#[path = "../../examples/triage/error.rs"]
-mod error;
-#[allow(dead_code)]
-#[path = "../../examples/triage/export.rs"]
-mod export;
-
-#[allow(dead_code)]
-#[path = "../../examples/triage/table.rs"]
-mod table;
 
 fuzz_target!(|data: &[u8]| {
     match export::read_invitations(data, "Invitations.csv") {

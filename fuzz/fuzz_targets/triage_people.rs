@@ -1,26 +1,12 @@
-//! The triage example's people-file reader, compiled here as the example
-//! compiles it: any text gives people or an error that renders, never a
+//! The people-file reader of `acquaint triage`, from the command's
+//! library: any text gives people or an error that renders, never a
 //! panic or a hang; every person it reads is found again by profile URL or
 //! by name.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-#[allow(dead_code)]
-#[path = "../../examples/triage/error.rs"]
-mod error;
-#[allow(dead_code)]
-#[path = "../../examples/triage/export.rs"]
-mod export;
-
-#[allow(dead_code)]
-#[path = "../../examples/triage/people.rs"]
-mod people;
-#[allow(dead_code)]
-#[path = "../../examples/triage/table.rs"]
-mod table;
-
-use people::{Match, People, name_key, url_key};
+use acquaint_cli::triage::people::{Match, People, name_key, url_key};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -463,12 +463,14 @@ mod tests {
         "clippy.toml",
         ".cargo/mutants.toml",
         "fuzz/Cargo.toml",
-        "examples/data/people.toml",
+        "cli/Cargo.toml",
+        "cli/sample/people.toml",
         "policy.schema.json",
     ];
 
-    /// Folders whose files are not policy documents: build output, and the
-    /// people files the triage example's fuzz target reads.
+    /// Folders whose files are not policy documents: build output, the
+    /// people files the triage fuzz target reads, and the command's test
+    /// cases (some hold policies that are wrong on purpose).
     const NOT_POLICY_FOLDERS: &[&str] = &[
         ".git",
         "target",
@@ -477,6 +479,7 @@ mod tests {
         "fuzz/artifacts",
         "fuzz/coverage",
         "fuzz/seeds/triage_people",
+        "cli/tests/cmd",
     ];
 
     /// Every policy document in the repository: any TOML, JSON or YAML

@@ -1,49 +1,35 @@
-//! Tests of the `triage` example on a whole LinkedIn archive: what it infers
+//! Tests of `acquaint triage` on a whole LinkedIn archive: what it infers
 //! from the bundled sample export and what it refuses to infer (the README's
 //! "What is inferred, and what is not"), where each fact came from, the
 //! people-file template, the audit of connections, the zip and folder forms,
 //! and an error naming the file and the line or column for each bad file.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[allow(dead_code)]
-#[path = "../examples/triage/archive.rs"]
-mod archive;
-#[allow(dead_code)]
-#[path = "../examples/triage/cli.rs"]
-mod cli;
-#[allow(dead_code)]
-#[path = "../examples/triage/error.rs"]
-mod error;
-#[allow(dead_code)]
-#[path = "../examples/triage/export.rs"]
-mod export;
-#[allow(dead_code)]
-#[path = "../examples/triage/known.rs"]
-mod known;
-#[allow(dead_code)]
-#[path = "../examples/triage/people.rs"]
-mod people;
-#[allow(dead_code)]
-#[path = "../examples/triage/policy_file.rs"]
-mod policy_file;
-#[allow(dead_code)]
-#[path = "../examples/triage/report.rs"]
-mod report;
-#[allow(dead_code)]
-#[path = "../examples/triage/table.rs"]
-mod table;
-#[allow(dead_code)]
-#[path = "../examples/triage/template.rs"]
-mod template;
-
+use acquaint_cli::triage::run as cli;
+#[allow(unused_imports)]
+use acquaint_cli::triage::{archive, export, known, people, report, table, template};
+#[allow(unused_imports)]
+use acquaint_cli::{error, policy_file};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use acquaint::Decision::{self, Accept, Decline, MeetFirst};
 use proptest::prelude::*;
 
+use acquaint_cli::Status;
+use acquaint_cli::args::{CheckFormat, Format};
+use acquaint_cli::commands::check::check_files;
 use archive::{Archive, ExportFile};
-use cli::{Format, Options, check_policy, run, sample_dir, sample_export};
+use cli::{Options, run, sample_dir, sample_export};
+
+/// `acquaint check` on one file, as text without colours.
+fn check_policy(
+    path: &Path,
+    deny_warnings: bool,
+    out: &mut Vec<u8>,
+) -> Result<Status, error::Error> {
+    check_files(&[path], CheckFormat::Text, deny_warnings, false, out)
+}
 use known::{Fact, Knowledge};
 use people::Match;
 use report::Triaged;
@@ -486,13 +472,13 @@ fn the_summary_names_the_files_read_and_how_to_run_on_your_own() {
          2 from strangers:\n"
     ));
     assert!(out.contains(
-        "\nRead from `examples/data/export`:\n  Invitations.csv (13 rows)\n  messages.csv (11 \
+        "\nRead from `cli/sample/export`:\n  Invitations.csv (13 rows)\n  messages.csv (11 \
          rows)\n  Recommendations_Received.csv (3 rows)\n  Recommendations_Given.csv (2 rows)\n  \
          Endorsement_Received_Info.csv (3 rows)\n  Endorsement_Given_Info.csv (1 row)\n  \
          Connections.csv (7 rows)\n  Positions.csv (2 rows)\n"
     ));
     assert!(out.contains("\nThis ran on the bundled sample export."));
-    assert!(out.contains("\n  cargo run --example triage -- --export "));
+    assert!(out.contains("\n  acquaint triage --export "));
 
     // Optional files may be missing: the summary says so.
     let dir = sample_copy(
@@ -1075,7 +1061,7 @@ fn every_file_of_the_sample_is_read() {
     assert!(connections.starts_with("Notes:\r\n"));
 }
 
-// ---- --check-policy --deny-warnings ---------------------------------------
+// ---- check --deny-warnings ------------------------------------------------
 
 #[test]
 fn deny_warnings_makes_warnings_an_error() {
@@ -1087,27 +1073,26 @@ fn deny_warnings_makes_warnings_an_error() {
     )
     .unwrap();
     let mut out = Vec::new();
-    check_policy(&path, false, &mut out).unwrap();
+    assert_eq!(check_policy(&path, false, &mut out).unwrap(), Status::Fine);
     let mut out = Vec::new();
-    let err = check_policy(&path, true, &mut out).unwrap_err();
-    let warnings = String::from_utf8(out).unwrap();
-    let count = warnings.matches("  warning: ").count();
-    assert!(count > 0, "{warnings}");
     assert_eq!(
-        err.to_string(),
-        format!(
-            "policy file `{}`: {count} warnings and `--deny-warnings`",
+        check_policy(&path, true, &mut out).unwrap(),
+        Status::Finding
+    );
+    let warnings = String::from_utf8(out).unwrap();
+    let count = warnings.matches("warning: ").count();
+    assert!(count > 0, "{warnings}");
+    assert!(
+        warnings.ends_with(&format!(
+            "policy file `{}`: {count} warnings\n",
             path.display()
-        )
+        )),
+        "{warnings}"
     );
     let clean = sample_dir().join("policy.toml");
-    assert!(check_policy(&clean, true, &mut Vec::new()).is_ok());
     assert_eq!(
-        cli::parse_args(["--check-policy", "p.toml", "--deny-warnings"]).unwrap(),
-        cli::Command::CheckPolicy {
-            path: "p.toml".into(),
-            deny_warnings: true
-        }
+        check_policy(&clean, true, &mut Vec::new()).unwrap(),
+        Status::Fine
     );
 }
 
@@ -1168,7 +1153,7 @@ fn write_a_large_archive() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20_000);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/triage-scale-{n}"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../target/triage-scale-{n}"));
     std::fs::create_dir_all(&dir).unwrap();
     let me = "Alex Morgan,https://www.linkedin.com/in/alex-morgan";
     let person = |i: usize| format!("Person {i},https://www.linkedin.com/in/person-{i}");

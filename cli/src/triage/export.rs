@@ -13,7 +13,7 @@ use std::path::Path;
 use acquaint::Direction;
 
 use crate::error::{Error, excerpt};
-use crate::table::{Column, Table};
+use crate::triage::table::{Column, Table};
 
 /// One row of the export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,11 +58,15 @@ impl Invitation {
 /// A `Sent At` time as LinkedIn writes it: `1/29/26, 2:37 PM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SentAt {
+    /// The year.
     pub year: u16,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month.
     pub day: u8,
     /// 0 to 23.
     pub hour: u8,
+    /// The minute.
     pub minute: u8,
 }
 

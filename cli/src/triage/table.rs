@@ -12,13 +12,16 @@ use crate::error::{Error, excerpt};
 /// the names it had in other export versions.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
+    /// Its name as LinkedIn writes it now.
     pub name: &'static str,
+    /// Its names in other export versions.
     pub also: &'static [&'static str],
     /// Without it the file cannot be used: its absence is an error.
     pub required: bool,
 }
 
 impl Column {
+    /// A column the file must have.
     pub const fn required(name: &'static str) -> Column {
         Column {
             name,
@@ -27,6 +30,7 @@ impl Column {
         }
     }
 
+    /// A column read when the file has it.
     pub const fn optional(name: &'static str) -> Column {
         Column {
             name,
@@ -35,6 +39,7 @@ impl Column {
         }
     }
 
+    /// The same column, also found under these names.
     pub const fn or(self, also: &'static [&'static str]) -> Column {
         Column { also, ..self }
     }
@@ -59,9 +64,19 @@ pub struct Table<R> {
     at: Vec<Option<usize>>,
 }
 
+impl<R> std::fmt::Debug for Table<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Table")
+            .field("path", &self.path)
+            .field("line", &self.line)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A column a file lacks, found while looking for its header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missing {
+    /// The column.
     pub column: &'static str,
     /// The line that was taken for the header, cut to fit a message.
     pub header: String,

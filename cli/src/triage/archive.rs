@@ -12,13 +12,21 @@ use crate::error::{Error, excerpt};
 /// The files of the archive that triage reads, named once here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExportFile {
+    /// `Invitations.csv`: the invitations to triage.
     Invitations,
+    /// `messages.csv`: who spoke with whom.
     Messages,
+    /// Recommendations written for you.
     RecommendationsReceived,
+    /// Recommendations you wrote.
     RecommendationsGiven,
+    /// Endorsements of your skills.
     EndorsementsReceived,
+    /// Endorsements you gave.
     EndorsementsGiven,
+    /// `Connections.csv`: your connections.
     Connections,
+    /// `Positions.csv`: where you worked.
     Positions,
 }
 

@@ -8,9 +8,9 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::error::Error;
-use crate::known::Fact;
-use crate::people::{People, name_key, url_key};
-use crate::report::{Triaged, clean};
+use crate::triage::known::Fact;
+use crate::triage::people::{People, name_key, url_key};
+use crate::triage::report::{Triaged, clean};
 
 /// The fields every entry shows, filled in or commented out, with what
 /// each may be.

@@ -9,9 +9,9 @@ use acquaint::{
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::export::Invitation;
-use crate::known::{Fact, Knowledge, Known, resolve};
-use crate::people::{Match, People};
+use crate::triage::export::Invitation;
+use crate::triage::known::{Fact, Knowledge, Known, resolve};
+use crate::triage::people::{Match, People};
 
 /// One triaged invitation.
 #[derive(Debug, Clone)]
@@ -90,12 +90,7 @@ pub fn triage(
 /// "met-in-person"}, ...], "decision": "accept", "rule": ...}`), an empty
 /// list when nothing would.
 pub fn why_not(policy: &Policy, verdict: &Verdict<'_>) -> Extra {
-    let r = verdict.request();
-    let changes: Vec<_> = policy
-        .what_would_change(r.contact, r.platform, r.direction)
-        .into_iter()
-        .filter(|change| change.decision() == Decision::Accept)
-        .collect();
+    let changes = accepting_changes(policy, verdict);
     let mut lines: Vec<String> = changes.iter().map(ToString::to_string).collect();
     if lines.is_empty() {
         lines.push("nothing you can change (meeting, working together, a view, job seeking) would accept it".into());
@@ -105,6 +100,20 @@ pub fn why_not(policy: &Policy, verdict: &Verdict<'_>) -> Extra {
         lines,
         data: serde_json::to_value(&changes).ok(),
     }
+}
+
+/// The smallest changes a person could make that would get the request
+/// of `verdict` accepted (none when nothing they can change would).
+pub fn accepting_changes<'p>(
+    policy: &'p Policy,
+    verdict: &Verdict<'_>,
+) -> Vec<acquaint::Change<'p>> {
+    let r = verdict.request();
+    policy
+        .what_would_change(r.contact, r.platform, r.direction)
+        .into_iter()
+        .filter(|change| change.decision() == Decision::Accept)
+        .collect()
 }
 
 /// How many invitations got each decision, in the order of `Decision::ALL`.

@@ -21,11 +21,11 @@ use std::io::Read;
 
 use acquaint::{Acquaintance, Contact, Direction, View};
 
-use crate::archive::{Archive, ExportFile};
 use crate::error::{Error, excerpt};
-use crate::export::Invitation;
-use crate::people::{Match, People, name_key, url_key};
-use crate::table::{Column, Table};
+use crate::triage::archive::{Archive, ExportFile};
+use crate::triage::export::Invitation;
+use crate::triage::people::{Match, People, name_key, url_key};
+use crate::triage::table::{Column, Table};
 
 /// A fact about a person and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -55,9 +55,13 @@ pub struct Known {
 /// A connection, from `Connections.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Connection {
+    /// The line of `Connections.csv`, from 1.
     pub line: u64,
+    /// Their name.
     pub name: String,
+    /// Their profile URL, or empty.
     pub url: String,
+    /// Their company, or empty.
     pub company: String,
     /// `2024-01-15`, from `15 Jan 2024`.
     pub connected_on: Option<String>,

@@ -1,10 +1,44 @@
 //! Everything that can go wrong, each with a message a person can act on:
-//! which file, which line or field, and what was wrong.
+//! which file, which line or field, and what was wrong; and the exit
+//! status a command ends with.
 
 use std::fmt;
 use std::io;
 
-/// Why triage stopped.
+/// How a command ended, as its exit status tells a script. A command
+/// that could not read its input ends with an [`Error`] instead, whose
+/// status is 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// All is well: exit status 0.
+    Fine,
+    /// Something was found: a request that failed, a failing example, a
+    /// difference, or warnings with `--deny-warnings`: exit status 1.
+    Finding,
+}
+
+impl Status {
+    /// The exit status: 0 or 1.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Fine => 0,
+            Status::Finding => 1,
+        }
+    }
+
+    /// A finding if `found`, else fine.
+    pub fn finding_if(found: bool) -> Status {
+        if found { Status::Finding } else { Status::Fine }
+    }
+
+    /// The worse of two: a finding in either is a finding.
+    pub fn and(self, other: Status) -> Status {
+        Status::finding_if(self == Status::Finding || other == Status::Finding)
+    }
+}
+
+/// Why a command stopped: its input could not be read or used, or its
+/// output could not be written.
 #[derive(Debug)]
 pub enum Error {
     /// A file could not be opened or read.
@@ -12,68 +46,109 @@ pub enum Error {
         /// Which file: `invitations`, `people`, `policy`, `export`, or the
         /// name of a file of the export.
         what: &'static str,
+        /// The file, as named on the command line or in the export.
         path: String,
+        /// Why.
         source: io::Error,
     },
     /// The file has no column that every invitations export has.
     NotAnExport {
+        /// The file, as named on the command line or in the export.
         path: String,
+        /// The column.
         column: &'static str,
+        /// The line taken for the header, cut to fit a message.
         header: String,
     },
     /// A file of the export lacks a column it needs.
     MissingColumn {
+        /// The file, as named on the command line or in the export.
         path: String,
+        /// The column.
         column: &'static str,
+        /// The line taken for the header, cut to fit a message.
         header: String,
     },
     /// A header names a column twice.
     DuplicateColumn {
+        /// The file, as named on the command line or in the export.
         path: String,
+        /// The line, from 1.
         line: u64,
+        /// The column, as the header names it.
         column: String,
     },
     /// The archive (a `.zip` or a folder) cannot be used.
-    Archive { path: String, message: String },
+    Archive {
+        /// The archive, as given.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A flag needs a file that the export does not have.
     NeedsFile {
+        /// The flag.
         flag: &'static str,
+        /// The file it needs.
         file: &'static str,
+        /// The export given, or empty when none was.
         export: String,
     },
     /// A file could not be written.
-    Create { path: String, source: io::Error },
-    /// `--write-people` would overwrite a file.
-    Exists { path: String },
-    /// `--check-policy --deny-warnings` found warnings.
-    Warnings { path: String, count: usize },
-    /// `--check-policy` found examples the policy gets wrong.
-    Examples {
+    Create {
+        /// The file.
         path: String,
+        /// Why.
+        source: io::Error,
+    },
+    /// `--write-people` would overwrite a file.
+    Exists {
+        /// The file.
+        path: String,
+    },
+    /// `check`: policy files that do not load (each shown already).
+    NotLoaded {
+        /// How many do not load.
         failed: usize,
+        /// How many were checked.
         total: usize,
     },
-    /// `--diff` could not compare the two policy files.
+    /// `diff` could not compare the two policy files.
     Diff {
+        /// The policy before.
         old: String,
+        /// The policy after.
         new: String,
+        /// What is wrong.
         message: String,
     },
     /// One row of the export is broken.
     BadRow {
+        /// The file, as named on the command line or in the export.
         path: String,
+        /// The line, from 1.
         line: u64,
+        /// What is wrong.
         message: String,
     },
     /// The people file is wrong; `person` and `field` say where, when known.
     People {
+        /// The file, as named on the command line or in the export.
         path: String,
+        /// The person whose entry is wrong.
         person: Option<String>,
+        /// The field at fault.
         field: Option<String>,
+        /// What is wrong.
         message: String,
     },
     /// The policy file is wrong; the message names the rule and the field.
-    Policy { path: String, message: String },
+    Policy {
+        /// The file, or `(built-in)`.
+        path: String,
+        /// What is wrong, naming the rule and the field.
+        message: String,
+    },
     /// The output could not be written.
     Write(io::Error),
 }
@@ -123,16 +198,9 @@ impl fmt::Display for Error {
                 f,
                 "`{path}` already exists: choose another file, or add `--overwrite` to replace it"
             ),
-            Error::Warnings { path, count } => write!(
-                f,
-                "policy file `{path}`: {count} warning{} and `--deny-warnings`",
-                if *count == 1 { "" } else { "s" }
-            ),
-            Error::Examples {
-                path,
-                failed,
-                total,
-            } => write!(f, "policy file `{path}`: {failed} of {total} examples fail"),
+            Error::NotLoaded { failed, total } => {
+                write!(f, "{failed} of {total} policy files do not load")
+            }
             Error::BadRow {
                 path,
                 line,
@@ -160,6 +228,13 @@ impl fmt::Display for Error {
             Error::Write(e) => write!(f, "cannot write the output: {e}"),
         }
     }
+}
+
+impl Error {
+    /// The exit status of every error: 2, the input could not be read or
+    /// used (a policy, an export, a file), or the output not written; as
+    /// for a mistake in the command line.
+    pub const STATUS: u8 = 2;
 }
 
 impl std::error::Error for Error {

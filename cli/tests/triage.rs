@@ -1,48 +1,26 @@
-//! Tests of the `triage` example's logic: which person gets which decision
+//! Tests of `acquaint triage`'s logic: which person gets which decision
 //! on the bundled samples, what the outputs hold, and a clear error (never
 //! a panic) for every kind of bad input.
 //!
-//! The example's modules are compiled here as they are, so these tests check
-//! the code that `cargo run --example triage` runs.
+//! They call the library of the `acquaint` command, which its binary runs.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[allow(dead_code)]
-#[path = "../examples/triage/archive.rs"]
-mod archive;
-#[allow(dead_code)]
-#[path = "../examples/triage/cli.rs"]
-mod cli;
-#[allow(dead_code)]
-#[path = "../examples/triage/error.rs"]
-mod error;
-#[allow(dead_code)]
-#[path = "../examples/triage/export.rs"]
-mod export;
-#[allow(dead_code)]
-#[path = "../examples/triage/known.rs"]
-mod known;
-#[allow(dead_code)]
-#[path = "../examples/triage/people.rs"]
-mod people;
-#[allow(dead_code)]
-#[path = "../examples/triage/policy_file.rs"]
-mod policy_file;
-#[allow(dead_code)]
-#[path = "../examples/triage/report.rs"]
-mod report;
-#[allow(dead_code)]
-#[path = "../examples/triage/table.rs"]
-mod table;
-#[allow(dead_code)]
-#[path = "../examples/triage/template.rs"]
-mod template;
-
+use acquaint_cli::triage::run as cli;
+#[allow(unused_imports)]
+use acquaint_cli::triage::{archive, export, known, people, report, table, template};
+#[allow(unused_imports)]
+use acquaint_cli::{error, policy_file};
 use std::path::PathBuf;
 
 use acquaint::{Decision, Direction, Policy};
 use proptest::prelude::*;
 
-use cli::{Command, Format, Options, check_policy, parse_args, run, sample_dir, sample_export};
+use acquaint_cli::args::{CheckFormat, Cli, Command, Format};
+use acquaint_cli::commands::check::check_files;
+use acquaint_cli::commands::diff::{diff, diff_status};
+use acquaint_cli::{Status, args};
+use clap::Parser;
+use cli::{Options, run, sample_dir, sample_export};
 use error::Error;
 use export::{Invitation, SentAt, read_invitations};
 use known::{Knowledge, resolve};
@@ -888,16 +866,24 @@ fn a_bad_policy_file_names_the_file_rule_and_field() {
 
 #[test]
 fn a_policy_file_needs_a_known_extension() {
-    let path = temp_file("policy.yaml", b"job-seeking: true\n");
+    let path = temp_file("policy.ini", b"job-seeking = true\n");
     let err = load_policy(Some(&path), false).unwrap_err();
     assert!(
         err.to_string()
-            .ends_with(": unknown format: name the file `*.toml` or `*.json`"),
+            .ends_with(": unknown format: name the file `*.toml`, `*.json` or `*.yaml`"),
         "{err}"
     );
     assert_eq!(
         PolicyFormat::from_path("a/B.JSON".as_ref()),
         Some(PolicyFormat::Json)
+    );
+    // YAML is read too.
+    let path = temp_file("policy.yml", b"job-seeking: true\n");
+    assert!(
+        load_policy(Some(&path), false)
+            .unwrap()
+            .settings()
+            .job_seeking()
     );
 }
 
@@ -1014,6 +1000,15 @@ fn why_not_says_so_when_nothing_would_accept() {
     );
 }
 
+/// `acquaint check` on one file, as text without colours.
+fn check_policy(
+    path: &std::path::Path,
+    deny_warnings: bool,
+    out: &mut Vec<u8>,
+) -> Result<Status, Error> {
+    check_files(&[path], CheckFormat::Text, deny_warnings, false, out)
+}
+
 fn check(path: &std::path::Path) -> Result<String, Error> {
     let mut out = Vec::new();
     check_policy(path, false, &mut out)?;
@@ -1050,13 +1045,17 @@ reason = "Never"
     assert_eq!(
         check(&path).unwrap(),
         format!(
-            "policy file `{name}`: 3 warnings\n\
-             \x20 warning: rule `agency-recruiters` can never decide: the earlier rule \
-             `recruiters` decides every request it applies to\n\
-             \x20 warning: rule `both-ways` can never apply: its condition holds for no \
-             request on its platforms\n\
-             \x20 warning: built-in rule `linkedin.recruiter-override` can never decide: the \
-             user rule `recruiters` decides every request it would decide\n"
+            "warning: rule `agency-recruiters` can never decide: the earlier rule \
+             `recruiters` decides every request it applies to\n  \
+             --> {name}:10:6\n   |\n10 | id = \"agency-recruiters\"\n   |      \
+             ^^^^^^^^^^^^^^^^^^^\n\n\
+             warning: rule `both-ways` can never apply: its condition holds for no \
+             request on its platforms\n  \
+             --> {name}:17:6\n   |\n17 | id = \"both-ways\"\n   |      ^^^^^^^^^^^\n\n\
+             warning: built-in rule `linkedin.recruiter-override` can never decide: the \
+             user rule `recruiters` decides every request it would decide\n \
+             --> {name}\n\n\
+             policy file `{name}`: 3 warnings\n"
         )
     );
     assert!(
@@ -1064,7 +1063,7 @@ reason = "Never"
             .unwrap()
             .ends_with(": no warnings, every rule can decide\n")
     );
-    let default = sample_dir().join("../policies/default.toml");
+    let default = sample_dir().join("../../examples/policies/default.toml");
     let name = default.display();
     assert_eq!(
         check(&default).unwrap(),
@@ -1104,20 +1103,18 @@ contact = { name = "Grace", star = true }
     );
     let name = path.display();
     let mut out = Vec::new();
-    let err = check_policy(&path, false, &mut out).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        format!("policy file `{name}`: 1 of 2 examples fail")
-    );
+    let status = check_policy(&path, false, &mut out).unwrap();
+    assert_eq!(status, Status::Finding);
     assert_eq!(
         String::from_utf8(out).unwrap(),
         format!(
-            "policy file `{name}`: no warnings, every rule can decide\n\
-             policy file `{name}`: 1 of 2 examples fail\n\
-             \x20 failed: example #2 (a star on Twitter) on Twitter (outgoing): expected \
+            "error: example #2 (a star on Twitter) on Twitter (outgoing): expected \
              decline by `twitter.no-purpose`, got accept by `twitter.shared-purpose`: Twitter \
              is for meeting people you would like to meet: they are a star of their field, so \
-             accept\n"
+             accept\n \
+             --> {name}\n\n\
+             policy file `{name}`: no warnings, every rule can decide\n\
+             policy file `{name}`: 1 of 2 examples fail\n"
         )
     );
     // Without the failing one, it passes.
@@ -1129,13 +1126,19 @@ contact = { name = "Grace", star = true }
 
 // ---- the command line -----------------------------------------------------
 
+/// The command line, parsed as `acquaint` parses it.
+fn parse_args<'a>(args: impl IntoIterator<Item = &'a str>) -> Result<Command, clap::Error> {
+    Cli::try_parse_from(std::iter::once("acquaint").chain(args)).map(|cli| cli.command)
+}
+
 #[test]
 fn flags() {
-    assert_eq!(
-        parse_args(Vec::<&str>::new()).unwrap(),
-        Command::Triage(Options::default())
-    );
-    let all = parse_args([
+    let Command::Triage(none) = parse_args(["triage"]).unwrap() else {
+        panic!("not triage");
+    };
+    assert_eq!(none, Options::default());
+    let Command::Triage(all) = parse_args([
+        "triage",
         "--invitations",
         "I.csv",
         "--people=p.toml",
@@ -1146,10 +1149,12 @@ fn flags() {
         "json",
         "--why-not",
     ])
-    .unwrap();
+    .unwrap() else {
+        panic!("not triage");
+    };
     assert_eq!(
         all,
-        Command::Triage(Options {
+        Options {
             invitations: Some("I.csv".into()),
             people: Some("p.toml".into()),
             policy: Some("pol.json".into()),
@@ -1157,29 +1162,28 @@ fn flags() {
             format: Format::Json,
             why_not: true,
             ..options()
-        })
-    );
-    assert_eq!(
-        parse_args(["--check-policy", "mine.toml"]).unwrap(),
-        Command::CheckPolicy {
-            path: "mine.toml".into(),
-            deny_warnings: false
         }
     );
-    assert_eq!(parse_args(["-h"]).unwrap(), Command::Help);
-    assert_eq!(
-        parse_args(["--format", "xml"]).unwrap_err().to_string(),
-        "cannot parse argument \"xml\": `--format` is `table` or `json`"
+    let Command::Check(check) = parse_args(["check", "mine.toml"]).unwrap() else {
+        panic!("not check");
+    };
+    assert_eq!(check.files, [PathBuf::from("mine.toml")]);
+    assert!(!check.deny_warnings);
+    let help = parse_args(["triage", "-h"]).unwrap_err();
+    assert_eq!(help.kind(), clap::error::ErrorKind::DisplayHelp);
+    assert!(help.to_string().contains("--write-people <FILE>"), "{help}");
+    let err = parse_args(["triage", "--format", "xml"]).unwrap_err();
+    assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+    assert!(
+        err.to_string().contains("[possible values: table, json]"),
+        "{err}"
     );
-    assert_eq!(
-        parse_args(["--bogus"]).unwrap_err().to_string(),
-        "invalid option '--bogus'"
-    );
-    assert_eq!(
-        parse_args(["--people"]).unwrap_err().to_string(),
-        "missing argument for option '--people'"
-    );
-    assert!(parse_args(["Invitations.csv"]).is_err());
+    let err = parse_args(["triage", "--bogus"]).unwrap_err();
+    assert_eq!(err.kind(), clap::error::ErrorKind::UnknownArgument);
+    let err = parse_args(["triage", "--people"]).unwrap_err();
+    assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+    assert!(parse_args(["triage", "Invitations.csv"]).is_err());
+    assert_eq!(err.exit_code(), 2);
 }
 
 #[test]
@@ -1273,7 +1277,7 @@ proptest! {
     }
 }
 
-// ---- --diff ---------------------------------------------------------------
+// ---- diff -----------------------------------------------------------------
 
 fn run_diff(
     old: &std::path::Path,
@@ -1281,12 +1285,12 @@ fn run_diff(
     format: Format,
 ) -> (Result<bool, Error>, String) {
     let mut out = Vec::new();
-    let result = cli::diff(old, new, format, &mut out);
+    let result = diff(old, new, format, &mut out);
     (result, String::from_utf8(out).unwrap())
 }
 
 fn default_policy_file() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/policies/default.toml")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/policies/default.toml")
 }
 
 const FAMILY_POLICY: &[u8] = br#"
@@ -1303,34 +1307,33 @@ reason = "Family"
 
 #[test]
 fn diff_flags() {
+    let Command::Diff(args) = parse_args(["diff", "old.toml", "new.toml"]).unwrap() else {
+        panic!("not diff");
+    };
     assert_eq!(
-        parse_args(["--diff", "old.toml", "new.toml"]).unwrap(),
-        Command::Diff {
+        args,
+        args::DiffArgs {
             old: "old.toml".into(),
             new: "new.toml".into(),
             format: Format::Table,
         }
     );
+    let Command::Diff(args) =
+        parse_args(["diff", "--format", "json", "old.toml", "new.json"]).unwrap()
+    else {
+        panic!("not diff");
+    };
+    assert_eq!(args.format, Format::Json);
     assert_eq!(
-        parse_args(["--format", "json", "--diff", "old.toml", "new.json"]).unwrap(),
-        Command::Diff {
-            old: "old.toml".into(),
-            new: "new.json".into(),
-            format: Format::Json,
-        }
+        parse_args(["diff", "old.toml"]).unwrap_err().kind(),
+        clap::error::ErrorKind::MissingRequiredArgument
     );
     assert_eq!(
-        parse_args(["--diff", "old.toml"]).unwrap_err().to_string(),
-        "`--diff` takes two policy files: OLD NEW"
-    );
-    assert_eq!(
-        parse_args(["--diff", "a.toml", "b.toml", "c.toml"])
+        parse_args(["diff", "a.toml", "b.toml", "c.toml"])
             .unwrap_err()
-            .to_string(),
-        "unexpected argument \"c.toml\""
+            .kind(),
+        clap::error::ErrorKind::UnknownArgument
     );
-    assert!(parse_args(["--diff", "a.toml", "b.toml", "--check-policy", "c.toml"]).is_err());
-    assert!(cli::USAGE.contains("--diff OLD NEW"));
 }
 
 #[test]
@@ -1431,12 +1434,12 @@ fn diff_exit_status_is_that_of_diff_1() {
         Format::Table,
     )
     .0;
-    assert_eq!(cli::diff_status(&same), 0);
-    assert_eq!(cli::diff_status(&differ), 1);
-    assert_eq!(cli::diff_status(&missing), 2);
+    assert_eq!(diff_status(&same), 0);
+    assert_eq!(diff_status(&differ), 1);
+    assert_eq!(diff_status(&missing), 2);
     let bad = temp_file("bad-diff.toml", b"fallback = \"maybe\"\n");
     let result = run_diff(&default_policy_file(), &bad, Format::Table).0;
-    assert_eq!(cli::diff_status(&result), 2);
+    assert_eq!(diff_status(&result), 2);
     assert!(
         result
             .unwrap_err()
@@ -1450,10 +1453,10 @@ fn diff_of_the_job_seeking_setting_alone_is_a_difference() {
     let old = temp_file("not-seeking.toml", b"job-seeking = false\n");
     let new = temp_file("seeking.toml", b"job-seeking = true\n");
     let (result, out) = run_diff(&old, &new, Format::Table);
-    assert_eq!(cli::diff_status(&result), 1, "{out}");
+    assert_eq!(diff_status(&result), 1, "{out}");
     assert!(out.contains("Job seeking changes from no to yes."), "{out}");
     let (result, _) = run_diff(&new, &new, Format::Json);
-    assert_eq!(cli::diff_status(&result), 0);
+    assert_eq!(diff_status(&result), 0);
 }
 
 #[test]

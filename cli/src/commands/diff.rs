@@ -1,0 +1,110 @@
+//! `acquaint diff OLD NEW`: where two policy files decide differently.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use acquaint::{Platform, Policy};
+
+use crate::args::{DiffArgs, Format};
+use crate::error::{Error, Status};
+use crate::policy_file::load_policy;
+
+/// Compares the two policy files, as `diff(1)` does: a difference is a
+/// finding (exit status 1), and a file that cannot be read an error (2).
+pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<Status, Error> {
+    diff(&args.old, &args.new, args.format, out).map(Status::finding_if)
+}
+
+/// The platforms `diff` compares: the built-in ones, those either policy
+/// declares (a policy file must declare every platform its rules name),
+/// and one that neither declares, standing for any other; each with its
+/// heading.
+fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
+    let mut platforms: Vec<(String, Platform)> =
+        [Platform::LinkedIn, Platform::Twitter, Platform::Facebook]
+            .into_iter()
+            .map(|p| (p.label().to_owned(), p))
+            .collect();
+    let mut declared = std::collections::HashSet::new();
+    for platform in old.platforms().iter().chain(new.platforms()) {
+        if declared.insert(platform.clone()) {
+            platforms.push((platform.label().to_owned(), platform.clone()));
+        }
+    }
+    // A name neither declares decides as every platform neither names.
+    let other = (0..)
+        .map(|i| match i {
+            0 => "other".to_owned(),
+            i => format!("other-{i}"),
+        })
+        .filter_map(|name| name.parse::<Platform>().ok())
+        .find(|p| !declared.contains(p));
+    if let Some(other) = other {
+        platforms.push(("Any other platform".to_owned(), other));
+    }
+    platforms
+}
+
+/// Compares the policy files `old` and `new` and prints, for each platform
+/// (see `diff_platforms`), where they decide differently: as Markdown
+/// tables, or as JSON, one object per platform. Returns whether they
+/// differ anywhere, the job-seeking setting included.
+pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Result<bool, Error> {
+    let (before, after) = (
+        load_policy(Some(old), false)?,
+        load_policy(Some(new), false)?,
+    );
+    let (old, new) = (old.display().to_string(), new.display().to_string());
+    let mut differ = false;
+    let platforms = diff_platforms(&before, &after);
+    for (n, (heading, platform)) in platforms.iter().enumerate() {
+        let diff = before.diff(&after, platform).map_err(|e| Error::Diff {
+            old: old.clone(),
+            new: new.clone(),
+            message: e.to_string(),
+        })?;
+        differ |= !diff.is_empty();
+        match format {
+            Format::Table => {
+                if n == 0 {
+                    writeln!(out, "What changes from `{old}` to `{new}`:")?;
+                }
+                write!(out, "\n**{heading}**\n\n{diff}")?;
+            }
+            Format::Json => {
+                serde_json::to_writer(&mut *out, &diff).map_err(io::Error::from)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    let (was, is) = (
+        before.settings().job_seeking(),
+        after.settings().job_seeking(),
+    );
+    differ |= was != is;
+    if format == Format::Table && was != is {
+        let word = |on: bool| if on { "yes" } else { "no" };
+        writeln!(
+            out,
+            "\nJob seeking changes from {} to {}. The tables compare the two policies both \
+             when you are job seeking and when you are not, so this change shows in no row: \
+             with job seeking on, the recruiter override and your rules that read it can \
+             apply.",
+            word(was),
+            word(is)
+        )?;
+    }
+    out.flush()?;
+    Ok(differ)
+}
+
+/// The exit status of `diff`, as `diff(1)` has it: 0 when the policies
+/// decide alike on every platform, 1 when they differ (a change of the
+/// job-seeking setting alone counts: it changes decisions, though no row
+/// of the tables shows it), 2 when they could not be compared.
+pub fn diff_status(result: &Result<bool, Error>) -> u8 {
+    match result {
+        Ok(differ) => Status::finding_if(*differ).code(),
+        Err(_) => Error::STATUS,
+    }
+}

@@ -1,0 +1,16 @@
+//! `acquaint triage`: the invitations of a LinkedIn data export, decided.
+//!
+//! `archive` finds the files of the export (folder or zip), `table` reads
+//! a CSV file by column name, `export` reads `Invitations.csv`, `known`
+//! infers facts from the other files, `people` reads the people file,
+//! `report` decides and prints, `template` writes a people file, and `run`
+//! ties them to the flags.
+
+pub mod archive;
+pub mod export;
+pub mod known;
+pub mod people;
+pub mod report;
+pub mod run;
+pub mod table;
+pub mod template;
