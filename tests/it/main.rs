@@ -1,9 +1,9 @@
 //! The integration tests: one binary, one module per subject, so that the
 //! library is linked into a test binary once rather than once per file.
 //!
-//! `tests/alloc.rs` stays a binary of its own: its counting global
-//! allocator would otherwise be the allocator of every test here. Modules that load
-//! policy documents or round-trip values through serde are compiled with
+//! The counting global allocator of `alloc` is the allocator of every test
+//! here; it counts per thread, so the tests it checks are not disturbed by
+//! the others running in parallel. Modules that load policy documents or round-trip values through serde are compiled with
 //! the `serde` feature only, so `cargo test --no-default-features` runs
 //! the rest.
 //!
@@ -15,6 +15,8 @@
 mod common;
 mod strategies;
 
+#[cfg(feature = "serde")]
+mod alloc;
 mod analysis;
 mod autotrait;
 mod builtin_rules;

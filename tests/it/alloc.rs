@@ -4,28 +4,22 @@
 //!
 //! A counting global allocator counts the allocations of the current thread
 //! only, so tests running in parallel on other threads do not disturb the
-//! count.
+//! count. It is the allocator of the whole test binary: it only forwards to
+//! `System` and bumps a thread-local counter.
 
 // `GlobalAlloc` is an unsafe trait, so counting allocations takes an
 // `unsafe impl`; it only forwards to `System`. The library itself forbids
 // unsafe code (`#![forbid(unsafe_code)]` in src/lib.rs).
 #![allow(unsafe_code)]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-// The helpers of the integration tests in `tests/it`, shared, not copied;
-// this file uses only some of them.
-#[allow(dead_code)]
-#[path = "it/common/mod.rs"]
-mod common;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
+use crate::common::finite;
 use acquaint::{
     Condition, Contact, DataRule, Decision, Direction, Platform, Policy, Request, Rule, Verdict,
 };
-use common::finite;
 
 struct Counting;
 
@@ -245,8 +239,8 @@ fn a_data_policy_decides_without_allocating() {
 #[test]
 fn compiled_data_policies_decide_without_allocating() {
     let documents = [
-        include_str!("../examples/policies/default.toml"),
-        include_str!("../benches/data/twenty-rules.toml"),
+        include_str!("../../examples/policies/default.toml"),
+        include_str!("../../benches/data/twenty-rules.toml"),
     ];
     for text in documents {
         let mut policy: Policy = toml::from_str(text).unwrap();
