@@ -99,9 +99,11 @@ impl BuiltinRule {
         }
     }
 
-    /// The namespaces of the built-in rules' ids: no user rule's id may
-    /// start with one of them, whatever its case.
-    pub(crate) const NAMESPACES: [&'static str; 3] = ["linkedin.", "twitter.", "facebook."];
+    /// The namespaces of the built-in rules' ids, one per built-in platform
+    /// in the order of [`Platform::BUILTIN`]: no user rule's id may start
+    /// with one of them, whatever its case.
+    pub(crate) const NAMESPACES: [&'static str; Platform::BUILTIN.len()] =
+        ["linkedin.", "twitter.", "facebook."];
 
     /// The built-in rule with this id.
     pub fn from_id(id: &str) -> Option<BuiltinRule> {
@@ -343,6 +345,13 @@ pub(crate) fn explain_builtin(rule: BuiltinRule, r: &Request<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_builtin_platform_has_its_namespace() {
+        for (platform, namespace) in Platform::BUILTIN.iter().zip(BuiltinRule::NAMESPACES) {
+            assert_eq!(namespace, format!("{}.", platform.as_str()));
+        }
+    }
 
     #[test]
     fn every_builtin_id_is_in_a_reserved_namespace() {

@@ -268,9 +268,9 @@ struct Class {
 /// A policy's data rules, compiled; see the module documentation.
 #[derive(Debug)]
 pub(crate) struct Compiled {
-    /// The user-named platforms the rules name, sorted: the class of
-    /// `named[i]` is `3 + i`, and the class after them is every other
-    /// user-named platform.
+    /// The user-named platforms the rules name, sorted: the classes of
+    /// [`Platform::BUILTIN`] come first, then the class of each of these,
+    /// then the class of every other user-named platform.
     named: Box<[Platform]>,
     classes: Box<[Class]>,
     /// Lists of candidates, each ended by [`END`]: a rule's index times
@@ -303,7 +303,7 @@ impl Compiled {
             lists: HashMap::new(),
             work: rules.len(),
         };
-        let builtin = [Platform::LinkedIn, Platform::Twitter, Platform::Facebook];
+        let builtin = Platform::BUILTIN;
         let mut classes = Vec::with_capacity(builtin.len() + named.len() + 1);
         for platform in builtin.iter().chain(&named).map(Some).chain([None]) {
             classes.push(builder.class(platform)?);
@@ -318,15 +318,14 @@ impl Compiled {
     /// The rules that may decide `request`.
     #[inline]
     pub(crate) fn candidates(&self, request: &Request<'_>) -> Candidates<'_> {
-        let class = match request.platform {
-            Platform::LinkedIn => 0,
-            Platform::Twitter => 1,
-            Platform::Facebook => 2,
-            Platform::Other(_) => {
-                3 + self
-                    .named
-                    .binary_search(request.platform)
-                    .unwrap_or(self.named.len())
+        let class = match request.platform.builtin_index() {
+            Some(i) => i,
+            None => {
+                Platform::BUILTIN.len()
+                    + self
+                        .named
+                        .binary_search(request.platform)
+                        .unwrap_or(self.named.len())
             }
         };
         let entry = self.classes.get(class).map_or(END, |class| {
@@ -599,7 +598,7 @@ mod tests {
         };
         assert!(linkedin.segments.is_empty() && linkedin.table.len() == 1);
         assert_eq!(twitter.table.len(), 2);
-        for p in [Platform::LinkedIn, Platform::Twitter, Platform::Facebook] {
+        for p in Platform::BUILTIN {
             assert_as_interpreted(&policy, &p);
         }
     }

@@ -598,7 +598,7 @@ impl Vocabulary {
         // does, so it needs no value of its own; those the rules name keep
         // the order of the declaration.
         let mut platforms = Numbered::new();
-        for platform in [Platform::LinkedIn, Platform::Twitter, Platform::Facebook] {
+        for platform in Platform::BUILTIN {
             platforms.insert(platform);
         }
         for platform in policies.iter().flat_map(|policy| &policy.platforms) {
