@@ -160,10 +160,11 @@
 //
 // 1. Vocabulary: `limits`, `names` (the names a policy document uses),
 //    `text`, `error`, then `contact`, `platform`, `decision`, `reply`
-//    (reply templates), `request` (the request and the user's settings),
-//    `builtin` (the built-in rules and their explanations) and `example`
-//    (a request and the decision expected for it).
-// 2. Rules: `condition`, then `rules` (the `Rule` trait and data rules).
+//    (reply templates), `request` (the request and the user's settings)
+//    and `example` (a request and the decision expected for it).
+// 2. Rules: `condition`, then `builtin` (the built-in rules, each also as
+//    a condition, and their explanations) and `rules` (the `Rule` trait
+//    and data rules).
 // 3. `verdict`: the answer, and its explanation.
 // 4. `compiled` (a policy's data rules compiled for evaluation), then
 //    `policy`: settings, rules and evaluation.
@@ -174,7 +175,6 @@ mod limits;
 mod names;
 mod text;
 
-mod builtin;
 mod contact;
 mod decision;
 mod error;
@@ -183,6 +183,7 @@ mod platform;
 mod reply;
 mod request;
 
+mod builtin;
 mod condition;
 mod rules;
 

@@ -173,7 +173,7 @@ impl Platform {
     /// The platform's position in [`Platform::BUILTIN`], `None` for a
     /// user-named one.
     #[inline]
-    pub(crate) fn builtin_index(&self) -> Option<usize> {
+    pub(crate) const fn builtin_index(&self) -> Option<usize> {
         match self {
             Platform::LinkedIn => Some(0),
             Platform::Twitter => Some(1),

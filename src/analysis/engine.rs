@@ -739,6 +739,9 @@ impl Model {
         budget: &mut Budget,
     ) -> Result<Compiled, AnalysisError> {
         self.shared_passions = self.passion_groups_of(policy, budget)?;
+        // The built-in rules as data rules would say them: compiled as
+        // theirs are, from conditions that outlive `compiled` below.
+        let builtin = BuiltinRule::ALL.map(|rule| (rule.platform(), rule.condition()));
         // Each distinct condition compiles once: a condition such as
         // `interesting-profession = true` reads a set as large as the
         // settings, and a policy may repeat it in every rule. Not across
@@ -747,36 +750,116 @@ impl Model {
         let mut user_rules = Vec::with_capacity(policy.rules.len());
         for rule in &policy.rules {
             user_rules.push(match rule {
-                UserRule::Data(rule) => {
-                    let covers = match &rule.platforms {
-                        None => Formula::Const(true),
-                        Some(list) => {
-                            let values: Vec<usize> = list
-                                .iter()
-                                .filter_map(|p| self.platform_index.get(p).copied())
-                                .collect();
-                            self.atom_of(Fact::Platform, values, true, budget)?
-                        }
-                    };
-                    let when = match &rule.when {
-                        None => Formula::Const(true),
-                        Some(condition) => {
-                            self.compile(condition, policy, &mut compiled, budget)?
-                        }
-                    };
-                    Some(Formula::And(vec![covers, when]))
-                }
+                UserRule::Data(rule) => Some(self.compile_rule(
+                    rule.platforms(),
+                    rule.condition(),
+                    policy,
+                    &mut compiled,
+                    budget,
+                )?),
                 UserRule::Custom { .. } => None,
             });
         }
-        let mut builtin_rules = Vec::with_capacity(BuiltinRule::ALL.len());
-        for rule in BuiltinRule::ALL {
-            builtin_rules.push(self.compile_builtin(rule, policy, budget)?);
+        let mut builtin_rules = Vec::with_capacity(builtin.len());
+        for (platform, when) in &builtin {
+            let platforms = Some(std::slice::from_ref(platform));
+            let formula =
+                self.compile_rule(platforms, when.as_ref(), policy, &mut compiled, budget)?;
+            builtin_rules.push(self.join_atoms(formula, budget)?);
         }
         Ok(Compiled {
             user_rules,
             builtin_rules,
         })
+    }
+
+    /// `formula` with the atoms on one variable in each `and` or `or` list
+    /// joined into one, where the first of them stood: for the built-in
+    /// rules, whose conditions say leaf by leaf what the rule reads as one
+    /// fact (`linkedin.not-met` reads "not met", which a condition says as
+    /// `met-in-person = false` and `worked-together = false`). Joined, the
+    /// explorer cuts the space where the rule does, and the tables and
+    /// diffs read as they always have. Data rules keep their atoms as
+    /// written, and with them the rows their authors know.
+    ///
+    /// Recursive: built-in conditions are a few levels deep.
+    fn join_atoms(
+        &mut self,
+        formula: Formula,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        let (items, all) = match formula {
+            Formula::And(items) => (items, true),
+            Formula::Or(items) => (items, false),
+            Formula::Not(inner) => {
+                return Ok(Formula::Not(Box::new(self.join_atoms(*inner, budget)?)));
+            }
+            Formula::Const(_) | Formula::Atom(_) => return Ok(formula),
+        };
+        // Where the atom on each variable stands in `joined`.
+        let mut at: HashMap<usize, usize> = HashMap::new();
+        let mut joined: Vec<Formula> = Vec::with_capacity(items.len());
+        for item in items {
+            let Formula::Atom(atom) = item else {
+                joined.push(self.join_atoms(item, budget)?);
+                continue;
+            };
+            let var = self.atoms[atom].var;
+            match at.get(&var).map(|&i| (i, &joined[i])) {
+                Some((i, &Formula::Atom(first))) => {
+                    let values = self.atoms[first]
+                        .mask
+                        .iter()
+                        .zip(self.atoms[atom].mask.iter());
+                    let words: Values = values
+                        .map(|(a, b)| if all { a & b } else { a | b })
+                        .collect();
+                    let fact = self.fact(var);
+                    joined[i] = self.atom_of(fact, ones(&words), true, budget)?;
+                }
+                // The atoms before joined into a constant, which decides
+                // the list whatever this one is: none left in an `and`, or
+                // every value in an `or`.
+                Some(_) => {}
+                None => {
+                    at.insert(var, joined.len());
+                    joined.push(item);
+                }
+            }
+        }
+        Ok(if all {
+            Formula::And(joined)
+        } else {
+            Formula::Or(joined)
+        })
+    }
+
+    /// A rule that holds on `platforms` (every platform when `None`) when
+    /// `when` holds (always when `None`), as a formula: a data rule, or a
+    /// built-in rule as its condition says it.
+    fn compile_rule<'p>(
+        &mut self,
+        platforms: Option<&[Platform]>,
+        when: Option<&'p Condition>,
+        policy: &Policy,
+        compiled: &mut HashMap<&'p Condition, Formula>,
+        budget: &mut Budget,
+    ) -> Result<Formula, AnalysisError> {
+        let covers = match platforms {
+            None => Formula::Const(true),
+            Some(list) => {
+                let values: Vec<usize> = list
+                    .iter()
+                    .filter_map(|p| self.platform_index.get(p).copied())
+                    .collect();
+                self.atom_of(Fact::Platform, values, true, budget)?
+            }
+        };
+        let when = match when {
+            None => Formula::Const(true),
+            Some(condition) => self.compile(condition, policy, compiled, budget)?,
+        };
+        Ok(Formula::And(vec![covers, when]))
     }
 
     /// The groups holding `policy`'s own passions, each once, in the order
@@ -1232,56 +1315,6 @@ impl Model {
         })
     }
 
-    /// A built-in rule as a formula: it mirrors [`BuiltinRule::applies`],
-    /// which the tests check on every request of the space.
-    fn compile_builtin(
-        &mut self,
-        rule: BuiltinRule,
-        policy: &Policy,
-        budget: &mut Budget,
-    ) -> Result<Formula, AnalysisError> {
-        let b = budget;
-        let platform = self.platform_index.get(&rule.platform()).copied();
-        let on = self.atom_of(Fact::Platform, platform, true, b)?;
-        let body = match rule {
-            BuiltinRule::LinkedInRecruiterOverride => Formula::And(vec![
-                self.yes_no(Fact::Direction, false, b)?,
-                self.flag(Flag::JobSeeking, true, b)?,
-                self.flag(Flag::Recruiter, true, b)?,
-                self.acquaintance(|a| a == Acquaintance::Never, b)?,
-            ]),
-            BuiltinRule::LinkedInReputationGuard => Formula::Or(vec![
-                self.view(Fact::MyView, View::Negative, b)?,
-                self.view(Fact::TheirView, View::Negative, b)?,
-            ]),
-            BuiltinRule::LinkedInNotMet => self.acquaintance(|a| !a.has_met(), b)?,
-            BuiltinRule::LinkedInCannotVouch => Formula::Or(vec![
-                self.view(Fact::MyView, View::Unknown, b)?,
-                self.view(Fact::TheirView, View::Unknown, b)?,
-            ]),
-            BuiltinRule::LinkedInMutualVouch => Formula::And(vec![
-                self.acquaintance(Acquaintance::has_met, b)?,
-                self.view(Fact::MyView, View::Positive, b)?,
-                self.view(Fact::TheirView, View::Positive, b)?,
-            ]),
-            BuiltinRule::TwitterSharedPurpose => {
-                let purpose: Vec<usize> = self
-                    .my_profession(policy)
-                    .into_iter()
-                    .chain(self.interesting_professions(policy))
-                    .collect();
-                Formula::Or(vec![
-                    self.atom_of(Fact::Profession, purpose, true, b)?,
-                    self.flag(Flag::Star, true, b)?,
-                    self.shares_passion(b)?,
-                ])
-            }
-            BuiltinRule::FacebookFriend => self.flag(Flag::Friend, true, b)?,
-            BuiltinRule::TwitterNoPurpose | BuiltinRule::FacebookNotAFriend => Formula::Const(true),
-        };
-        Ok(Formula::And(vec![on, body]))
-    }
-
     /// The truth of `formula` on `cell`, each atom evaluated charged to
     /// `budget` (by the words of its bit set).
     pub(super) fn eval(&self, formula: &Formula, cell: &Cell, budget: &mut Budget) -> Truth {
@@ -1451,6 +1484,11 @@ impl Model {
     }
 }
 
+/// The bits set in a bit set, in order.
+fn ones(words: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    (0..words.len() * 64).filter(|bit| words[bit / 64] & (1 << (bit % 64)) != 0)
+}
+
 /// Sets bit `bit` of a bit set.
 fn set_bit(words: &mut [u64], bit: usize) {
     words[bit / 64] |= 1 << (bit % 64);
@@ -1601,6 +1639,47 @@ mod tests {
         }
         let first_tag = model.var(Fact::Tag(0)).unwrap_or(0) - FIXED_FACTS.len();
         assert_eq!(model.group_atoms.len(), first_tag + tags.len());
+    }
+
+    /// A built-in rule reads as one atom what its condition says in
+    /// several leaves: `linkedin.not-met` as "never met or only spoken".
+    #[test]
+    fn a_builtin_rule_reads_one_atom_per_fact() {
+        fn atoms(formula: &Formula, out: &mut Vec<usize>) {
+            match formula {
+                Formula::Const(_) => {}
+                Formula::Atom(atom) => out.push(*atom),
+                Formula::And(list) | Formula::Or(list) => list.iter().for_each(|f| atoms(f, out)),
+                Formula::Not(inner) => atoms(inner, out),
+            }
+        }
+        let policy = Policy::default();
+        let mut model = Model::new(&[&policy], None);
+        let compiled = model.compile_policy(&policy, &mut Budget::new());
+        let Ok(compiled) = compiled else {
+            panic!("the default policy compiles");
+        };
+        let acquaintance = model.var(Fact::Acquaintance).unwrap_or(usize::MAX);
+        for (rule, formula) in BuiltinRule::ALL.iter().zip(&compiled.builtin_rules) {
+            let mut read = Vec::new();
+            atoms(formula, &mut read);
+            let mut vars: Vec<usize> = read.iter().map(|&a| model.atoms[a].var).collect();
+            vars.sort_unstable();
+            let count = vars.len();
+            vars.dedup();
+            assert_eq!(vars.len(), count, "{rule} reads a variable twice");
+            if *rule == BuiltinRule::LinkedInNotMet {
+                let on: Vec<u64> = read
+                    .iter()
+                    .map(|&a| &model.atoms[a])
+                    .filter(|a| a.var == acquaintance)
+                    .map(|a| a.mask[0])
+                    .collect();
+                let not_met =
+                    (1 << Acquaintance::Never as u64) | (1 << Acquaintance::Spoken as u64);
+                assert_eq!(on, [not_met]);
+            }
+        }
     }
 
     /// Splitting a cell charges copying it and reading the atom.
