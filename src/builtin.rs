@@ -450,7 +450,7 @@ pub(crate) fn explain_builtin(rule: BuiltinRule, r: &Request<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contact::Contact;
+    use crate::contact::{Contact, every_finite_contact};
     use crate::request::Settings;
 
     /// Each rule's condition holds exactly where its unrolled `applies`
@@ -490,33 +490,22 @@ mod tests {
     }
 
     /// Every contact of finite facts, with professions and passions that
-    /// do and do not serve the purposes of `each_rule_applies_...`.
+    /// do and do not serve the purposes of the test above.
     fn every_contact() -> Vec<Contact> {
+        let professions = [None, Some("Nurse"), Some("biologist"), Some("baker")];
+        let passions = [None, Some("CHESS"), Some("go")];
         let mut contacts = Vec::new();
-        for acquaintance in Acquaintance::ALL {
-            for my_view in View::ALL {
-                for their_view in View::ALL {
-                    for flags in 0..16 {
-                        for profession in [None, Some("Nurse"), Some("biologist"), Some("baker")] {
-                            for passion in [None, Some("CHESS"), Some("go")] {
-                                let mut c = Contact::new("A")
-                                    .with_acquaintance(acquaintance)
-                                    .with_my_view(my_view)
-                                    .with_their_view(their_view)
-                                    .with_recruiter(flags & 1 != 0)
-                                    .with_friend(flags & 2 != 0)
-                                    .with_star(flags & 4 != 0)
-                                    .with_facebook_friend(flags & 8 != 0);
-                                if let Some(p) = profession {
-                                    c = c.with_profession(p);
-                                }
-                                if let Some(p) = passion {
-                                    c = c.with_passion(p);
-                                }
-                                contacts.push(c);
-                            }
-                        }
+        for contact in every_finite_contact() {
+            for profession in professions {
+                for passion in passions {
+                    let mut c = contact.clone();
+                    if let Some(p) = profession {
+                        c = c.with_profession(p);
                     }
+                    if let Some(p) = passion {
+                        c = c.with_passion(p);
+                    }
+                    contacts.push(c);
                 }
             }
         }

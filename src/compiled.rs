@@ -127,9 +127,14 @@ impl Facts {
 
 /// The fact-word bits a condition reads.
 fn bits_read(cond: &Condition) -> u32 {
+    cond.nodes().fold(0, |bits, node| bits | fact_bits(node))
+}
+
+/// The fact-word bits one condition reads itself, its parts aside.
+fn fact_bits(cond: &Condition) -> u32 {
     match cond {
-        Condition::All(list) | Condition::Any(list) => list.iter().fold(0, |m, c| m | bits_read(c)),
-        Condition::Not(inner) => bits_read(inner),
+        // Their parts are walked on their own.
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => 0,
         Condition::Direction(_) => DIRECTION,
         Condition::JobSeeking(_) => JOB_SEEKING,
         Condition::Acquaintance(_)
@@ -159,36 +164,12 @@ fn bits_read(cond: &Condition) -> u32 {
 /// How many nodes a condition has (the work of looking at it once), and
 /// the platforms it names, added to `named`: one walk for both.
 fn survey(cond: &Condition, named: &mut Vec<Platform>) -> usize {
-    match cond {
-        Condition::All(list) | Condition::Any(list) => {
-            1 + list.iter().map(|c| survey(c, named)).sum::<usize>()
-        }
-        Condition::Not(inner) => 1 + survey(inner, named),
-        Condition::Platform(p) => {
-            named.push(p.clone());
-            1
-        }
-        Condition::Direction(_)
-        | Condition::JobSeeking(_)
-        | Condition::Acquaintance(_)
-        | Condition::MetInPerson(_)
-        | Condition::WorkedTogether(_)
-        | Condition::SpokeWith(_)
-        | Condition::MyView(_)
-        | Condition::TheirView(_)
-        | Condition::Recruiter(_)
-        | Condition::Friend(_)
-        | Condition::FacebookFriend(_)
-        | Condition::Star(_)
-        | Condition::Profession(_)
-        | Condition::SharesProfession(_)
-        | Condition::InterestingProfession(_)
-        | Condition::Passion(_)
-        | Condition::SharesPassion(_)
-        | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_)
-        | Condition::HasMessage(_) => 1,
+    let mut size = 0;
+    for node in cond.nodes() {
+        size += 1;
+        named.extend(node.named_platform().cloned());
     }
+    size
 }
 
 /// Whether `cond` holds for every request with these finite facts on this
@@ -535,7 +516,7 @@ fn deposit(key: u32, mask: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contact::Contact;
+    use crate::contact::{Contact, every_finite_contact};
     use crate::decision::Decision;
     use crate::policy::Policy;
 
@@ -546,31 +527,19 @@ mod tests {
     /// Every finite fact of a contact, on `platform`, decided by the
     /// compiled policy and by the interpreter.
     fn assert_as_interpreted(policy: &Policy, platform: &Platform) {
-        for acquaintance in Acquaintance::ALL {
-            for (mine, theirs) in View::ALL.into_iter().zip(View::ALL.into_iter().rev()) {
-                for flags in 0..16 {
-                    let c = Contact::new("A")
-                        .with_acquaintance(acquaintance)
-                        .with_my_view(mine)
-                        .with_their_view(theirs)
-                        .with_recruiter(flags & 1 != 0)
-                        .with_friend(flags & 2 != 0)
-                        .with_star(flags & 4 != 0)
-                        .with_facebook_friend(flags & 8 != 0)
-                        .with_tag("t-3");
-                    for d in Direction::ALL {
-                        let r = Request::new(&c, platform, d, &policy.settings);
-                        let compiled = policy.decide(&r);
-                        let interpreted = policy.interpret(&r).unwrap_or_else(|| {
-                            match policy.disabled.first_applying(&r) {
-                                Some(b) => (b.decision(), crate::verdict::Decider::Builtin(b)),
-                                None => (policy.fallback, crate::verdict::Decider::Fallback),
-                            }
-                        });
-                        assert_eq!(compiled.0, interpreted.0);
-                        assert_eq!(compiled.1.id(), interpreted.1.id());
+        for c in every_finite_contact() {
+            let c = c.with_tag("t-3");
+            for d in Direction::ALL {
+                let r = Request::new(&c, platform, d, &policy.settings);
+                let compiled = policy.decide(&r);
+                let interpreted = policy.interpret(&r).unwrap_or_else(|| {
+                    match policy.disabled.first_applying(&r) {
+                        Some(b) => (b.decision(), crate::verdict::Decider::Builtin(b)),
+                        None => (policy.fallback, crate::verdict::Decider::Fallback),
                     }
-                }
+                });
+                assert_eq!(compiled.0, interpreted.0);
+                assert_eq!(compiled.1.id(), interpreted.1.id());
             }
         }
     }

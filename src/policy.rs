@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::builtin::{BuiltinRule, BuiltinSet, FALLBACK_ID};
 use crate::compiled::{Candidates, Compiled};
-use crate::condition::Condition;
+use crate::condition::{Condition, Value, ValueType};
 use crate::contact::Contact;
 use crate::decision::Decision;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
@@ -865,7 +865,7 @@ pub(crate) fn prepare_rule(
     }
     rule.builtin_bits = bits;
     if let Some(when) = &mut rule.when {
-        prepare_condition(when, 1, at, RuleField::When.name(), declared)?;
+        prepare_condition(when, at, RuleField::When.name(), declared)?;
     }
     Ok(())
 }
@@ -916,73 +916,76 @@ pub(crate) fn check_declared(
     }
 }
 
-/// Checks depth, emptiness and lengths, and folds strings. Recursion stops
-/// at [`Policy::MAX_DEPTH`], so even a condition built deeper in code cannot
-/// overflow the stack here.
+/// Checks depth, emptiness, platforms and lengths, and folds strings, in
+/// one walk that stops at the first mistake, so that even a condition built
+/// deeper than [`Policy::MAX_DEPTH`] in code cannot overflow the stack.
+/// `path` names `cond` in errors, such as `when`.
 fn prepare_condition(
     cond: &mut Condition,
-    depth: usize,
     at: &Location,
     path: &str,
     declared: Option<&Declared>,
 ) -> Result<(), PolicyError> {
-    if depth > Policy::MAX_DEPTH {
-        return Err(PolicyError::new(
-            at.clone(),
-            path,
-            PolicyErrorKind::TooDeep {
-                limit: Policy::MAX_DEPTH,
-            },
-        ));
-    }
-    let key = cond.key();
-    match cond {
-        Condition::All(list) | Condition::Any(list) => {
-            if list.is_empty() {
-                let field = format!("{path}.{key}");
-                return Err(PolicyError::new(at.clone(), field, PolicyErrorKind::Empty));
+    cond.try_walk_mut(|cond, steps| {
+        // The field that names `cond`, such as `when.all[0].not`.
+        let here = || {
+            let mut field = path.to_owned();
+            for step in steps {
+                field.push('.');
+                field.push_str(step.key.name());
+                if let Some(i) = step.index {
+                    field.push_str(&format!("[{i}]"));
+                }
             }
-            for (i, c) in list.iter_mut().enumerate() {
-                prepare_condition(c, depth + 1, at, &format!("{path}.{key}[{i}]"), declared)?;
-            }
+            field
+        };
+        if steps.len() >= Policy::MAX_DEPTH {
+            return Err(PolicyError::new(
+                at.clone(),
+                here(),
+                PolicyErrorKind::TooDeep {
+                    limit: Policy::MAX_DEPTH,
+                },
+            ));
         }
-        Condition::Not(inner) => {
-            prepare_condition(inner, depth + 1, at, &format!("{path}.not"), declared)?;
-        }
-        Condition::Platform(p) => check_declared(p, declared, at, || format!("{path}.platform"))?,
-        Condition::Profession(s) | Condition::Passion(s) | Condition::Tag(s) => {
-            let field = || format!("{path}.{key}");
-            // Measured once folded, as settings are: lowercasing may
-            // lengthen a string, and the limit is on what is stored.
-            let Some(folded) = fold(s) else {
+        let key = cond.condition_key();
+        let field = || format!("{}.{}", here(), key.name());
+        match cond.value() {
+            Value::List([]) => {
                 return Err(PolicyError::new(
                     at.clone(),
                     field(),
                     PolicyErrorKind::Empty,
                 ));
-            };
-            check_len(&folded, Policy::MAX_TEXT_LEN, at, field)?;
-            *s = folded.into();
+            }
+            Value::Platform(p) => check_declared(p, declared, at, field)?,
+            Value::Text(text) => {
+                // Measured once folded, as settings are: lowercasing may
+                // lengthen a string, and the limit is on what is stored.
+                let Some(folded) = fold(text) else {
+                    return Err(PolicyError::new(
+                        at.clone(),
+                        field(),
+                        PolicyErrorKind::Empty,
+                    ));
+                };
+                check_len(&folded, Policy::MAX_TEXT_LEN, at, field)?;
+                // The same condition, holding the folded text.
+                if let ValueType::Text(with) = key.value_type() {
+                    *cond = with(folded.into());
+                }
+            }
+            // Their parts are visited on their own.
+            Value::List(_) | Value::Nested(_) => {}
+            // Nothing to check: a value read whole when it was given.
+            Value::Bool(_)
+            | Value::Count(_)
+            | Value::Direction(_)
+            | Value::Acquaintance(_)
+            | Value::View(_) => {}
         }
-        Condition::Direction(_)
-        | Condition::JobSeeking(_)
-        | Condition::Acquaintance(_)
-        | Condition::MetInPerson(_)
-        | Condition::WorkedTogether(_)
-        | Condition::SpokeWith(_)
-        | Condition::MyView(_)
-        | Condition::TheirView(_)
-        | Condition::Recruiter(_)
-        | Condition::Friend(_)
-        | Condition::FacebookFriend(_)
-        | Condition::Star(_)
-        | Condition::SharesProfession(_)
-        | Condition::InterestingProfession(_)
-        | Condition::SharesPassion(_)
-        | Condition::MutualConnectionsAtLeast(_)
-        | Condition::HasMessage(_) => {}
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -33,9 +33,10 @@ use std::hash::Hash;
 use std::ops::ControlFlow;
 
 use crate::builtin::{BuiltinRule, FALLBACK_ID};
-use crate::condition::Condition;
+use crate::condition::{Condition, Value};
 use crate::contact::{Acquaintance, View};
 use crate::decision::Decision;
+use crate::names::ConditionKey;
 use crate::platform::{Direction, Platform};
 use crate::policy::{Policy, UserRule};
 use crate::request::Request;
@@ -47,9 +48,9 @@ use super::AnalysisError;
 ///
 /// A new yes-or-no condition takes edits in this file only: a variant here
 /// and its arms in [`Flag::header`] and [`Flag::of`]; its place in
-/// [`FIXED_FACTS`] (which fixes its table column); the condition listed
-/// with those naming no value in [`Vocabulary::collect`], and compiled
-/// with [`Model::flag`] in [`Model::compile`]. The compiler points at every
+/// [`FIXED_FACTS`] (which fixes its table column); and the condition
+/// compiled with [`Model::flag`] in [`Model::compile`] (a yes-or-no value
+/// names nothing [`Vocabulary::collect`] must gather). The compiler points at every
 /// one but [`FIXED_FACTS`], and the check in [`Model::var`] names that one
 /// in any test that compiles the condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -365,6 +366,18 @@ fn list_identity(list: &[Condition]) -> usize {
     list.as_ptr() as usize
 }
 
+/// Where `parent` places a condition directly inside it: in its `all` or
+/// `any` list, or alone (under `not`, or no parent at all).
+fn place(parent: Option<&Condition>) -> Place {
+    if let Some(Condition::All(list)) = parent {
+        return Place::All(list_identity(list));
+    }
+    if let Some(Condition::Any(list)) = parent {
+        return Place::Any(list_identity(list));
+    }
+    Place::Alone
+}
+
 /// The identity the list of the user's passions in the `k`-th policy of a
 /// space takes in [`Place::Any`] ([`Model::shares_passion`] reads it as an
 /// `any` list): `k`, since no list lives at so low an address. Each policy
@@ -381,6 +394,26 @@ struct Mentions {
     names: Numbered<Box<str>>,
     /// Each mention: the name's number and where.
     at: Vec<(usize, Place)>,
+}
+
+/// The names the policies mention for each condition key that holds one
+/// (`profession`, `passion`, `tag`), and where: the user's own among them.
+#[derive(Default)]
+struct Texts(HashMap<ConditionKey, Mentions>);
+
+impl Texts {
+    /// Records that `name`, a value of `key`, is mentioned at `place`.
+    fn add(&mut self, key: ConditionKey, name: &str, place: Place) {
+        self.0
+            .entry(key)
+            .or_insert_with(Mentions::new)
+            .add(name, place);
+    }
+
+    /// The mentions of `key`'s values.
+    fn take(&mut self, key: ConditionKey) -> Mentions {
+        self.0.remove(&key).unwrap_or_else(Mentions::new)
+    }
 }
 
 /// The groups of passions or tags the rules cannot tell apart.
@@ -529,68 +562,44 @@ impl Vocabulary {
     /// platforms.
     fn collect(policies: &[&Policy], extra: Option<&Platform>) -> Vocabulary {
         let mut named_platforms: Numbered<Platform> = Numbered::new();
-        let mut professions = Numbered::new();
-        let mut passions = Mentions::new();
+        let mut texts = Texts::default();
         for (k, policy) in policies.iter().enumerate() {
             let settings = &policy.settings;
+            // The user's professions are values of their profession too.
             if let Some(profession) = &settings.profession {
-                professions.insert(profession.clone());
+                texts.add(ConditionKey::Profession, profession, Place::Alone);
             }
             for profession in settings.interesting_professions.iter() {
-                professions.insert(profession.into());
+                texts.add(ConditionKey::Profession, profession, Place::Alone);
             }
             for passion in settings.passions.iter() {
-                passions.add(passion, Place::Any(shared_passions(k)));
+                let place = Place::Any(shared_passions(k));
+                texts.add(ConditionKey::Passion, passion, place);
             }
         }
-        let mut tags = Mentions::new();
         let mut thresholds = vec![0];
         for rule in policies.iter().flat_map(|policy| policy.data_rules()) {
             for platform in rule.platforms.iter().flatten() {
                 named_platforms.insert(platform.clone());
             }
             let Some(when) = &rule.when else { continue };
-            // Visited in the order written (items pushed last to first),
-            // so that values, columns and the names of a group read in
-            // that order.
-            let mut stack = vec![(when, Place::Alone)];
-            while let Some((condition, place)) = stack.pop() {
-                match condition {
-                    Condition::All(list) => {
-                        let place = Place::All(list_identity(list));
-                        stack.extend(list.iter().rev().map(|c| (c, place)));
-                    }
-                    Condition::Any(list) => {
-                        let place = Place::Any(list_identity(list));
-                        stack.extend(list.iter().rev().map(|c| (c, place)));
-                    }
-                    Condition::Not(inner) => stack.push((inner, Place::Alone)),
-                    Condition::Platform(p) => {
+            // Walked in the order written, so that values, columns and the
+            // names of a group read in that order.
+            for (condition, parent) in when.walk() {
+                match condition.value() {
+                    Value::Platform(p) => {
                         named_platforms.insert(p.clone());
                     }
-                    Condition::Profession(s) => {
-                        professions.insert(s.as_str().into());
-                    }
-                    Condition::Passion(s) => passions.add(s, place),
-                    Condition::Tag(s) => tags.add(s, place),
-                    Condition::MutualConnectionsAtLeast(n) => thresholds.push(*n),
-                    // These name no value the space must tell apart.
-                    Condition::Direction(_)
-                    | Condition::JobSeeking(_)
-                    | Condition::Acquaintance(_)
-                    | Condition::MetInPerson(_)
-                    | Condition::WorkedTogether(_)
-                    | Condition::SpokeWith(_)
-                    | Condition::MyView(_)
-                    | Condition::TheirView(_)
-                    | Condition::Recruiter(_)
-                    | Condition::Friend(_)
-                    | Condition::FacebookFriend(_)
-                    | Condition::Star(_)
-                    | Condition::SharesProfession(_)
-                    | Condition::InterestingProfession(_)
-                    | Condition::SharesPassion(_)
-                    | Condition::HasMessage(_) => {}
+                    Value::Text(name) => texts.add(condition.condition_key(), name, place(parent)),
+                    // Mutual connections: the one count a condition holds.
+                    Value::Count(n) => thresholds.push(n),
+                    // Their parts are walked on their own.
+                    Value::List(_) | Value::Nested(_) => {}
+                    // Few values, each a value of the space already.
+                    Value::Bool(_)
+                    | Value::Direction(_)
+                    | Value::Acquaintance(_)
+                    | Value::View(_) => {}
                 }
             }
         }
@@ -616,9 +625,9 @@ impl Vocabulary {
         thresholds.dedup();
         Vocabulary {
             platforms,
-            professions,
-            passions,
-            tags,
+            professions: texts.take(ConditionKey::Profession).names,
+            passions: texts.take(ConditionKey::Passion),
+            tags: texts.take(ConditionKey::Tag),
             thresholds,
         }
     }

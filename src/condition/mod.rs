@@ -9,6 +9,8 @@ use crate::names::{ConditionKey, Name};
 use crate::platform::{Direction, Platform};
 use crate::request::Request;
 
+mod walk;
+
 /// A condition of a data rule: facts of the contact and the request,
 /// combined with `all`, `any` and `not`.
 ///
@@ -172,56 +174,8 @@ impl Condition {
     }
 }
 
-/// Dropping takes apart nested conditions with a loop rather than by
-/// recursion, so that a condition built in code millions of levels deep
-/// (which no policy accepts) can still be dropped without overflowing the
-/// stack.
-impl Drop for Condition {
-    fn drop(&mut self) {
-        let mut stack: Vec<Condition> = Vec::new();
-        take_children(self, &mut stack);
-        while let Some(mut condition) = stack.pop() {
-            take_children(&mut condition, &mut stack);
-            // `condition` now has no children, so dropping it recurses no
-            // further.
-        }
-    }
-}
-
-/// Moves the direct children of a condition into `stack`.
-fn take_children(condition: &mut Condition, stack: &mut Vec<Condition>) {
-    match condition {
-        Condition::All(list) | Condition::Any(list) => stack.append(list),
-        Condition::Not(inner) => {
-            // A leaf with no heap memory takes the child's place.
-            stack.push(std::mem::replace(&mut **inner, Condition::Star(false)));
-        }
-        Condition::Platform(_)
-        | Condition::Direction(_)
-        | Condition::JobSeeking(_)
-        | Condition::Acquaintance(_)
-        | Condition::MetInPerson(_)
-        | Condition::WorkedTogether(_)
-        | Condition::SpokeWith(_)
-        | Condition::MyView(_)
-        | Condition::TheirView(_)
-        | Condition::Recruiter(_)
-        | Condition::Friend(_)
-        | Condition::FacebookFriend(_)
-        | Condition::Star(_)
-        | Condition::Profession(_)
-        | Condition::SharesProfession(_)
-        | Condition::InterestingProfession(_)
-        | Condition::Passion(_)
-        | Condition::SharesPassion(_)
-        | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_)
-        | Condition::HasMessage(_) => {}
-    }
-}
-
 /// A condition key's value as a policy document holds it.
-#[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))] // Documents read the values, the walk their kinds.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Value<'a> {
     List(&'a [Condition]),
@@ -254,7 +208,6 @@ pub(crate) enum ValueType {
 
 impl ConditionKey {
     /// What the key holds, and how its condition is built from it.
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn value_type(self) -> ValueType {
         match self {
             ConditionKey::All => ValueType::List(Condition::All),
@@ -291,7 +244,6 @@ impl ConditionKey {
 
 impl Condition {
     /// The condition's value, as a policy document writes it after its key.
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn value(&self) -> Value<'_> {
         match self {
             Condition::All(list) | Condition::Any(list) => Value::List(list),
