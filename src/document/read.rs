@@ -25,8 +25,9 @@ use crate::names::{
 };
 use crate::platform::Direction;
 use crate::platform::Platform;
-use crate::policy::{
-    Declared, Policy, check_declared, check_len, check_rule_id, prepare_rule, truncate, valid_id,
+use crate::policy::Policy;
+use crate::policy::validate::{
+    Declared, check_declared, check_len, check_rule_id, prepare_rule, truncate, valid_id,
 };
 use crate::reply::{Template, reply_direction, template_path};
 use crate::rules::DataRule;
