@@ -451,7 +451,7 @@ pub(crate) fn explain_builtin(rule: BuiltinRule, r: &Request<'_>) -> String {
 mod tests {
     use super::*;
     use crate::contact::{Contact, every_finite_contact};
-    use crate::request::Settings;
+    use crate::settings::Settings;
 
     /// Each rule's condition holds exactly where its unrolled `applies`
     /// does, over every finite request: each acquaintance, pair of views,

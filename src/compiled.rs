@@ -98,9 +98,10 @@ fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
         })
 }
 
-/// The facts of a fact word, if it is one a request can have.
+/// A fact word, decoded: the finite facts it packs, for a word a request
+/// can have.
 #[derive(Clone, Copy)]
-struct Facts {
+struct FactWord {
     acquaintance: Acquaintance,
     my_view: View,
     their_view: View,
@@ -108,10 +109,10 @@ struct Facts {
     word: u32,
 }
 
-impl Facts {
-    fn decode(word: u32) -> Option<Facts> {
+impl FactWord {
+    fn decode(word: u32) -> Option<FactWord> {
         let field = |mask: u32| ((word & mask) >> mask.trailing_zeros()) as usize;
-        Some(Facts {
+        Some(FactWord {
             acquaintance: *Acquaintance::ALL.get(field(ACQUAINTANCE))?,
             my_view: *View::ALL.get(field(MY_VIEW))?,
             their_view: *View::ALL.get(field(THEIR_VIEW))?,
@@ -176,7 +177,7 @@ fn survey(cond: &Condition, named: &mut Vec<Platform>) -> usize {
 /// platform (`Some(true)`), for none (`Some(false)`), or depends on facts
 /// the key leaves out (`None`). `platform` is `None` for a user-named
 /// platform no rule names.
-fn holds_for(cond: &Condition, f: Facts, platform: Option<&Platform>) -> Option<bool> {
+fn holds_for(cond: &Condition, f: FactWord, platform: Option<&Platform>) -> Option<bool> {
     match cond {
         Condition::All(list) => {
             let mut known = Some(true);
@@ -248,7 +249,7 @@ struct Class {
 
 /// A policy's data rules, compiled; see the module documentation.
 #[derive(Debug)]
-pub(crate) struct Compiled {
+pub(crate) struct RuleIndex {
     /// The user-named platforms the rules name, sorted: the classes of
     /// [`Platform::BUILTIN`] come first, then the class of each of these,
     /// then the class of every other user-named platform.
@@ -259,10 +260,10 @@ pub(crate) struct Compiled {
     pool: Box<[u32]>,
 }
 
-impl Compiled {
+impl RuleIndex {
     /// Compiles the rules, in the order they are tried; `None` when they
     /// are too many or too large to compile within [`WORK_BUDGET`].
-    pub(crate) fn new(rules: &[&DataRule]) -> Option<Compiled> {
+    pub(crate) fn new(rules: &[&DataRule]) -> Option<RuleIndex> {
         // Indices and the markers must fit a pool entry.
         if rules.len() >= (SURE / 2) as usize {
             return None;
@@ -289,7 +290,7 @@ impl Compiled {
         for platform in builtin.iter().chain(&named).map(Some).chain([None]) {
             classes.push(builder.class(platform)?);
         }
-        Some(Compiled {
+        Some(RuleIndex {
             named: named.into(),
             classes: classes.into(),
             pool: builder.pool.into(),
@@ -330,7 +331,7 @@ impl Compiled {
     }
 }
 
-/// The rules that may decide a request: see [`Compiled::candidates`].
+/// The rules that may decide a request: see [`RuleIndex::candidates`].
 pub(crate) enum Candidates<'a> {
     /// No user rule applies.
     None,
@@ -405,7 +406,7 @@ impl Builder<'_> {
         // are one rule, and need no memory of their own.
         let mut list = Vec::new();
         for key in 0..keys as u32 {
-            let Some(facts) = Facts::decode(deposit(key, mask)) else {
+            let Some(facts) = FactWord::decode(deposit(key, mask)) else {
                 // No request has these facts: never looked up.
                 table.push(END);
                 continue;
@@ -460,7 +461,7 @@ impl Builder<'_> {
 }
 
 /// A pool entry: rule `i`, and whether it is sure to hold (see
-/// `Compiled::pool`). A sum, not a bit set: the index never reaches
+/// `RuleIndex::pool`). A sum, not a bit set: the index never reaches
 /// `SURE / 2`.
 fn entry(i: usize, sure: bool) -> u32 {
     2 * i as u32 + u32::from(sure)
@@ -561,7 +562,7 @@ mod tests {
             .data_rule(rule("narrow", Condition::Friend(true)).on(Platform::Twitter))
             .build()
             .unwrap();
-        let compiled = policy.compiled.as_deref().unwrap();
+        let compiled = policy.rule_index.as_deref().unwrap();
         let [linkedin, twitter, ..] = &*compiled.classes else {
             panic!("three built-in classes at least");
         };
@@ -587,7 +588,7 @@ mod tests {
             b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
         }
         let policy = b.build().unwrap();
-        assert!(policy.compiled.is_none());
+        assert!(policy.rule_index.is_none());
         assert_as_interpreted(&policy, &"p7".parse().unwrap());
 
         // A tenth of them compiles, each class a list of its rules.
@@ -602,14 +603,14 @@ mod tests {
             b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
         }
         let policy = b.build().unwrap();
-        assert!(policy.compiled.is_some());
+        assert!(policy.rule_index.is_some());
         assert_as_interpreted(&policy, &"p7".parse().unwrap());
         assert_as_interpreted(&policy, &"elsewhere".parse().unwrap());
     }
 
     /// The table of class `class` (LinkedIn, Twitter, Facebook, ...).
     fn table_of(policy: &Policy, class: usize) -> &[u32] {
-        &policy.compiled.as_deref().unwrap().classes[class].table
+        &policy.rule_index.as_deref().unwrap().classes[class].table
     }
 
     #[test]
@@ -644,7 +645,10 @@ mod tests {
             .data_rule(rule("all-four", all_four).on(Platform::Twitter))
             .build()
             .unwrap();
-        assert_eq!(policy.compiled.as_deref().unwrap().classes[1].mask, DERIVED);
+        assert_eq!(
+            policy.rule_index.as_deref().unwrap().classes[1].mask,
+            DERIVED
+        );
         let c = Contact::new("A")
             .with_profession("Nurse")
             .with_passion("chess")

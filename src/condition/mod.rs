@@ -275,14 +275,14 @@ impl Condition {
     /// by how many more there are: a block list of ten thousand tags
     /// explains itself in a line, not in ten thousand.
     pub(crate) fn facts_behind(&self, r: &Request<'_>) -> Vec<String> {
-        let mut facts = Facts::default();
-        facts_behind(self, true, r, &mut facts);
-        let more = facts.seen.len() - facts.shown.len();
+        let mut phrases = Phrases::default();
+        facts_behind(self, true, r, &mut phrases);
+        let more = phrases.seen.len() - phrases.shown.len();
         if more > 0 {
             let noun = if more == 1 { "fact" } else { "facts" };
-            facts.shown.push(format!("{more} more {noun}"));
+            phrases.shown.push(format!("{more} more {noun}"));
         }
-        facts.shown
+        phrases.shown
     }
 
     /// How many facts an explanation names before it counts the rest.
@@ -291,14 +291,14 @@ impl Condition {
 
 /// The phrases of an explanation: each said once, the first few shown.
 #[derive(Default)]
-struct Facts {
+struct Phrases {
     /// A hash of each distinct phrase met: enough to count the rest without
     /// keeping them all.
     seen: HashSet<u64>,
     shown: Vec<String>,
 }
 
-impl Facts {
+impl Phrases {
     fn add(&mut self, phrase: String) {
         let mut hasher = std::hash::DefaultHasher::new();
         phrase.hash(&mut hasher);
@@ -312,7 +312,7 @@ impl Facts {
 /// `all` that held, every part; for `any` that held, the first part that
 /// held; `not` flips what is looked for. Leaves describe the contact's
 /// actual fact, which reads right whichever way the leaf went.
-fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Facts) {
+fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Phrases) {
     match cond {
         Condition::All(list) | Condition::Any(list) => {
             // `all` holds, or `any` fails, because of every part; otherwise

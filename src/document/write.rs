@@ -6,10 +6,10 @@ use serde::{Serialize, Serializer};
 
 use crate::builtin::BuiltinRule;
 use crate::condition::{Condition, Value};
-use crate::example::Example;
 use crate::names::{ExampleField, Name, PolicyField, RuleField};
 use crate::platform::{Direction, Platform};
 use crate::policy::{Policy, UserRule};
+use crate::policy_example::Example;
 use crate::reply::reply_field;
 use crate::rules::DataRule;
 use std::collections::{BTreeMap, HashSet};

@@ -5,15 +5,15 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::builtin::{BuiltinRule, BuiltinSet};
-use crate::compiled::Compiled;
+use crate::compiled::RuleIndex;
 use crate::decision::Decision;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
-use crate::example::Example;
 use crate::names::{Name, PolicyField};
 use crate::platform::{Direction, Platform};
+use crate::policy_example::Example;
 use crate::reply::{Template, template_path};
-use crate::request::Settings;
 use crate::rules::{DataRule, Rule};
+use crate::settings::Settings;
 use crate::text::fold;
 
 use super::validate::{
@@ -65,7 +65,7 @@ impl From<Policy> for PolicyBuilder {
             fallback,
             examples,
             // Compiled again when the builder builds.
-            compiled: _,
+            rule_index: _,
         } = policy;
         let disable = BuiltinRule::ALL
             .into_iter()
@@ -292,7 +292,7 @@ impl PolicyBuilder {
             }
         }
         check_examples(&examples, declared)?;
-        let compiled = compile(&rules);
+        let rule_index = compile(&rules);
         Ok(Policy {
             settings,
             platforms,
@@ -300,7 +300,7 @@ impl PolicyBuilder {
             disabled,
             fallback,
             examples,
-            compiled,
+            rule_index,
         })
     }
 }
@@ -310,7 +310,7 @@ impl PolicyBuilder {
 /// few steps, and invisible but for speed. `None` when there is nothing to
 /// compile, a rule is written in Rust, or the rules are too many or too
 /// large for the compilation's budget.
-fn compile(rules: &[UserRule]) -> Option<Arc<Compiled>> {
+fn compile(rules: &[UserRule]) -> Option<Arc<RuleIndex>> {
     let data: Vec<&DataRule> = rules
         .iter()
         .map(|r| match r {
@@ -321,5 +321,5 @@ fn compile(rules: &[UserRule]) -> Option<Arc<Compiled>> {
     if data.is_empty() {
         return None;
     }
-    Compiled::new(&data).map(Arc::new)
+    RuleIndex::new(&data).map(Arc::new)
 }

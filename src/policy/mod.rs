@@ -11,14 +11,15 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::builtin::{BuiltinRule, BuiltinSet};
-use crate::compiled::{Candidates, Compiled};
+use crate::compiled::{Candidates, RuleIndex};
 use crate::contact::Contact;
 use crate::decision::Decision;
-use crate::example::Example;
 use crate::limits;
 use crate::platform::{Direction, Platform};
-use crate::request::{Request, Settings};
+use crate::policy_example::Example;
+use crate::request::Request;
 use crate::rules::{DataRule, Rule};
+use crate::settings::Settings;
 use crate::verdict::{Decider, Verdict};
 
 mod builder;
@@ -105,7 +106,7 @@ pub struct Policy {
     /// The data rules compiled when the policy was built; `None` when it
     /// holds a rule written in Rust, or rules too many or too large to
     /// compile (they are then tried one by one).
-    pub(crate) compiled: Option<Arc<Compiled>>,
+    pub(crate) rule_index: Option<Arc<RuleIndex>>,
 }
 
 impl Policy {
@@ -184,11 +185,11 @@ impl Policy {
         &'a self,
         request: &Request<'_>,
     ) -> Option<(Decision, Decider<'a>)> {
-        let Some(compiled) = &self.compiled else {
+        let Some(index) = &self.rule_index else {
             return self.interpret(request);
         };
         // Compiled policies hold data rules only.
-        match compiled.candidates(request) {
+        match index.candidates(request) {
             Candidates::None => {}
             Candidates::Sure(i) => {
                 if let Some(UserRule::Data(r)) = self.rules.get(i) {

@@ -8,11 +8,11 @@ use std::collections::HashSet;
 use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::condition::{Condition, Value, ValueType};
 use crate::error::{Location, PolicyError, PolicyErrorKind};
-use crate::example::Example;
 use crate::names::{ExampleField, Name, PolicyField, RuleField};
 use crate::platform::Platform;
-use crate::request::Settings;
+use crate::policy_example::Example;
 use crate::rules::DataRule;
+use crate::settings::Settings;
 use crate::text::{cut, fold};
 
 use super::Policy;

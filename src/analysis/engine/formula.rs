@@ -54,7 +54,7 @@ pub(super) struct Atom {
 
 /// The rules of one policy, compiled to formulas over a [`Model`]'s atoms.
 #[derive(Clone)]
-pub(in crate::analysis) struct Compiled {
+pub(in crate::analysis) struct RuleFormulas {
     /// The compiled condition of each user rule, `None` for Rust rules.
     pub(in crate::analysis) user_rules: Vec<Option<Formula>>,
     /// The compiled condition of each built-in rule, platform included, in
@@ -62,7 +62,7 @@ pub(in crate::analysis) struct Compiled {
     pub(in crate::analysis) builtin_rules: Vec<Formula>,
 }
 
-impl Compiled {
+impl RuleFormulas {
     /// The rules of `policy` (the policy these were compiled from) in the
     /// order they are tried: the data rules (when `with_user`; rules
     /// written in Rust are left out, as if they never applied) and the
@@ -96,7 +96,7 @@ impl Model {
         &mut self,
         policy: &Policy,
         budget: &mut Budget,
-    ) -> Result<Compiled, AnalysisError> {
+    ) -> Result<RuleFormulas, AnalysisError> {
         self.shared_passions = self.passion_groups_of(policy, budget)?;
         // The built-in rules as data rules would say them: compiled as
         // theirs are, from conditions that outlive `compiled` below.
@@ -126,7 +126,7 @@ impl Model {
                 self.compile_rule(platforms, when.as_ref(), policy, &mut compiled, budget)?;
             builtin_rules.push(self.join_atoms(formula, budget)?);
         }
-        Ok(Compiled {
+        Ok(RuleFormulas {
             user_rules,
             builtin_rules,
         })

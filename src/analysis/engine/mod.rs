@@ -47,7 +47,7 @@ mod names;
 mod space;
 
 pub(super) use explore::DecidingRule;
-pub(super) use formula::{Compiled, Formula, Truth};
+pub(super) use formula::{Formula, RuleFormulas, Truth};
 pub(super) use names::{GroupReading, NameGroup};
 pub(super) use space::{Cell, Fact};
 
