@@ -9,7 +9,7 @@ use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::decision::Decision;
 use crate::policy::{Policy, UserRule};
 
-use super::formula::{Formula, Truth};
+use super::formula::{Formula, RuleFormulas, Truth};
 use super::space::Cell;
 use super::{Budget, Model};
 
@@ -43,6 +43,33 @@ impl DecidingRule {
             }
             DecidingRule::Fallback => (policy.fallback, FALLBACK_ID),
         }
+    }
+}
+
+impl RuleFormulas {
+    /// The rules of `policy` (the policy these were compiled from) in the
+    /// order they are tried: the data rules (when `with_user`; rules
+    /// written in Rust are left out, as if they never applied) and the
+    /// enabled built-in rules.
+    pub(in crate::analysis) fn ordered(
+        &self,
+        policy: &Policy,
+        with_user: bool,
+    ) -> Vec<(&Formula, DecidingRule)> {
+        let mut rules = Vec::new();
+        if with_user {
+            for (i, formula) in self.user_rules.iter().enumerate() {
+                if let Some(formula) = formula {
+                    rules.push((formula, DecidingRule::User(i)));
+                }
+            }
+        }
+        for (i, rule) in BuiltinRule::ALL.into_iter().enumerate() {
+            if policy.is_enabled(rule) {
+                rules.push((&self.builtin_rules[i], DecidingRule::Builtin(i)));
+            }
+        }
+        rules
     }
 }
 

@@ -11,7 +11,6 @@ use crate::contact::{Acquaintance, View};
 use crate::platform::{Direction, Platform};
 use crate::policy::{Policy, UserRule};
 
-use super::explore::DecidingRule;
 use super::space::{Cell, FIXED_FACTS, Fact, Flag, Values, ones, set_bit};
 use super::{Budget, Model};
 
@@ -60,33 +59,6 @@ pub(in crate::analysis) struct RuleFormulas {
     /// The compiled condition of each built-in rule, platform included, in
     /// the order of [`BuiltinRule::ALL`].
     pub(in crate::analysis) builtin_rules: Vec<Formula>,
-}
-
-impl RuleFormulas {
-    /// The rules of `policy` (the policy these were compiled from) in the
-    /// order they are tried: the data rules (when `with_user`; rules
-    /// written in Rust are left out, as if they never applied) and the
-    /// enabled built-in rules.
-    pub(in crate::analysis) fn ordered(
-        &self,
-        policy: &Policy,
-        with_user: bool,
-    ) -> Vec<(&Formula, DecidingRule)> {
-        let mut rules = Vec::new();
-        if with_user {
-            for (i, formula) in self.user_rules.iter().enumerate() {
-                if let Some(formula) = formula {
-                    rules.push((formula, DecidingRule::User(i)));
-                }
-            }
-        }
-        for (i, rule) in BuiltinRule::ALL.into_iter().enumerate() {
-            if policy.is_enabled(rule) {
-                rules.push((&self.builtin_rules[i], DecidingRule::Builtin(i)));
-            }
-        }
-        rules
-    }
 }
 
 impl Model {
