@@ -53,9 +53,7 @@ const SHARES_PROFESSION: u32 = 1 << 13;
 const INTERESTING_PROFESSION: u32 = 1 << 14;
 const SHARES_PASSION: u32 = 1 << 15;
 const HAS_MESSAGE: u32 = 1 << 16;
-// A sum of distinct bits, which reads as their union; a mutation testing
-// tool cannot turn it into the same value, as it can `|` into `^`.
-const DERIVED: u32 = SHARES_PROFESSION + INTERESTING_PROFESSION + SHARES_PASSION + HAS_MESSAGE;
+const DERIVED: u32 = SHARES_PROFESSION | INTERESTING_PROFESSION | SHARES_PASSION | HAS_MESSAGE;
 
 /// Ends a list of candidates in the pool; as a table entry, no rule
 /// applies.
@@ -74,26 +72,25 @@ fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
         if mask & bit != 0 && fact() { bit } else { 0 }
     }
     let (c, s) = (r.contact, r.settings);
-    // Fields are disjoint, so their sum is their union (see `DERIVED`).
     let finite = c.acquaintance as u32
-        + ((c.my_view as u32) << MY_VIEW.trailing_zeros())
-        + ((c.their_view as u32) << THEIR_VIEW.trailing_zeros())
-        + (u32::from(c.recruiter) << RECRUITER.trailing_zeros())
-        + ((r.direction as u32) << DIRECTION.trailing_zeros())
-        + (u32::from(s.job_seeking) << JOB_SEEKING.trailing_zeros())
-        + (u32::from(c.friend) << FRIEND.trailing_zeros())
-        + (u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros())
-        + (u32::from(c.star) << STAR.trailing_zeros());
+        | (c.my_view as u32) << MY_VIEW.trailing_zeros()
+        | (c.their_view as u32) << THEIR_VIEW.trailing_zeros()
+        | u32::from(c.recruiter) << RECRUITER.trailing_zeros()
+        | (r.direction as u32) << DIRECTION.trailing_zeros()
+        | u32::from(s.job_seeking) << JOB_SEEKING.trailing_zeros()
+        | u32::from(c.friend) << FRIEND.trailing_zeros()
+        | u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros()
+        | u32::from(c.star) << STAR.trailing_zeros();
     if mask & DERIVED == 0 {
         return finite;
     }
     finite
-        + derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
-        + derived(mask, INTERESTING_PROFESSION, || {
+        | derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
+        | derived(mask, INTERESTING_PROFESSION, || {
             s.has_interesting_profession(c)
         })
-        + derived(mask, SHARES_PASSION, || s.shared_passion(c).is_some())
-        + derived(mask, HAS_MESSAGE, || {
+        | derived(mask, SHARES_PASSION, || s.shared_passion(c).is_some())
+        | derived(mask, HAS_MESSAGE, || {
             c.message().is_some_and(|m| !m.trim().is_empty())
         })
 }
@@ -255,8 +252,8 @@ pub(crate) struct RuleIndex {
     /// then the class of every other user-named platform.
     named: Box<[Platform]>,
     classes: Box<[Class]>,
-    /// Lists of candidates, each ended by [`END`]: a rule's index times
-    /// two, plus one when the rule is sure to hold.
+    /// Lists of candidates, each ended by [`END`]: a rule's index shifted
+    /// left by one, the low bit set when the rule is sure to hold.
     pool: Box<[u32]>,
 }
 
@@ -446,7 +443,7 @@ impl Builder<'_> {
     fn list(&mut self, list: &[u32]) -> u32 {
         match *list {
             [] => return END,
-            [only] if only & 1 == 1 => return (only >> 1) + SURE,
+            [only] if only & 1 == 1 => return (only >> 1) | SURE,
             _ => {}
         }
         if let Some(&start) = self.lists.get(list) {
@@ -460,11 +457,10 @@ impl Builder<'_> {
     }
 }
 
-/// A pool entry: rule `i`, and whether it is sure to hold (see
-/// `RuleIndex::pool`). A sum, not a bit set: the index never reaches
-/// `SURE / 2`.
+/// A pool entry: rule `i`, and whether it is sure to hold in the low bit
+/// (see `RuleIndex::pool`).
 fn entry(i: usize, sure: bool) -> u32 {
-    2 * i as u32 + u32::from(sure)
+    (i as u32) << 1 | u32::from(sure)
 }
 
 /// Whether a rule covers the class of `platform`.
