@@ -512,20 +512,40 @@ mod tests {
         contacts
     }
 
-    /// The rules of the three platforms' lists are all the rules, each in
-    /// its platform's list, in the order of `ALL`.
+    /// Every rule is tried on its platform, which is one of
+    /// `Platform::BUILTIN`: with the others switched off, some request
+    /// there is decided by it.
     #[test]
-    fn each_platform_lists_its_rules_in_order() {
-        let lists: [&[BuiltinRule]; 3] = [&LINKEDIN_RULES, &TWITTER_RULES, &FACEBOOK_RULES];
-        assert_eq!(lists.len(), Platform::BUILTIN.len());
-        let mut listed = Vec::new();
-        for (platform, list) in Platform::BUILTIN.iter().zip(lists) {
-            assert!(list.iter().all(|rule| rule.platform() == *platform));
-            assert!(list.is_sorted(), "{platform}");
-            listed.extend_from_slice(list);
+    fn each_rule_is_tried_on_its_platform() {
+        let settings = Settings {
+            job_seeking: true,
+            profession: Some("nurse".into()),
+            ..Settings::default()
+        };
+        let contacts = every_contact();
+        for rule in BuiltinRule::ALL {
+            let platform = rule.platform();
+            let index = platform.builtin_index();
+            assert_eq!(
+                index.and_then(|i| Platform::BUILTIN.get(i)),
+                Some(&platform),
+                "{rule}: add {platform} to Platform::BUILTIN"
+            );
+            let mut others = BuiltinSet::default();
+            for other in BuiltinRule::ALL.into_iter().filter(|r| *r != rule) {
+                others.insert(other);
+            }
+            let decides = contacts.iter().any(|c| {
+                Direction::ALL.into_iter().any(|d| {
+                    let r = Request::new(c, &platform, d, &settings);
+                    others.first_applying(&r) == Some(rule)
+                })
+            });
+            assert!(
+                decides,
+                "{rule} is never tried: add {platform}'s rules to first_applying"
+            );
         }
-        listed.sort();
-        assert_eq!(listed, BuiltinRule::ALL);
     }
 
     #[test]
