@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::condition::Condition;
 use crate::contact::{Acquaintance, View};
 use crate::decision::Decision;
 use crate::platform::{Direction, Platform};
@@ -13,131 +14,237 @@ use crate::text::{capitalize, join};
 /// built-in rules' ids.
 pub(crate) const FALLBACK_ID: &str = "fallback";
 
-/// One of the rules of the default policy.
-///
-/// Each has a stable id (such as `linkedin.not-met`) used in verdicts and to
-/// switch it off with [`PolicyBuilder::disable`](crate::PolicyBuilder::disable).
-///
-/// ```
-/// use acquaint::{BuiltinRule, Decision, Platform};
-///
-/// let rule = BuiltinRule::from_id("linkedin.not-met").unwrap();
-/// assert_eq!(rule, BuiltinRule::LinkedInNotMet);
-/// assert_eq!(rule.platform(), Platform::LinkedIn);
-/// assert_eq!(rule.decision(), Decision::MeetFirst);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum BuiltinRule {
-    /// `linkedin.recruiter-override`: an incoming invitation from a recruiter
-    /// I have never met, spoken to or worked with, while I am job seeking:
-    /// accept.
-    LinkedInRecruiterOverride,
-    /// `linkedin.reputation-guard`: I would speak negatively of them, or
-    /// they of me: decline.
-    LinkedInReputationGuard,
-    /// `linkedin.not-met`: we have neither met in person nor worked
-    /// together: meet first.
-    LinkedInNotMet,
-    /// `linkedin.cannot-vouch`: my view of their ability, or theirs of mine,
-    /// is unknown: decline.
-    LinkedInCannotVouch,
-    /// `linkedin.mutual-vouch`: we have met and each would speak positively
-    /// of the other: accept.
-    LinkedInMutualVouch,
-    /// `twitter.shared-purpose`: they serve one of my purposes: accept.
-    TwitterSharedPurpose,
-    /// `twitter.no-purpose`: otherwise decline.
-    TwitterNoPurpose,
-    /// `facebook.friend`: a personal friend: accept.
-    FacebookFriend,
-    /// `facebook.not-a-friend`: otherwise decline.
-    FacebookNotAFriend,
+/// Defines [`BuiltinRule`] from one list: each rule's variant, with its
+/// doc comment, id, platform and decision, in the order the default policy
+/// tries them. `ALL`, `id`, `platform` and `decision` follow from it, and
+/// each platform's list of rules follows from `ALL` (see [`rules_on`]).
+macro_rules! builtin_rules {
+    (
+        $(#[$meta:meta])*
+        pub enum BuiltinRule {
+            $( $(#[doc = $doc:literal])* $rule:ident = ($id:literal, $platform:ident, $decision:ident), )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum BuiltinRule {
+            $( $(#[doc = $doc])* $rule, )+
+        }
+
+        impl BuiltinRule {
+            /// Every built-in rule, in the order the default policy tries them.
+            pub const ALL: [BuiltinRule; [$($id),+].len()] = [$(BuiltinRule::$rule),+];
+
+            /// The rule's stable id, such as `linkedin.not-met`.
+            #[inline]
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(BuiltinRule::$rule => $id,)+
+                }
+            }
+
+            /// The platform the rule belongs to.
+            pub const fn platform(self) -> Platform {
+                match self {
+                    $(BuiltinRule::$rule => Platform::$platform,)+
+                }
+            }
+
+            /// The decision the rule gives when it applies.
+            #[inline]
+            pub fn decision(self) -> Decision {
+                match self {
+                    $(BuiltinRule::$rule => Decision::$decision,)+
+                }
+            }
+        }
+    };
 }
 
-const LINKEDIN_RULES: [BuiltinRule; 5] = [
-    BuiltinRule::LinkedInRecruiterOverride,
-    BuiltinRule::LinkedInReputationGuard,
-    BuiltinRule::LinkedInNotMet,
-    BuiltinRule::LinkedInCannotVouch,
-    BuiltinRule::LinkedInMutualVouch,
-];
-const TWITTER_RULES: [BuiltinRule; 2] = [
-    BuiltinRule::TwitterSharedPurpose,
-    BuiltinRule::TwitterNoPurpose,
-];
-const FACEBOOK_RULES: [BuiltinRule; 2] =
-    [BuiltinRule::FacebookFriend, BuiltinRule::FacebookNotAFriend];
+builtin_rules! {
+    /// One of the rules of the default policy.
+    ///
+    /// Each has a stable id (such as `linkedin.not-met`) used in verdicts and to
+    /// switch it off with [`PolicyBuilder::disable`](crate::PolicyBuilder::disable).
+    ///
+    /// ```
+    /// use acquaint::{BuiltinRule, Decision, Platform};
+    ///
+    /// let rule = BuiltinRule::from_id("linkedin.not-met").unwrap();
+    /// assert_eq!(rule, BuiltinRule::LinkedInNotMet);
+    /// assert_eq!(rule.platform(), Platform::LinkedIn);
+    /// assert_eq!(rule.decision(), Decision::MeetFirst);
+    /// ```
+    pub enum BuiltinRule {
+        /// `linkedin.recruiter-override`: an incoming invitation from a recruiter
+        /// I have never met, spoken to or worked with, while I am job seeking:
+        /// accept.
+        LinkedInRecruiterOverride = ("linkedin.recruiter-override", LinkedIn, Accept),
+        /// `linkedin.reputation-guard`: I would speak negatively of them, or
+        /// they of me: decline.
+        LinkedInReputationGuard = ("linkedin.reputation-guard", LinkedIn, Decline),
+        /// `linkedin.not-met`: we have neither met in person nor worked
+        /// together: meet first.
+        LinkedInNotMet = ("linkedin.not-met", LinkedIn, MeetFirst),
+        /// `linkedin.cannot-vouch`: my view of their ability, or theirs of mine,
+        /// is unknown: decline.
+        LinkedInCannotVouch = ("linkedin.cannot-vouch", LinkedIn, Decline),
+        /// `linkedin.mutual-vouch`: we have met and each would speak positively
+        /// of the other: accept.
+        LinkedInMutualVouch = ("linkedin.mutual-vouch", LinkedIn, Accept),
+        /// `twitter.shared-purpose`: they serve one of my purposes: accept.
+        TwitterSharedPurpose = ("twitter.shared-purpose", Twitter, Accept),
+        /// `twitter.no-purpose`: otherwise decline.
+        TwitterNoPurpose = ("twitter.no-purpose", Twitter, Decline),
+        /// `facebook.friend`: a personal friend: accept.
+        FacebookFriend = ("facebook.friend", Facebook, Accept),
+        /// `facebook.not-a-friend`: otherwise decline.
+        FacebookNotAFriend = ("facebook.not-a-friend", Facebook, Decline),
+    }
+}
+
+// A set of built-in rules is a `u16` of their bits.
+const _: () = assert!(BuiltinRule::ALL.len() <= 16);
+
+/// How many of [`BuiltinRule::ALL`] belong to `platform`.
+const fn count_on(platform: &Platform) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < BuiltinRule::ALL.len() {
+        if BuiltinRule::ALL[i].is_on(platform) {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
+
+/// The rules of [`BuiltinRule::ALL`] that belong to `platform`, in order;
+/// `N` is their count.
+const fn rules_on<const N: usize>(platform: &Platform) -> [BuiltinRule; N] {
+    let mut rules = [BuiltinRule::ALL[0]; N];
+    let (mut i, mut n) = (0, 0);
+    while i < BuiltinRule::ALL.len() {
+        if BuiltinRule::ALL[i].is_on(platform) {
+            rules[n] = BuiltinRule::ALL[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    rules
+}
+
+const LINKEDIN_RULES: [BuiltinRule; count_on(&Platform::LinkedIn)] = rules_on(&Platform::LinkedIn);
+const TWITTER_RULES: [BuiltinRule; count_on(&Platform::Twitter)] = rules_on(&Platform::Twitter);
+const FACEBOOK_RULES: [BuiltinRule; count_on(&Platform::Facebook)] = rules_on(&Platform::Facebook);
 
 impl BuiltinRule {
-    /// Every built-in rule, in the order the default policy tries them.
-    pub const ALL: [BuiltinRule; 9] = [
-        BuiltinRule::LinkedInRecruiterOverride,
-        BuiltinRule::LinkedInReputationGuard,
-        BuiltinRule::LinkedInNotMet,
-        BuiltinRule::LinkedInCannotVouch,
-        BuiltinRule::LinkedInMutualVouch,
-        BuiltinRule::TwitterSharedPurpose,
-        BuiltinRule::TwitterNoPurpose,
-        BuiltinRule::FacebookFriend,
-        BuiltinRule::FacebookNotAFriend,
-    ];
-
-    /// The rule's stable id, such as `linkedin.not-met`.
-    #[inline]
-    pub fn id(self) -> &'static str {
-        match self {
-            BuiltinRule::LinkedInRecruiterOverride => "linkedin.recruiter-override",
-            BuiltinRule::LinkedInReputationGuard => "linkedin.reputation-guard",
-            BuiltinRule::LinkedInNotMet => "linkedin.not-met",
-            BuiltinRule::LinkedInCannotVouch => "linkedin.cannot-vouch",
-            BuiltinRule::LinkedInMutualVouch => "linkedin.mutual-vouch",
-            BuiltinRule::TwitterSharedPurpose => "twitter.shared-purpose",
-            BuiltinRule::TwitterNoPurpose => "twitter.no-purpose",
-            BuiltinRule::FacebookFriend => "facebook.friend",
-            BuiltinRule::FacebookNotAFriend => "facebook.not-a-friend",
-        }
-    }
-
-    /// The namespaces of the built-in rules' ids: no user rule's id may
-    /// start with one of them, whatever its case.
-    pub(crate) const NAMESPACES: [&'static str; 3] = ["linkedin.", "twitter.", "facebook."];
+    /// The namespaces of the built-in rules' ids, one per built-in platform
+    /// in the order of [`Platform::BUILTIN`]: no user rule's id may start
+    /// with one of them, whatever its case.
+    pub(crate) const NAMESPACES: [&'static str; Platform::BUILTIN.len()] =
+        ["linkedin.", "twitter.", "facebook."];
 
     /// The built-in rule with this id.
     pub fn from_id(id: &str) -> Option<BuiltinRule> {
         BuiltinRule::ALL.into_iter().find(|r| r.id() == id)
     }
 
-    /// The platform the rule belongs to.
-    pub fn platform(self) -> Platform {
-        match self {
-            BuiltinRule::LinkedInRecruiterOverride
-            | BuiltinRule::LinkedInReputationGuard
-            | BuiltinRule::LinkedInNotMet
-            | BuiltinRule::LinkedInCannotVouch
-            | BuiltinRule::LinkedInMutualVouch => Platform::LinkedIn,
-            BuiltinRule::TwitterSharedPurpose | BuiltinRule::TwitterNoPurpose => Platform::Twitter,
-            BuiltinRule::FacebookFriend | BuiltinRule::FacebookNotAFriend => Platform::Facebook,
-        }
+    /// Whether the rule belongs to `platform`, a built-in one; for the
+    /// constants above, where platforms cannot be compared with `==`.
+    const fn is_on(self, platform: &Platform) -> bool {
+        let mine = self.platform();
+        let on = matches!(
+            (mine.builtin_index(), platform.builtin_index()),
+            (Some(a), Some(b)) if a == b
+        );
+        // A `const fn` cannot drop a `Platform`; a built-in one holds no
+        // memory to free.
+        std::mem::forget(mine);
+        on
     }
 
-    /// The decision the rule gives when it applies.
-    #[inline]
-    pub fn decision(self) -> Decision {
-        match self {
-            BuiltinRule::LinkedInRecruiterOverride
-            | BuiltinRule::LinkedInMutualVouch
-            | BuiltinRule::TwitterSharedPurpose
-            | BuiltinRule::FacebookFriend => Decision::Accept,
-            BuiltinRule::LinkedInNotMet => Decision::MeetFirst,
-            BuiltinRule::LinkedInReputationGuard
-            | BuiltinRule::LinkedInCannotVouch
-            | BuiltinRule::TwitterNoPurpose
-            | BuiltinRule::FacebookNotAFriend => Decision::Decline,
-        }
+    /// The rule as a condition, as a data rule would say it: it reads the
+    /// facts [`applies`](BuiltinRule::applies) reads, and holds for the
+    /// same requests, its platform aside (that is
+    /// [`platform`](BuiltinRule::platform)). `None` for a rule that applies
+    /// to every request on its platform, as a [`DataRule`](crate::DataRule)
+    /// without a condition does.
+    ///
+    /// The analyses read the built-in rules through it; it is how to start
+    /// a data rule of your own from a built-in one.
+    ///
+    /// ```
+    /// use acquaint::{BuiltinRule, Condition, Contact, DataRule, Direction, Platform, Policy};
+    ///
+    /// let purpose = BuiltinRule::TwitterSharedPurpose;
+    /// let when = Condition::Any(vec![
+    ///     Condition::SharesProfession(true),
+    ///     Condition::InterestingProfession(true),
+    ///     Condition::Star(true),
+    ///     Condition::SharesPassion(true),
+    /// ]);
+    /// assert_eq!(purpose.condition(), Some(when.clone()));
+    /// assert_eq!(BuiltinRule::TwitterNoPurpose.condition(), None);
+    ///
+    /// // The same rule as data decides as the built-in one does.
+    /// let mine = DataRule::new("my-purpose", when, purpose.decision(), "")
+    ///     .on(purpose.platform());
+    /// let policy = Policy::builder()
+    ///     .passion("chess")
+    ///     .disable(purpose.id())
+    ///     .data_rule(mine)
+    ///     .build()?;
+    /// let kim = Contact::new("Kim").with_passion("Chess");
+    /// let verdict = policy.evaluate(&kim, &Platform::Twitter, Direction::Incoming);
+    /// assert_eq!(verdict.decision(), purpose.decision());
+    /// assert_eq!(verdict.rule_id(), "my-purpose");
+    /// # Ok::<(), acquaint::PolicyError>(())
+    /// ```
+    pub fn condition(self) -> Option<Condition> {
+        use Condition::{All, Any};
+        Some(match self {
+            BuiltinRule::LinkedInRecruiterOverride => All(vec![
+                Condition::Direction(Direction::Incoming),
+                Condition::JobSeeking(true),
+                Condition::Recruiter(true),
+                Condition::Acquaintance(Acquaintance::Never),
+            ]),
+            BuiltinRule::LinkedInReputationGuard => Any(vec![
+                Condition::MyView(View::Negative),
+                Condition::TheirView(View::Negative),
+            ]),
+            BuiltinRule::LinkedInNotMet => All(vec![
+                Condition::MetInPerson(false),
+                Condition::WorkedTogether(false),
+            ]),
+            BuiltinRule::LinkedInCannotVouch => Any(vec![
+                Condition::MyView(View::Unknown),
+                Condition::TheirView(View::Unknown),
+            ]),
+            BuiltinRule::LinkedInMutualVouch => All(vec![
+                Any(vec![
+                    Condition::MetInPerson(true),
+                    Condition::WorkedTogether(true),
+                ]),
+                Condition::MyView(View::Positive),
+                Condition::TheirView(View::Positive),
+            ]),
+            BuiltinRule::TwitterSharedPurpose => Any(vec![
+                Condition::SharesProfession(true),
+                Condition::InterestingProfession(true),
+                Condition::Star(true),
+                Condition::SharesPassion(true),
+            ]),
+            BuiltinRule::FacebookFriend => Condition::Friend(true),
+            BuiltinRule::TwitterNoPurpose | BuiltinRule::FacebookNotAFriend => return None,
+        })
     }
 
-    /// Whether the rule applies to the request (its platform aside).
+    /// Whether the rule applies to the request (its platform aside): where
+    /// its [`condition`](BuiltinRule::condition) holds, checked fact by fact
+    /// with no condition to walk, as the decision path needs.
     #[inline]
     pub fn applies(self, request: &Request<'_>) -> bool {
         let c = request.contact;
@@ -343,6 +450,110 @@ pub(crate) fn explain_builtin(rule: BuiltinRule, r: &Request<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::contact::{Contact, every_finite_contact};
+    use crate::settings::Settings;
+
+    /// Each rule's condition holds exactly where its unrolled `applies`
+    /// does, over every finite request: each acquaintance, pair of views,
+    /// flag, direction and job seeking, with settings and contacts that make
+    /// each derived fact (shares my profession, works in one that interests
+    /// me, shares a passion) true and false.
+    #[test]
+    fn each_rule_applies_where_its_condition_holds() {
+        let conditions = BuiltinRule::ALL.map(|rule| (rule, rule.condition()));
+        let mut purposes = Settings {
+            profession: Some("nurse".into()),
+            ..Settings::default()
+        };
+        purposes.interesting_professions.insert("biologist");
+        purposes.passions.insert("chess");
+        let mut checked = 0;
+        for base in [Settings::default(), purposes] {
+            for job_seeking in [false, true] {
+                let settings = Settings {
+                    job_seeking,
+                    ..base.clone()
+                };
+                for contact in every_contact() {
+                    for direction in Direction::ALL {
+                        let r = Request::new(&contact, &Platform::LinkedIn, direction, &settings);
+                        for (rule, condition) in &conditions {
+                            let holds = condition.as_ref().is_none_or(|c| c.holds(&r));
+                            assert_eq!(rule.applies(&r), holds, "{rule}: {contact:?}, {r:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 4 * 2 * 5 * 9 * 16 * 4 * 3 * BuiltinRule::ALL.len());
+    }
+
+    /// Every contact of finite facts, with professions and passions that
+    /// do and do not serve the purposes of the test above.
+    fn every_contact() -> Vec<Contact> {
+        let professions = [None, Some("Nurse"), Some("biologist"), Some("baker")];
+        let passions = [None, Some("CHESS"), Some("go")];
+        let mut contacts = Vec::new();
+        for contact in every_finite_contact() {
+            for profession in professions {
+                for passion in passions {
+                    let mut c = contact.clone();
+                    if let Some(p) = profession {
+                        c = c.with_profession(p);
+                    }
+                    if let Some(p) = passion {
+                        c = c.with_passion(p);
+                    }
+                    contacts.push(c);
+                }
+            }
+        }
+        contacts
+    }
+
+    /// Every rule is tried on its platform, which is one of
+    /// `Platform::BUILTIN`: with the others switched off, some request
+    /// there is decided by it.
+    #[test]
+    fn each_rule_is_tried_on_its_platform() {
+        let settings = Settings {
+            job_seeking: true,
+            profession: Some("nurse".into()),
+            ..Settings::default()
+        };
+        let contacts = every_contact();
+        for rule in BuiltinRule::ALL {
+            let platform = rule.platform();
+            let index = platform.builtin_index();
+            assert_eq!(
+                index.and_then(|i| Platform::BUILTIN.get(i)),
+                Some(&platform),
+                "{rule}: add {platform} to Platform::BUILTIN"
+            );
+            let mut others = BuiltinSet::default();
+            for other in BuiltinRule::ALL.into_iter().filter(|r| *r != rule) {
+                others.insert(other);
+            }
+            let decides = contacts.iter().any(|c| {
+                Direction::ALL.into_iter().any(|d| {
+                    let r = Request::new(c, &platform, d, &settings);
+                    others.first_applying(&r) == Some(rule)
+                })
+            });
+            assert!(
+                decides,
+                "{rule} is never tried: add {platform}'s rules to first_applying"
+            );
+        }
+    }
+
+    #[test]
+    fn each_builtin_platform_has_its_namespace() {
+        for (platform, namespace) in Platform::BUILTIN.iter().zip(BuiltinRule::NAMESPACES) {
+            assert_eq!(namespace, format!("{}.", platform.as_str()));
+        }
+    }
 
     #[test]
     fn every_builtin_id_is_in_a_reserved_namespace() {

@@ -5,9 +5,10 @@ use std::fmt;
 
 use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::decision::Decision;
-use crate::example::Example;
 use crate::policy::Policy;
-use crate::request::{Request, Settings};
+use crate::policy_example::Example;
+use crate::request::Request;
+use crate::settings::Settings;
 use crate::verdict::Verdict;
 
 /// An example the policy gets wrong: what was expected, what the policy

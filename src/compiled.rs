@@ -53,9 +53,7 @@ const SHARES_PROFESSION: u32 = 1 << 13;
 const INTERESTING_PROFESSION: u32 = 1 << 14;
 const SHARES_PASSION: u32 = 1 << 15;
 const HAS_MESSAGE: u32 = 1 << 16;
-// A sum of distinct bits, which reads as their union; a mutation testing
-// tool cannot turn it into the same value, as it can `|` into `^`.
-const DERIVED: u32 = SHARES_PROFESSION + INTERESTING_PROFESSION + SHARES_PASSION + HAS_MESSAGE;
+const DERIVED: u32 = SHARES_PROFESSION | INTERESTING_PROFESSION | SHARES_PASSION | HAS_MESSAGE;
 
 /// Ends a list of candidates in the pool; as a table entry, no rule
 /// applies.
@@ -74,33 +72,33 @@ fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
         if mask & bit != 0 && fact() { bit } else { 0 }
     }
     let (c, s) = (r.contact, r.settings);
-    // Fields are disjoint, so their sum is their union (see `DERIVED`).
     let finite = c.acquaintance as u32
-        + ((c.my_view as u32) << MY_VIEW.trailing_zeros())
-        + ((c.their_view as u32) << THEIR_VIEW.trailing_zeros())
-        + (u32::from(c.recruiter) << RECRUITER.trailing_zeros())
-        + ((r.direction as u32) << DIRECTION.trailing_zeros())
-        + (u32::from(s.job_seeking) << JOB_SEEKING.trailing_zeros())
-        + (u32::from(c.friend) << FRIEND.trailing_zeros())
-        + (u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros())
-        + (u32::from(c.star) << STAR.trailing_zeros());
+        | (c.my_view as u32) << MY_VIEW.trailing_zeros()
+        | (c.their_view as u32) << THEIR_VIEW.trailing_zeros()
+        | u32::from(c.recruiter) << RECRUITER.trailing_zeros()
+        | (r.direction as u32) << DIRECTION.trailing_zeros()
+        | u32::from(s.job_seeking) << JOB_SEEKING.trailing_zeros()
+        | u32::from(c.friend) << FRIEND.trailing_zeros()
+        | u32::from(c.facebook_friend) << FACEBOOK_FRIEND.trailing_zeros()
+        | u32::from(c.star) << STAR.trailing_zeros();
     if mask & DERIVED == 0 {
         return finite;
     }
     finite
-        + derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
-        + derived(mask, INTERESTING_PROFESSION, || {
+        | derived(mask, SHARES_PROFESSION, || s.shares_profession(c))
+        | derived(mask, INTERESTING_PROFESSION, || {
             s.has_interesting_profession(c)
         })
-        + derived(mask, SHARES_PASSION, || s.shared_passion(c).is_some())
-        + derived(mask, HAS_MESSAGE, || {
+        | derived(mask, SHARES_PASSION, || s.shared_passion(c).is_some())
+        | derived(mask, HAS_MESSAGE, || {
             c.message().is_some_and(|m| !m.trim().is_empty())
         })
 }
 
-/// The facts of a fact word, if it is one a request can have.
+/// A fact word, decoded: the finite facts it packs, for a word a request
+/// can have.
 #[derive(Clone, Copy)]
-struct Facts {
+struct FactWord {
     acquaintance: Acquaintance,
     my_view: View,
     their_view: View,
@@ -108,10 +106,10 @@ struct Facts {
     word: u32,
 }
 
-impl Facts {
-    fn decode(word: u32) -> Option<Facts> {
+impl FactWord {
+    fn decode(word: u32) -> Option<FactWord> {
         let field = |mask: u32| ((word & mask) >> mask.trailing_zeros()) as usize;
-        Some(Facts {
+        Some(FactWord {
             acquaintance: *Acquaintance::ALL.get(field(ACQUAINTANCE))?,
             my_view: *View::ALL.get(field(MY_VIEW))?,
             their_view: *View::ALL.get(field(THEIR_VIEW))?,
@@ -127,9 +125,14 @@ impl Facts {
 
 /// The fact-word bits a condition reads.
 fn bits_read(cond: &Condition) -> u32 {
+    cond.nodes().fold(0, |bits, node| bits | fact_bits(node))
+}
+
+/// The fact-word bits one condition reads itself, its parts aside.
+fn fact_bits(cond: &Condition) -> u32 {
     match cond {
-        Condition::All(list) | Condition::Any(list) => list.iter().fold(0, |m, c| m | bits_read(c)),
-        Condition::Not(inner) => bits_read(inner),
+        // Their parts are walked on their own.
+        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => 0,
         Condition::Direction(_) => DIRECTION,
         Condition::JobSeeking(_) => JOB_SEEKING,
         Condition::Acquaintance(_)
@@ -159,43 +162,19 @@ fn bits_read(cond: &Condition) -> u32 {
 /// How many nodes a condition has (the work of looking at it once), and
 /// the platforms it names, added to `named`: one walk for both.
 fn survey(cond: &Condition, named: &mut Vec<Platform>) -> usize {
-    match cond {
-        Condition::All(list) | Condition::Any(list) => {
-            1 + list.iter().map(|c| survey(c, named)).sum::<usize>()
-        }
-        Condition::Not(inner) => 1 + survey(inner, named),
-        Condition::Platform(p) => {
-            named.push(p.clone());
-            1
-        }
-        Condition::Direction(_)
-        | Condition::JobSeeking(_)
-        | Condition::Acquaintance(_)
-        | Condition::MetInPerson(_)
-        | Condition::WorkedTogether(_)
-        | Condition::SpokeWith(_)
-        | Condition::MyView(_)
-        | Condition::TheirView(_)
-        | Condition::Recruiter(_)
-        | Condition::Friend(_)
-        | Condition::FacebookFriend(_)
-        | Condition::Star(_)
-        | Condition::Profession(_)
-        | Condition::SharesProfession(_)
-        | Condition::InterestingProfession(_)
-        | Condition::Passion(_)
-        | Condition::SharesPassion(_)
-        | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_)
-        | Condition::HasMessage(_) => 1,
+    let mut size = 0;
+    for node in cond.nodes() {
+        size += 1;
+        named.extend(node.named_platform().cloned());
     }
+    size
 }
 
 /// Whether `cond` holds for every request with these finite facts on this
 /// platform (`Some(true)`), for none (`Some(false)`), or depends on facts
 /// the key leaves out (`None`). `platform` is `None` for a user-named
 /// platform no rule names.
-fn holds_for(cond: &Condition, f: Facts, platform: Option<&Platform>) -> Option<bool> {
+fn holds_for(cond: &Condition, f: FactWord, platform: Option<&Platform>) -> Option<bool> {
     match cond {
         Condition::All(list) => {
             let mut known = Some(true);
@@ -267,21 +246,21 @@ struct Class {
 
 /// A policy's data rules, compiled; see the module documentation.
 #[derive(Debug)]
-pub(crate) struct Compiled {
-    /// The user-named platforms the rules name, sorted: the class of
-    /// `named[i]` is `3 + i`, and the class after them is every other
-    /// user-named platform.
+pub(crate) struct RuleIndex {
+    /// The user-named platforms the rules name, sorted: the classes of
+    /// [`Platform::BUILTIN`] come first, then the class of each of these,
+    /// then the class of every other user-named platform.
     named: Box<[Platform]>,
     classes: Box<[Class]>,
-    /// Lists of candidates, each ended by [`END`]: a rule's index times
-    /// two, plus one when the rule is sure to hold.
+    /// Lists of candidates, each ended by [`END`]: a rule's index shifted
+    /// left by one, the low bit set when the rule is sure to hold.
     pool: Box<[u32]>,
 }
 
-impl Compiled {
+impl RuleIndex {
     /// Compiles the rules, in the order they are tried; `None` when they
     /// are too many or too large to compile within [`WORK_BUDGET`].
-    pub(crate) fn new(rules: &[&DataRule]) -> Option<Compiled> {
+    pub(crate) fn new(rules: &[&DataRule]) -> Option<RuleIndex> {
         // Indices and the markers must fit a pool entry.
         if rules.len() >= (SURE / 2) as usize {
             return None;
@@ -303,12 +282,12 @@ impl Compiled {
             lists: HashMap::new(),
             work: rules.len(),
         };
-        let builtin = [Platform::LinkedIn, Platform::Twitter, Platform::Facebook];
+        let builtin = Platform::BUILTIN;
         let mut classes = Vec::with_capacity(builtin.len() + named.len() + 1);
         for platform in builtin.iter().chain(&named).map(Some).chain([None]) {
             classes.push(builder.class(platform)?);
         }
-        Some(Compiled {
+        Some(RuleIndex {
             named: named.into(),
             classes: classes.into(),
             pool: builder.pool.into(),
@@ -318,15 +297,14 @@ impl Compiled {
     /// The rules that may decide `request`.
     #[inline]
     pub(crate) fn candidates(&self, request: &Request<'_>) -> Candidates<'_> {
-        let class = match request.platform {
-            Platform::LinkedIn => 0,
-            Platform::Twitter => 1,
-            Platform::Facebook => 2,
-            Platform::Other(_) => {
-                3 + self
-                    .named
-                    .binary_search(request.platform)
-                    .unwrap_or(self.named.len())
+        let class = match request.platform.builtin_index() {
+            Some(i) => i,
+            None => {
+                Platform::BUILTIN.len()
+                    + self
+                        .named
+                        .binary_search(request.platform)
+                        .unwrap_or(self.named.len())
             }
         };
         let entry = self.classes.get(class).map_or(END, |class| {
@@ -350,7 +328,7 @@ impl Compiled {
     }
 }
 
-/// The rules that may decide a request: see [`Compiled::candidates`].
+/// The rules that may decide a request: see [`RuleIndex::candidates`].
 pub(crate) enum Candidates<'a> {
     /// No user rule applies.
     None,
@@ -425,7 +403,7 @@ impl Builder<'_> {
         // are one rule, and need no memory of their own.
         let mut list = Vec::new();
         for key in 0..keys as u32 {
-            let Some(facts) = Facts::decode(deposit(key, mask)) else {
+            let Some(facts) = FactWord::decode(deposit(key, mask)) else {
                 // No request has these facts: never looked up.
                 table.push(END);
                 continue;
@@ -465,7 +443,7 @@ impl Builder<'_> {
     fn list(&mut self, list: &[u32]) -> u32 {
         match *list {
             [] => return END,
-            [only] if only & 1 == 1 => return (only >> 1) + SURE,
+            [only] if only & 1 == 1 => return (only >> 1) | SURE,
             _ => {}
         }
         if let Some(&start) = self.lists.get(list) {
@@ -479,11 +457,10 @@ impl Builder<'_> {
     }
 }
 
-/// A pool entry: rule `i`, and whether it is sure to hold (see
-/// `Compiled::pool`). A sum, not a bit set: the index never reaches
-/// `SURE / 2`.
+/// A pool entry: rule `i`, and whether it is sure to hold in the low bit
+/// (see `RuleIndex::pool`).
 fn entry(i: usize, sure: bool) -> u32 {
-    2 * i as u32 + u32::from(sure)
+    (i as u32) << 1 | u32::from(sure)
 }
 
 /// Whether a rule covers the class of `platform`.
@@ -536,7 +513,7 @@ fn deposit(key: u32, mask: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contact::Contact;
+    use crate::contact::{Contact, every_finite_contact};
     use crate::decision::Decision;
     use crate::policy::Policy;
 
@@ -547,31 +524,19 @@ mod tests {
     /// Every finite fact of a contact, on `platform`, decided by the
     /// compiled policy and by the interpreter.
     fn assert_as_interpreted(policy: &Policy, platform: &Platform) {
-        for acquaintance in Acquaintance::ALL {
-            for (mine, theirs) in View::ALL.into_iter().zip(View::ALL.into_iter().rev()) {
-                for flags in 0..16 {
-                    let c = Contact::new("A")
-                        .with_acquaintance(acquaintance)
-                        .with_my_view(mine)
-                        .with_their_view(theirs)
-                        .with_recruiter(flags & 1 != 0)
-                        .with_friend(flags & 2 != 0)
-                        .with_star(flags & 4 != 0)
-                        .with_facebook_friend(flags & 8 != 0)
-                        .with_tag("t-3");
-                    for d in Direction::ALL {
-                        let r = Request::new(&c, platform, d, &policy.settings);
-                        let compiled = policy.decide(&r);
-                        let interpreted = policy.interpret(&r).unwrap_or_else(|| {
-                            match policy.disabled.first_applying(&r) {
-                                Some(b) => (b.decision(), crate::verdict::Decider::Builtin(b)),
-                                None => (policy.fallback, crate::verdict::Decider::Fallback),
-                            }
-                        });
-                        assert_eq!(compiled.0, interpreted.0);
-                        assert_eq!(compiled.1.id(), interpreted.1.id());
+        for c in every_finite_contact() {
+            let c = c.with_tag("t-3");
+            for d in Direction::ALL {
+                let r = Request::new(&c, platform, d, &policy.settings);
+                let compiled = policy.decide(&r);
+                let interpreted = policy.interpret(&r).unwrap_or_else(|| {
+                    match policy.disabled.first_applying(&r) {
+                        Some(b) => (b.decision(), crate::verdict::Decider::Builtin(b)),
+                        None => (policy.fallback, crate::verdict::Decider::Fallback),
                     }
-                }
+                });
+                assert_eq!(compiled.0, interpreted.0);
+                assert_eq!(compiled.1.id(), interpreted.1.id());
             }
         }
     }
@@ -593,13 +558,13 @@ mod tests {
             .data_rule(rule("narrow", Condition::Friend(true)).on(Platform::Twitter))
             .build()
             .unwrap();
-        let compiled = policy.compiled.as_deref().unwrap();
+        let compiled = policy.rule_index.as_deref().unwrap();
         let [linkedin, twitter, ..] = &*compiled.classes else {
             panic!("three built-in classes at least");
         };
         assert!(linkedin.segments.is_empty() && linkedin.table.len() == 1);
         assert_eq!(twitter.table.len(), 2);
-        for p in [Platform::LinkedIn, Platform::Twitter, Platform::Facebook] {
+        for p in Platform::BUILTIN {
             assert_as_interpreted(&policy, &p);
         }
     }
@@ -619,7 +584,7 @@ mod tests {
             b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
         }
         let policy = b.build().unwrap();
-        assert!(policy.compiled.is_none());
+        assert!(policy.rule_index.is_none());
         assert_as_interpreted(&policy, &"p7".parse().unwrap());
 
         // A tenth of them compiles, each class a list of its rules.
@@ -634,14 +599,14 @@ mod tests {
             b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
         }
         let policy = b.build().unwrap();
-        assert!(policy.compiled.is_some());
+        assert!(policy.rule_index.is_some());
         assert_as_interpreted(&policy, &"p7".parse().unwrap());
         assert_as_interpreted(&policy, &"elsewhere".parse().unwrap());
     }
 
     /// The table of class `class` (LinkedIn, Twitter, Facebook, ...).
     fn table_of(policy: &Policy, class: usize) -> &[u32] {
-        &policy.compiled.as_deref().unwrap().classes[class].table
+        &policy.rule_index.as_deref().unwrap().classes[class].table
     }
 
     #[test]
@@ -676,7 +641,10 @@ mod tests {
             .data_rule(rule("all-four", all_four).on(Platform::Twitter))
             .build()
             .unwrap();
-        assert_eq!(policy.compiled.as_deref().unwrap().classes[1].mask, DERIVED);
+        assert_eq!(
+            policy.rule_index.as_deref().unwrap().classes[1].mask,
+            DERIVED
+        );
         let c = Contact::new("A")
             .with_profession("Nurse")
             .with_passion("chess")

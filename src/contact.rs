@@ -703,6 +703,28 @@ impl<'de> serde::de::Visitor<'de> for ContactVisitor {
     }
 }
 
+/// Every contact of finite facts: each acquaintance, pair of views and
+/// combination of the four flags, named `A`; for tests that try them all.
+#[cfg(test)]
+pub(crate) fn every_finite_contact() -> impl Iterator<Item = Contact> {
+    Acquaintance::ALL.into_iter().flat_map(|acquaintance| {
+        View::ALL.into_iter().flat_map(move |mine| {
+            View::ALL.into_iter().flat_map(move |theirs| {
+                (0..16).map(move |flags| {
+                    Contact::new("A")
+                        .with_acquaintance(acquaintance)
+                        .with_my_view(mine)
+                        .with_their_view(theirs)
+                        .with_recruiter(flags & 1 != 0)
+                        .with_friend(flags & 2 != 0)
+                        .with_star(flags & 4 != 0)
+                        .with_facebook_friend(flags & 8 != 0)
+                })
+            })
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

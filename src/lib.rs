@@ -160,29 +160,36 @@
 //
 // 1. Vocabulary: `limits`, `names` (the names a policy document uses),
 //    `text`, `error`, then `contact`, `platform`, `decision`, `reply`
-//    (reply templates), `request` (the request and the user's settings),
-//    `builtin` (the built-in rules and their explanations) and `example`
-//    (a request and the decision expected for it).
-// 2. Rules: `condition`, then `rules` (the `Rule` trait and data rules).
+//    (reply templates), `settings` (the user's own), `request` (what a
+//    rule looks at) and `policy_example` (a request and the decision
+//    expected for it, which a policy holds).
+// 2. Rules: `condition` (with `condition/walk.rs`, the one walk over a
+//    condition's tree), then `builtin` (the built-in rules, each also as
+//    a condition, and their explanations) and `rules` (the `Rule` trait
+//    and data rules).
 // 3. `verdict`: the answer, and its explanation.
-// 4. `compiled` (a policy's data rules compiled for evaluation), then
-//    `policy`: settings, rules and evaluation.
-// 5. `document`: policy documents in any serde format.
-// 6. `analysis`: what a policy decides over the whole space of facts;
-//    `check`: a policy against its own examples.
+// 4. `compiled` (a policy's data rules compiled into a `RuleIndex` for
+//    evaluation), then `policy`: the policy and its evaluation, with
+//    `policy/builder.rs` and `policy/validate.rs`.
+// 5. `document`: policy documents in any serde format; it validates with
+//    `policy/validate.rs` as it reads.
+// 6. `analysis`: what a policy decides over the whole space of facts, on
+//    the engine in `analysis/engine/`; `check`: a policy against its own
+//    examples.
 mod limits;
 mod names;
 mod text;
 
-mod builtin;
 mod contact;
 mod decision;
 mod error;
-mod example;
 mod platform;
+mod policy_example;
 mod reply;
 mod request;
+mod settings;
 
+mod builtin;
 mod condition;
 mod rules;
 
@@ -208,11 +215,12 @@ pub use decision::Decision;
 #[cfg(feature = "serde")]
 pub use document::LoadError;
 pub use error::{Location, NameKind, ParseError, PolicyError, PolicyErrorKind};
-pub use example::Example;
 pub use platform::{Direction, Platform, PlatformName};
 pub use policy::{BatchItem, Policy, PolicyBuilder};
-pub use request::{Request, Settings};
+pub use policy_example::Example;
+pub use request::Request;
 pub use rules::{DataRule, Rule};
+pub use settings::Settings;
 pub use verdict::{Verdict, VerdictRecord};
 
 /// Decides whether to connect with `contact` on `platform`; the same as

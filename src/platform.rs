@@ -87,14 +87,11 @@ impl PlatformName {
     }
 }
 
-/// The built-in platform with this name, in lowercase.
+/// The built-in platform with this name or alias, in lowercase.
 fn builtin(name: &str) -> Option<Platform> {
-    match name {
-        "linkedin" => Some(Platform::LinkedIn),
-        "twitter" | "x" => Some(Platform::Twitter),
-        "facebook" => Some(Platform::Facebook),
-        _ => None,
-    }
+    Platform::BUILTIN
+        .into_iter()
+        .find(|p| p.as_str() == name || p.aliases().contains(&name))
 }
 
 impl fmt::Display for PlatformName {
@@ -103,10 +100,26 @@ impl fmt::Display for PlatformName {
     }
 }
 
+/// What a platform name may be: every built-in name and alias (a test
+/// checks them against [`Platform::BUILTIN`]), or a name of the user's own.
 const PLATFORM_EXPECTED: &str = "`linkedin`, `twitter`, `x`, `facebook` or a name of ASCII letters, \
      digits, `-`, `_` and `.`";
 
 impl Platform {
+    /// The built-in platforms, each with rules of its own in the default
+    /// policy; every other platform is [`Platform::Other`].
+    ///
+    /// ```
+    /// use acquaint::{BuiltinRule, Platform};
+    ///
+    /// let names: Vec<&str> = Platform::BUILTIN.iter().map(Platform::as_str).collect();
+    /// assert_eq!(names, ["linkedin", "twitter", "facebook"]);
+    /// assert!(Platform::BUILTIN.iter().all(|p| !p.is_user_named()));
+    /// // Every built-in rule belongs to one of them.
+    /// assert!(BuiltinRule::ALL.iter().all(|r| Platform::BUILTIN.contains(&r.platform())));
+    /// ```
+    pub const BUILTIN: [Platform; 3] = [Platform::LinkedIn, Platform::Twitter, Platform::Facebook];
+
     /// Parses a platform name; the same as [`str::parse`].
     ///
     /// ```
@@ -149,14 +162,30 @@ impl Platform {
         matches!(self, Platform::Other(_))
     }
 
-    /// A bit for the built-in platforms, `0` for user-named ones.
-    pub(crate) fn builtin_bit(&self) -> u8 {
+    /// Other names of the platform, which read as it: `x` for Twitter.
+    fn aliases(&self) -> &'static [&'static str] {
         match self {
-            Platform::LinkedIn => 1,
-            Platform::Twitter => 2,
-            Platform::Facebook => 4,
-            Platform::Other(_) => 0,
+            Platform::Twitter => &["x"],
+            Platform::LinkedIn | Platform::Facebook | Platform::Other(_) => &[],
         }
+    }
+
+    /// The platform's position in [`Platform::BUILTIN`], `None` for a
+    /// user-named one.
+    #[inline]
+    pub(crate) const fn builtin_index(&self) -> Option<usize> {
+        match self {
+            Platform::LinkedIn => Some(0),
+            Platform::Twitter => Some(1),
+            Platform::Facebook => Some(2),
+            Platform::Other(_) => None,
+        }
+    }
+
+    /// A bit for each built-in platform, `0` for user-named ones.
+    #[inline]
+    pub(crate) fn builtin_bit(&self) -> u8 {
+        self.builtin_index().map_or(0, |i| 1 << i)
     }
 }
 
@@ -243,6 +272,25 @@ mod tests {
             let p: Platform = name.parse().unwrap();
             assert_eq!(p.to_string(), name);
         }
+    }
+
+    #[test]
+    fn the_builtin_platforms_know_their_places_and_names() {
+        let mut names = Vec::new();
+        for (i, p) in Platform::BUILTIN.iter().enumerate() {
+            assert_eq!(p.builtin_index(), Some(i), "{p}");
+            assert_eq!(p.builtin_bit(), 1 << i, "{p}");
+            for name in [p.as_str()].iter().chain(p.aliases()) {
+                assert_eq!(builtin(name).as_ref(), Some(p), "{name}");
+                names.push(*name);
+            }
+        }
+        let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        let listed = format!("{} or a name", listed.join(", "));
+        assert!(
+            PLATFORM_EXPECTED.starts_with(&listed),
+            "PLATFORM_EXPECTED should start with {listed}"
+        );
     }
 
     #[test]

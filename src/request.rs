@@ -1,9 +1,8 @@
-//! What a rule looks at: the request, and the user's own settings.
+//! What a rule looks at: the request, with the user's own settings.
 
 use crate::contact::Contact;
 use crate::platform::{Direction, Platform};
-use crate::reply::Template;
-use crate::text::FoldedSet;
+use crate::settings::Settings;
 
 /// Everything a rule may look at: the contact, the platform, the direction
 /// of the request and the user's settings.
@@ -43,83 +42,5 @@ impl<'a> Request<'a> {
             direction,
             settings,
         }
-    }
-}
-
-/// The user's own settings: whether they are job seeking, and the purposes
-/// that make a Twitter connection worth it.
-///
-/// Strings are stored trimmed and in lowercase, so that matching is
-/// case-insensitive without work on every evaluation.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Settings {
-    pub(crate) job_seeking: bool,
-    pub(crate) profession: Option<Box<str>>,
-    pub(crate) interesting_professions: FoldedSet,
-    pub(crate) passions: FoldedSet,
-    /// The user's reply templates, for incoming and outgoing invitations.
-    pub(crate) replies: [Option<Template>; 2],
-}
-
-impl Settings {
-    /// My reply template for meet-first verdicts in this direction, as
-    /// written, if I set one.
-    pub fn reply_template(&self, direction: Direction) -> Option<&str> {
-        self.replies[direction as usize]
-            .as_ref()
-            .map(Template::text)
-    }
-
-    /// Whether I am actively looking for a job.
-    pub fn job_seeking(&self) -> bool {
-        self.job_seeking
-    }
-
-    /// My profession, trimmed and in lowercase.
-    pub fn profession(&self) -> Option<&str> {
-        self.profession.as_deref()
-    }
-
-    /// Professions that interest me, trimmed and in lowercase.
-    pub fn interesting_professions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.interesting_professions.iter()
-    }
-
-    /// My passions, trimmed and in lowercase.
-    pub fn passions(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
-        self.passions.iter()
-    }
-
-    /// Whether the contact shares my profession.
-    #[inline]
-    pub fn shares_profession(&self, contact: &Contact) -> bool {
-        matches!((self.profession.as_deref(), contact.profession()), (Some(a), Some(b)) if a == b)
-    }
-
-    /// Whether the contact works in a profession that interests me.
-    #[inline]
-    pub fn has_interesting_profession(&self, contact: &Contact) -> bool {
-        contact
-            .profession()
-            .is_some_and(|p| self.interesting_professions.contains(p))
-    }
-
-    /// The first of my passions the contact shares.
-    #[inline]
-    pub fn shared_passion<'a>(&'a self, contact: &Contact) -> Option<&'a str> {
-        self.passions
-            .iter()
-            .find(|p| contact.passion_set().contains(p))
-    }
-
-    /// Whether the contact serves one of my purposes on Twitter: shares my
-    /// profession, works in one that interests me, is a star of their
-    /// field, or shares one of my passions.
-    #[inline]
-    pub fn serves_purpose(&self, contact: &Contact) -> bool {
-        self.shares_profession(contact)
-            || self.has_interesting_profession(contact)
-            || contact.star
-            || self.shared_passion(contact).is_some()
     }
 }

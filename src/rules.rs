@@ -156,12 +156,13 @@ impl DataRule {
     /// Whether the rule covers the request's platform.
     #[inline]
     pub(crate) fn covers(&self, platform: &Platform) -> bool {
-        match (&self.platforms, platform) {
-            (None, _) => true,
-            (Some(_), Platform::LinkedIn | Platform::Twitter | Platform::Facebook) => {
-                self.builtin_bits & platform.builtin_bit() != 0
-            }
-            (Some(list), other) => list.contains(other),
+        let Some(list) = &self.platforms else {
+            return true;
+        };
+        match platform.builtin_bit() {
+            // A user-named platform.
+            0 => list.contains(platform),
+            bit => self.builtin_bits & bit != 0,
         }
     }
 

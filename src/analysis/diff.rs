@@ -12,7 +12,8 @@ use crate::request::Request;
 use super::AnalysisError;
 use super::engine::{Budget, Cell, DecidingRule, Model};
 use super::table::{
-    Facts, code, matching, merge, rules_on, rust_rules, tabulate, write_markdown, write_rust_rules,
+    RowFacts, code, matching, merge, rules_on, rust_rules, tabulate, write_markdown,
+    write_rust_rules,
 };
 
 /// Where two policies decide differently on one platform: each row gives
@@ -74,7 +75,7 @@ pub struct PolicyDiff {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DiffRow {
     /// The requests of the row, and how they read.
-    facts: Facts,
+    facts: RowFacts,
     /// The decision and the rule id before.
     before: (Decision, String),
     /// The decision and the rule id after.

@@ -16,7 +16,7 @@ use crate::text::join_with;
 
 use super::AnalysisError;
 use super::engine::{
-    Budget, Cell, Compiled, DecidingRule, Fact, Formula, GroupReading, Model, NameGroup, Truth,
+    Budget, Cell, DecidingRule, Fact, Formula, GroupReading, Model, NameGroup, RuleFormulas, Truth,
 };
 
 /// What a policy decides on one platform, as a table: each row gives the
@@ -75,7 +75,7 @@ pub struct DecisionTable {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TableRow {
     /// The requests of the row, and how they read.
-    facts: Facts,
+    facts: RowFacts,
     /// The decision for them.
     decision: Decision,
     /// The id of the rule that gives it, or `fallback`.
@@ -114,12 +114,12 @@ impl TableRow {
 /// diff of two policies): the requests it holds and how they read in each
 /// column.
 ///
-/// Facts compare and hash by what they show (the columns and the values),
+/// Row facts compare and hash by what they show (the columns and the values),
 /// not by the cell: two policies' models may store the same requests
 /// differently, and their tables should still compare equal when they
 /// read the same.
 #[derive(Debug, Clone)]
-pub(super) struct Facts {
+pub(super) struct RowFacts {
     /// The requests of the row.
     cell: Cell,
     /// How the row reads in each column of its table, in order.
@@ -128,7 +128,7 @@ pub(super) struct Facts {
     columns: Arc<[String]>,
 }
 
-impl Facts {
+impl RowFacts {
     /// Each column's header and the row's value in it.
     pub(super) fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
         self.columns
@@ -138,24 +138,24 @@ impl Facts {
     }
 }
 
-impl PartialEq for Facts {
+impl PartialEq for RowFacts {
     fn eq(&self, other: &Self) -> bool {
         self.columns == other.columns && self.values == other.values
     }
 }
 
-impl Eq for Facts {}
+impl Eq for RowFacts {}
 
-impl Hash for Facts {
+impl Hash for RowFacts {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.columns.hash(state);
         self.values.hash(state);
     }
 }
 
-/// Facts serialize as a map from each column to the row's value in it.
+/// Row facts serialize as a map from each column to the row's value in it.
 #[cfg(feature = "serde")]
-impl serde::Serialize for Facts {
+impl serde::Serialize for RowFacts {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.iter())
     }
@@ -169,7 +169,7 @@ pub(super) fn tabulate<K>(
     model: &Model,
     start: &Cell,
     rows: Vec<(Cell, K)>,
-) -> (Arc<[String]>, Vec<(Facts, K)>) {
+) -> (Arc<[String]>, Vec<(RowFacts, K)>) {
     // Only variables a row or the start restricts can differ.
     let mut columns = BTreeSet::new();
     for (cell, _) in &rows {
@@ -184,7 +184,7 @@ pub(super) fn tabulate<K>(
     let rows = rows
         .into_iter()
         .map(|(cell, key)| {
-            let facts = Facts {
+            let facts = RowFacts {
                 values: columns
                     .iter()
                     .map(|&var| value(model, &cell, var))
@@ -202,7 +202,7 @@ pub(super) fn tabulate<K>(
 pub(super) fn matching<'t, R>(
     model: &'t Model,
     rows: &'t [R],
-    facts: impl Fn(&R) -> &Facts + 't,
+    facts: impl Fn(&R) -> &RowFacts + 't,
     request: &Request<'_>,
 ) -> impl Iterator<Item = &'t R> + 't {
     let values: Vec<usize> = (0..model.var_count())
@@ -535,7 +535,7 @@ pub(super) fn write_markdown<'r, const N: usize>(
     f: &mut fmt::Formatter<'_>,
     columns: &[String],
     more: [&str; N],
-    rows: impl Iterator<Item = (&'r Facts, [String; N])>,
+    rows: impl Iterator<Item = (&'r RowFacts, [String; N])>,
 ) -> fmt::Result {
     let mut lines: Vec<Vec<String>> = Vec::new();
     let mut header: Vec<String> = columns.iter().map(|c| escape(c)).collect();
@@ -728,7 +728,7 @@ impl Policy {
 /// of one platform need not try the rules of others.
 pub(super) fn rules_on<'m>(
     model: &Model,
-    compiled: &'m Compiled,
+    compiled: &'m RuleFormulas,
     policy: &Policy,
     start: &Cell,
     budget: &mut Budget,

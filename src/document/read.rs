@@ -19,15 +19,16 @@ use crate::condition::{Condition, ValueType};
 use crate::contact::{Contact, ContactValues};
 use crate::error::ParseError;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
-use crate::example::Example;
 use crate::names::{
     ConditionKey, ContactField, ExampleField, Name, PolicyField, ReplyField, RuleField,
 };
 use crate::platform::Direction;
 use crate::platform::Platform;
-use crate::policy::{
-    Declared, Policy, check_declared, check_len, check_rule_id, prepare_rule, truncate, valid_id,
+use crate::policy::Policy;
+use crate::policy::validate::{
+    Declared, check_declared, check_len, check_rule_id, prepare_rule, truncate, valid_id,
 };
+use crate::policy_example::Example;
 use crate::reply::{Template, reply_direction, template_path};
 use crate::rules::DataRule;
 use crate::text::{cut, fold};

@@ -324,9 +324,7 @@ fn value(value_type: ValueType) -> Value {
 
 /// A built-in platform by its name, or one of the user's own.
 fn platform() -> Value {
-    let mut builtin: Vec<Platform> = BuiltinRule::ALL.map(BuiltinRule::platform).into();
-    builtin.dedup();
-    let builtin: Vec<&str> = builtin.iter().map(Platform::as_str).collect();
+    let builtin = Platform::BUILTIN.each_ref().map(Platform::as_str);
     json!({
         "description": "A platform: a built-in one, or one of your own declared in `platforms`.",
         "anyOf": [

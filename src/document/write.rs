@@ -6,10 +6,10 @@ use serde::{Serialize, Serializer};
 
 use crate::builtin::BuiltinRule;
 use crate::condition::{Condition, Value};
-use crate::example::Example;
 use crate::names::{ExampleField, Name, PolicyField, RuleField};
 use crate::platform::{Direction, Platform};
 use crate::policy::{Policy, UserRule};
+use crate::policy_example::Example;
 use crate::reply::reply_field;
 use crate::rules::DataRule;
 use std::collections::{BTreeMap, HashSet};
@@ -116,20 +116,6 @@ impl<'a> ToDeclare<'a> {
     }
 }
 
-fn user_named_platforms<'a>(cond: &'a Condition, out: &mut ToDeclare<'a>) {
-    match cond.value() {
-        Value::List(list) => list.iter().for_each(|c| user_named_platforms(c, out)),
-        Value::Nested(inner) => user_named_platforms(inner, out),
-        Value::Platform(p) => out.add(p),
-        Value::Bool(_)
-        | Value::Text(_)
-        | Value::Count(_)
-        | Value::Direction(_)
-        | Value::Acquaintance(_)
-        | Value::View(_) => {}
-    }
-}
-
 /// A policy serializes as a policy document that loads back to the same
 /// policy. Rules written in Rust cannot be serialized: that is an error.
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
@@ -153,7 +139,9 @@ impl Serialize for Policy {
         for rule in self.data_rules() {
             rule.platforms.iter().flatten().for_each(|p| declare.add(p));
             if let Some(when) = &rule.when {
-                user_named_platforms(when, &mut declare);
+                when.nodes()
+                    .filter_map(Condition::named_platform)
+                    .for_each(|p| declare.add(p));
             }
         }
         self.examples.iter().for_each(|e| declare.add(&e.platform));

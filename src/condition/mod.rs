@@ -1,13 +1,14 @@
-//! Conditions of data rules: the facts of a request they read, how they
-//! are named in a policy document, and how they explain themselves.
-
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
+//! Conditions of data rules: the facts of a request they read and how
+//! they are named in a policy document; how they explain themselves is in
+//! `explain.rs`, and the one walk over their tree in `walk.rs`.
 
 use crate::contact::{Acquaintance, View};
 use crate::names::{ConditionKey, Name};
 use crate::platform::{Direction, Platform};
 use crate::request::Request;
+
+mod explain;
+mod walk;
 
 /// A condition of a data rule: facts of the contact and the request,
 /// combined with `all`, `any` and `not`.
@@ -172,56 +173,8 @@ impl Condition {
     }
 }
 
-/// Dropping takes apart nested conditions with a loop rather than by
-/// recursion, so that a condition built in code millions of levels deep
-/// (which no policy accepts) can still be dropped without overflowing the
-/// stack.
-impl Drop for Condition {
-    fn drop(&mut self) {
-        let mut stack: Vec<Condition> = Vec::new();
-        take_children(self, &mut stack);
-        while let Some(mut condition) = stack.pop() {
-            take_children(&mut condition, &mut stack);
-            // `condition` now has no children, so dropping it recurses no
-            // further.
-        }
-    }
-}
-
-/// Moves the direct children of a condition into `stack`.
-fn take_children(condition: &mut Condition, stack: &mut Vec<Condition>) {
-    match condition {
-        Condition::All(list) | Condition::Any(list) => stack.append(list),
-        Condition::Not(inner) => {
-            // A leaf with no heap memory takes the child's place.
-            stack.push(std::mem::replace(&mut **inner, Condition::Star(false)));
-        }
-        Condition::Platform(_)
-        | Condition::Direction(_)
-        | Condition::JobSeeking(_)
-        | Condition::Acquaintance(_)
-        | Condition::MetInPerson(_)
-        | Condition::WorkedTogether(_)
-        | Condition::SpokeWith(_)
-        | Condition::MyView(_)
-        | Condition::TheirView(_)
-        | Condition::Recruiter(_)
-        | Condition::Friend(_)
-        | Condition::FacebookFriend(_)
-        | Condition::Star(_)
-        | Condition::Profession(_)
-        | Condition::SharesProfession(_)
-        | Condition::InterestingProfession(_)
-        | Condition::Passion(_)
-        | Condition::SharesPassion(_)
-        | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_)
-        | Condition::HasMessage(_) => {}
-    }
-}
-
 /// A condition key's value as a policy document holds it.
-#[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))] // Documents read the values, the walk their kinds.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Value<'a> {
     List(&'a [Condition]),
@@ -254,7 +207,6 @@ pub(crate) enum ValueType {
 
 impl ConditionKey {
     /// What the key holds, and how its condition is built from it.
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn value_type(self) -> ValueType {
         match self {
             ConditionKey::All => ValueType::List(Condition::All),
@@ -291,7 +243,6 @@ impl ConditionKey {
 
 impl Condition {
     /// The condition's value, as a policy document writes it after its key.
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn value(&self) -> Value<'_> {
         match self {
             Condition::All(list) | Condition::Any(list) => Value::List(list),
@@ -315,157 +266,5 @@ impl Condition {
             Condition::Profession(t) | Condition::Passion(t) | Condition::Tag(t) => Value::Text(t),
             Condition::MutualConnectionsAtLeast(n) => Value::Count(*n),
         }
-    }
-
-    /// Phrases for the facts of the request that made the condition hold.
-    ///
-    /// At most [`Condition::FACTS_SHOWN`] phrases, the first ones, followed
-    /// by how many more there are: a block list of ten thousand tags
-    /// explains itself in a line, not in ten thousand.
-    pub(crate) fn facts_behind(&self, r: &Request<'_>) -> Vec<String> {
-        let mut facts = Facts::default();
-        facts_behind(self, true, r, &mut facts);
-        let more = facts.seen.len() - facts.shown.len();
-        if more > 0 {
-            let noun = if more == 1 { "fact" } else { "facts" };
-            facts.shown.push(format!("{more} more {noun}"));
-        }
-        facts.shown
-    }
-
-    /// How many facts an explanation names before it counts the rest.
-    pub(crate) const FACTS_SHOWN: usize = 10;
-}
-
-/// The phrases of an explanation: each said once, the first few shown.
-#[derive(Default)]
-struct Facts {
-    /// A hash of each distinct phrase met: enough to count the rest without
-    /// keeping them all.
-    seen: HashSet<u64>,
-    shown: Vec<String>,
-}
-
-impl Facts {
-    fn add(&mut self, phrase: String) {
-        let mut hasher = std::hash::DefaultHasher::new();
-        phrase.hash(&mut hasher);
-        if self.seen.insert(hasher.finish()) && self.shown.len() < Condition::FACTS_SHOWN {
-            self.shown.push(phrase);
-        }
-    }
-}
-
-/// Collects phrases for the facts that gave `cond` the value `value`: for
-/// `all` that held, every part; for `any` that held, the first part that
-/// held; `not` flips what is looked for. Leaves describe the contact's
-/// actual fact, which reads right whichever way the leaf went.
-fn facts_behind(cond: &Condition, value: bool, r: &Request<'_>, out: &mut Facts) {
-    match cond {
-        Condition::All(list) | Condition::Any(list) => {
-            // `all` holds, or `any` fails, because of every part; otherwise
-            // because of the first part that went the same way.
-            let every = matches!(cond, Condition::All(_)) == value;
-            if every {
-                list.iter().for_each(|c| facts_behind(c, value, r, out));
-            } else if let Some(c) = list.iter().find(|c| c.holds(r) == value) {
-                facts_behind(c, value, r, out);
-            }
-        }
-        Condition::Not(inner) => facts_behind(inner, !value, r, out),
-        leaf => out.add(describe_fact(leaf, r)),
-    }
-}
-
-fn describe_fact(leaf: &Condition, r: &Request<'_>) -> String {
-    let c = r.contact;
-    let s = r.settings;
-    let yes_no = |b: bool, yes: &str, no: &str| if b { yes } else { no }.to_owned();
-    match leaf {
-        Condition::Platform(_) => format!("the request is on {}", r.platform.label()),
-        Condition::Direction(_) => match r.direction {
-            Direction::Incoming => "they invited you".to_owned(),
-            Direction::Outgoing => "you would invite them".to_owned(),
-        },
-        Condition::JobSeeking(_) => yes_no(
-            s.job_seeking,
-            "you are job seeking",
-            "you are not job seeking",
-        ),
-        Condition::Acquaintance(_)
-        | Condition::MetInPerson(_)
-        | Condition::WorkedTogether(_)
-        | Condition::SpokeWith(_) => c.acquaintance.phrase().to_owned(),
-        Condition::MyView(_) => match c.my_view {
-            View::Positive => "you would speak positively of their professional ability",
-            View::Unknown => "you do not know their professional ability",
-            View::Negative => "you would speak negatively of their professional ability",
-        }
-        .to_owned(),
-        Condition::TheirView(_) => match c.their_view {
-            View::Positive => "they would speak positively of yours",
-            View::Unknown => "you do not know what they would say of yours",
-            View::Negative => "they would speak negatively of yours",
-        }
-        .to_owned(),
-        Condition::Recruiter(_) => yes_no(
-            c.recruiter,
-            "they are a recruiter",
-            "they are not a recruiter",
-        ),
-        Condition::Friend(_) => yes_no(
-            c.friend,
-            "they are a personal friend",
-            "they are not a personal friend",
-        ),
-        Condition::FacebookFriend(_) => yes_no(
-            c.facebook_friend,
-            "you are friends on Facebook",
-            "you are not friends on Facebook",
-        ),
-        Condition::Star(_) => yes_no(
-            c.star,
-            "they are a star of their field",
-            "they are not a star of their field",
-        ),
-        Condition::Profession(p) => match c.profession() {
-            Some(theirs) if theirs == p => format!("their profession is {p}"),
-            _ => format!("their profession is not {p}"),
-        },
-        Condition::SharesProfession(_) => yes_no(
-            s.shares_profession(c),
-            "they share your profession",
-            "they do not share your profession",
-        ),
-        Condition::InterestingProfession(_) => yes_no(
-            s.has_interesting_profession(c),
-            "they work in a profession that interests you",
-            "they do not work in a profession that interests you",
-        ),
-        Condition::Passion(p) => {
-            let has = if c.passion_set().contains(p) {
-                "a"
-            } else {
-                "no"
-            };
-            format!("they have {has} passion for {p}")
-        }
-        Condition::SharesPassion(_) => match s.shared_passion(c) {
-            Some(p) => format!("they share your passion for {p}"),
-            None => "they share none of your passions".to_owned(),
-        },
-        Condition::Tag(t) => {
-            let not = if c.tag_set().contains(t) { "" } else { "not " };
-            format!("they are {not}tagged `{t}`")
-        }
-        Condition::MutualConnectionsAtLeast(_) => {
-            format!("you share {} connections", c.mutual_connections)
-        }
-        Condition::HasMessage(_) => yes_no(
-            Condition::HasMessage(true).holds(r),
-            "their invitation carries a note",
-            "their invitation carries no note",
-        ),
-        Condition::All(_) | Condition::Any(_) | Condition::Not(_) => String::new(),
     }
 }

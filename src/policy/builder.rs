@@ -1,0 +1,325 @@
+//! Building a policy: [`PolicyBuilder`], which validates what it is given
+//! (see `validate.rs`) and compiles the data rules (see `compiled.rs`).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::builtin::{BuiltinRule, BuiltinSet};
+use crate::compiled::RuleIndex;
+use crate::decision::Decision;
+use crate::error::{Location, PolicyError, PolicyErrorKind};
+use crate::names::{Name, PolicyField};
+use crate::platform::{Direction, Platform};
+use crate::policy_example::Example;
+use crate::reply::{Template, template_path};
+use crate::rules::{DataRule, Rule};
+use crate::settings::Settings;
+use crate::text::fold;
+
+use super::validate::{
+    Declared, check_examples, check_len, check_rule_id, check_settings, prepare_rule, truncate,
+};
+use super::{Policy, UserRule};
+
+/// Builds a [`Policy`]: settings, user rules, switched-off built-in rules
+/// and the fallback decision. [`build`](PolicyBuilder::build) validates it.
+///
+/// ```
+/// use acquaint::{Decision, Platform, Policy};
+///
+/// let policy = Policy::builder()
+///     .job_seeking(true)
+///     .profession("Data Scientist")
+///     .interesting_profession("Biologist")
+///     .passion("animals")
+///     .disable("facebook.not-a-friend")
+///     .fallback(Decision::MeetFirst)
+///     .build()?;
+/// assert_eq!(policy.settings().profession(), Some("data scientist"));
+/// # Ok::<(), acquaint::PolicyError>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use]
+pub struct PolicyBuilder {
+    settings: Settings,
+    platforms: Vec<Platform>,
+    rules: Vec<UserRule>,
+    disable: Vec<String>,
+    fallback: Decision,
+    /// Reply templates as written, for incoming and outgoing invitations;
+    /// checked by `build`.
+    replies: [Option<String>; 2],
+    examples: Vec<Example>,
+    /// Policy files must declare their own platforms, so that a misspelt
+    /// `linkdin` is an error rather than a rule that never applies.
+    pub(crate) require_declared_platforms: bool,
+}
+
+impl From<Policy> for PolicyBuilder {
+    fn from(policy: Policy) -> PolicyBuilder {
+        let Policy {
+            settings,
+            platforms,
+            rules,
+            disabled,
+            fallback,
+            examples,
+            // Compiled again when the builder builds.
+            rule_index: _,
+        } = policy;
+        let disable = BuiltinRule::ALL
+            .into_iter()
+            .filter(|rule| disabled.contains(*rule))
+            .map(|rule| rule.id().to_owned())
+            .collect();
+        let replies = settings
+            .replies
+            .each_ref()
+            .map(|template| template.as_ref().map(|t| t.text().to_owned()));
+        PolicyBuilder {
+            settings,
+            replies,
+            platforms,
+            rules,
+            disable,
+            fallback,
+            examples,
+            // Its platforms were checked when it was built or loaded; rules
+            // added in code need not declare theirs.
+            require_declared_platforms: false,
+        }
+    }
+}
+
+impl PolicyBuilder {
+    /// Sets whether I am actively looking for a job (the recruiter override).
+    pub fn job_seeking(mut self, job_seeking: bool) -> Self {
+        self.settings.job_seeking = job_seeking;
+        self
+    }
+
+    /// Sets my profession (a blank string clears it).
+    pub fn profession(mut self, profession: impl AsRef<str>) -> Self {
+        self.settings.profession = fold(profession.as_ref());
+        self
+    }
+
+    /// Adds a profession that interests me (blank strings and repeats are
+    /// ignored).
+    pub fn interesting_profession(mut self, profession: impl AsRef<str>) -> Self {
+        self.settings
+            .interesting_professions
+            .insert(profession.as_ref());
+        self
+    }
+
+    /// Adds a passion of mine (blank strings and repeats are ignored).
+    pub fn passion(mut self, passion: impl AsRef<str>) -> Self {
+        self.settings.passions.insert(passion.as_ref());
+        self
+    }
+
+    /// Declares a user-named platform. Needed only in policy files, where
+    /// it guards against typos; harmless in code. Built-in platforms and
+    /// repeats are ignored.
+    pub fn platform(mut self, platform: Platform) -> Self {
+        if platform.is_user_named() {
+            // Repeats are dropped when the policy is built, in one pass.
+            self.platforms.push(platform);
+        }
+        self
+    }
+
+    /// Adds a rule written in Rust, after the user rules added so far.
+    ///
+    /// The rule's [`id`](Rule::id) is read once, here: the policy checks it
+    /// when it is built and shows it in every verdict, table and analysis.
+    pub fn rule(self, rule: impl Rule + 'static) -> Self {
+        self.shared_rule(Arc::new(rule))
+    }
+
+    /// Adds a boxed rule written in Rust, after the user rules added so far.
+    pub fn boxed_rule(self, rule: Box<dyn Rule>) -> Self {
+        self.shared_rule(Arc::from(rule))
+    }
+
+    /// Adds a rule written in Rust that other policies may share, after the
+    /// user rules added so far.
+    pub fn shared_rule(mut self, rule: Arc<dyn Rule>) -> Self {
+        self.rules.push(UserRule::custom(rule));
+        self
+    }
+
+    /// Adds a data rule, after the user rules added so far.
+    pub fn data_rule(mut self, rule: DataRule) -> Self {
+        self.rules.push(UserRule::Data(rule));
+        self
+    }
+
+    /// Switches off the built-in rule with this id, such as
+    /// `linkedin.not-met`. [`build`](PolicyBuilder::build) fails if no
+    /// built-in rule has the id.
+    pub fn disable(mut self, id: impl Into<String>) -> Self {
+        self.disable.push(id.into());
+        self
+    }
+
+    /// Sets the decision when no rule applies (default: decline).
+    pub fn fallback(mut self, decision: Decision) -> Self {
+        self.fallback = decision;
+        self
+    }
+
+    /// Sets my own reply to meet-first verdicts for invitations in this
+    /// direction, in place of acquaint's. Placeholders in braces are filled
+    /// in: `{first-name}` (the first word of their name), `{name}` and
+    /// `{platform}`; `{{` and `}}` are braces. [`build`](PolicyBuilder::build) fails
+    /// on an unknown placeholder or an unclosed brace, naming where it is.
+    ///
+    /// ```
+    /// use acquaint::{Contact, Direction, Platform, Policy};
+    ///
+    /// let policy = Policy::builder()
+    ///     .reply(Direction::Incoming, "Hello {first-name}! Coffee before we connect on {platform}?")
+    ///     .build()?;
+    /// let sam = Contact::new("Sam Stranger");
+    /// let verdict = policy.evaluate(&sam, &Platform::LinkedIn, Direction::Incoming);
+    /// assert_eq!(
+    ///     verdict.reply().as_deref(),
+    ///     Some("Hello Sam! Coffee before we connect on LinkedIn?")
+    /// );
+    ///
+    /// let err = Policy::builder().reply(Direction::Outgoing, "Hi {firstname}").build().unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "policy: field `replies.outgoing`: unknown placeholder `{firstname}` at character 4, \
+    ///      expected `{first-name}`, `{name}` or `{platform}`"
+    /// );
+    /// # Ok::<(), acquaint::PolicyError>(())
+    /// ```
+    pub fn reply(mut self, direction: Direction, template: impl Into<String>) -> Self {
+        self.replies[direction as usize] = Some(template.into());
+        self
+    }
+
+    /// Adds an example: a request and the decision I expect, checked by
+    /// [`Policy::check_examples`], never changing a decision.
+    ///
+    /// ```
+    /// use acquaint::{Contact, Decision, Direction, Example, Platform, Policy};
+    ///
+    /// let recruiter = Contact::new("Riley").with_recruiter(true);
+    /// let policy = Policy::builder()
+    ///     .example(
+    ///         Example::new(recruiter, Platform::LinkedIn, Direction::Incoming, Decision::Accept)
+    ///             .with_job_seeking(true)
+    ///             .with_rule("linkedin.recruiter-override"),
+    ///     )
+    ///     .build()?;
+    /// assert_eq!(policy.examples().len(), 1);
+    /// assert!(policy.check_examples().is_empty());
+    /// # Ok::<(), acquaint::PolicyError>(())
+    /// ```
+    pub fn example(mut self, example: Example) -> Self {
+        self.examples.push(example);
+        self
+    }
+
+    /// Validates the policy and prepares it for evaluation.
+    ///
+    /// # Errors
+    ///
+    /// A [`PolicyError`] naming the rule and the field at fault: an invalid,
+    /// reserved or repeated rule id, an unknown built-in id to switch off,
+    /// an empty `all`/`any`/`platforms` list, a condition deeper than
+    /// [`Policy::MAX_DEPTH`], a string over its limit, or an example on a
+    /// platform the policy does not declare.
+    pub fn build(self) -> Result<Policy, PolicyError> {
+        let PolicyBuilder {
+            mut settings,
+            platforms,
+            mut rules,
+            disable,
+            fallback,
+            replies,
+            examples,
+            require_declared_platforms,
+        } = self;
+        check_settings(&settings)?;
+        for direction in Direction::ALL {
+            if let Some(text) = &replies[direction as usize] {
+                let field = template_path(direction);
+                check_len(text, Policy::MAX_REASON_LEN, &Location::Policy, || {
+                    field.clone()
+                })?;
+                let template = Template::parse(text, &Location::Policy, &field)?;
+                settings.replies[direction as usize] = Some(template);
+            }
+        }
+        if rules.len() > Policy::MAX_RULES {
+            return Err(PolicyError::new(
+                Location::Policy,
+                PolicyField::Rules.name(),
+                PolicyErrorKind::TooManyRules {
+                    limit: Policy::MAX_RULES,
+                },
+            ));
+        }
+        let mut disabled = BuiltinSet::default();
+        for id in disable {
+            match BuiltinRule::from_id(&id) {
+                Some(rule) => disabled.insert(rule),
+                None => {
+                    return Err(PolicyError::new(
+                        Location::Policy,
+                        PolicyField::Disable.name(),
+                        PolicyErrorKind::UnknownBuiltinRule { id: truncate(&id) },
+                    ));
+                }
+            }
+        }
+        let mut unique = Declared::with_capacity(platforms.len());
+        let platforms: Vec<Platform> = platforms
+            .into_iter()
+            .filter(|p| unique.insert(p.clone()))
+            .collect();
+        let declared = require_declared_platforms.then_some(&unique);
+        let mut seen = HashSet::with_capacity(rules.len());
+        for (i, rule) in rules.iter_mut().enumerate() {
+            let at = check_rule_id(rule.id(), i + 1, &mut seen)?;
+            if let UserRule::Data(rule) = rule {
+                prepare_rule(rule, &at, declared)?;
+            }
+        }
+        check_examples(&examples, declared)?;
+        let rule_index = compile(&rules);
+        Ok(Policy {
+            settings,
+            platforms,
+            rules,
+            disabled,
+            fallback,
+            examples,
+            rule_index,
+        })
+    }
+}
+
+/// Compiles a policy's data rules (see `compiled.rs`): done once, when the
+/// policy is built or loaded, so that every evaluation finds its rule in a
+/// few steps, and invisible but for speed. `None` when there is nothing to
+/// compile, a rule is written in Rust, or the rules are too many or too
+/// large for the compilation's budget.
+fn compile(rules: &[UserRule]) -> Option<Arc<RuleIndex>> {
+    let data: Vec<&DataRule> = rules
+        .iter()
+        .map(|r| match r {
+            UserRule::Data(d) => Some(d),
+            UserRule::Custom { .. } => None,
+        })
+        .collect::<Option<_>>()?;
+    if data.is_empty() {
+        return None;
+    }
+    RuleIndex::new(&data).map(Arc::new)
+}
