@@ -20,11 +20,10 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<Status, Error> {
 /// and one that neither declares, standing for any other; each with its
 /// heading.
 fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
-    let mut platforms: Vec<(String, Platform)> =
-        [Platform::LinkedIn, Platform::Twitter, Platform::Facebook]
-            .into_iter()
-            .map(|p| (p.label().to_owned(), p))
-            .collect();
+    let mut platforms: Vec<(String, Platform)> = Platform::BUILTIN
+        .into_iter()
+        .map(|p| (p.label().to_owned(), p))
+        .collect();
     let mut declared = std::collections::HashSet::new();
     for platform in old.platforms().iter().chain(new.platforms()) {
         if declared.insert(platform.clone()) {

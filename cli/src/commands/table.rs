@@ -45,9 +45,9 @@ pub fn run(args: &TableArgs, out: &mut dyn Write) -> Result<Status, Error> {
     Ok(Status::Fine)
 }
 
-/// LinkedIn, Twitter, Facebook, then the platforms the policy declares.
+/// The built-in platforms, then the platforms the policy declares.
 fn platforms(policy: &Policy) -> Vec<Platform> {
-    let mut platforms = vec![Platform::LinkedIn, Platform::Twitter, Platform::Facebook];
+    let mut platforms = Platform::BUILTIN.to_vec();
     for platform in policy.platforms() {
         if !platforms.contains(platform) {
             platforms.push(platform.clone());
