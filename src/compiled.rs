@@ -6,7 +6,9 @@
 //! platform. For each class, the facts its rules read that have two to five
 //! values (acquaintance, views, recruiter, friend, star, Facebook friend,
 //! direction, job seeking, and whether they share my profession, work in
-//! one that interests me, share a passion, or sent a note) are packed into
+//! one that interests me, share a passion, or sent a note), and, while
+//! there is room, whether the contact has any tag, passion or profession at
+//! all (a rule naming one holds for no contact without any) are packed into
 //! a key of at most [`MAX_KEY_BITS`] bits, and a table maps each key to the
 //! short list of rules that may still apply, in order: rules that cannot
 //! hold for that key are left out, and the list stops at the first rule
@@ -28,8 +30,9 @@ use crate::platform::{Direction, Platform};
 use crate::request::Request;
 use crate::rules::DataRule;
 
-/// The most bits a class's key may have: a table of at most 1,024 entries.
-pub(crate) const MAX_KEY_BITS: u32 = 10;
+/// The most bits a class's key may have: a table of at most 4,096 entries
+/// (16 KiB).
+pub(crate) const MAX_KEY_BITS: u32 = 12;
 
 /// The most steps compiling may take (a rule's condition looked at for a
 /// key counts its size), and about the most list entries it may keep.
@@ -53,7 +56,24 @@ const SHARES_PROFESSION: u32 = 1 << 13;
 const INTERESTING_PROFESSION: u32 = 1 << 14;
 const SHARES_PASSION: u32 = 1 << 15;
 const HAS_MESSAGE: u32 = 1 << 16;
-const DERIVED: u32 = SHARES_PROFESSION | INTERESTING_PROFESSION | SHARES_PASSION | HAS_MESSAGE;
+// Whether the contact has any tag, passion or profession at all: a rule
+// that names one (`tag = "blocked"`) holds for no contact without any, so
+// for most contacts a block list is settled by the key rather than
+// checked. These bits go in a class's key only when they fit
+// ([`PRESENCE`]).
+const HAS_TAGS: u32 = 1 << 17;
+const HAS_PASSIONS: u32 = 1 << 18;
+const HAS_PROFESSION: u32 = 1 << 19;
+const DERIVED: u32 = SHARES_PROFESSION
+    | INTERESTING_PROFESSION
+    | SHARES_PASSION
+    | HAS_MESSAGE
+    | HAS_TAGS
+    | HAS_PASSIONS
+    | HAS_PROFESSION;
+/// The presence bits, in the order a class keeps them when its key has
+/// room for only some: a rule without them checks its names on the request.
+const PRESENCE: [u32; 3] = [HAS_TAGS, HAS_PASSIONS, HAS_PROFESSION];
 
 /// Ends a list of candidates in the pool; as a table entry, no rule
 /// applies.
@@ -93,6 +113,9 @@ fn fact_word(r: &Request<'_>, mask: u32) -> u32 {
         | derived(mask, HAS_MESSAGE, || {
             c.message().is_some_and(|m| !m.trim().is_empty())
         })
+        | derived(mask, HAS_TAGS, || c.tags().len() > 0)
+        | derived(mask, HAS_PASSIONS, || c.passions().len() > 0)
+        | derived(mask, HAS_PROFESSION, || c.profession().is_some())
 }
 
 /// A fact word, decoded: the finite facts it packs, for a word a request
@@ -104,10 +127,13 @@ struct FactWord {
     their_view: View,
     direction: Direction,
     word: u32,
+    /// The bits the class's key holds: a presence bit outside it says
+    /// nothing.
+    mask: u32,
 }
 
 impl FactWord {
-    fn decode(word: u32) -> Option<FactWord> {
+    fn decode(word: u32, mask: u32) -> Option<FactWord> {
         let field = |mask: u32| ((word & mask) >> mask.trailing_zeros()) as usize;
         Some(FactWord {
             acquaintance: *Acquaintance::ALL.get(field(ACQUAINTANCE))?,
@@ -115,11 +141,19 @@ impl FactWord {
             their_view: *View::ALL.get(field(THEIR_VIEW))?,
             direction: *Direction::ALL.get(field(DIRECTION))?,
             word,
+            mask,
         })
     }
 
     fn flag(self, mask: u32) -> bool {
         self.word & mask != 0
+    }
+
+    /// `Some(false)` when the key says the contact has no names of this
+    /// kind (`presence` clear), so that no leaf naming one holds; `None`
+    /// when that depends on the names themselves.
+    fn none_named(self, presence: u32) -> Option<bool> {
+        (self.mask & presence != 0 && !self.flag(presence)).then_some(false)
     }
 }
 
@@ -149,13 +183,14 @@ fn fact_bits(cond: &Condition) -> u32 {
         Condition::InterestingProfession(_) => INTERESTING_PROFESSION,
         Condition::SharesPassion(_) => SHARES_PASSION,
         Condition::HasMessage(_) => HAS_MESSAGE,
-        // The platform is the class's own; the rest is checked on the
+        // A name is checked on the request itself, unless the contact has
+        // none of its kind.
+        Condition::Profession(_) => HAS_PROFESSION,
+        Condition::Passion(_) => HAS_PASSIONS,
+        Condition::Tag(_) => HAS_TAGS,
+        // The platform is the class's own; the count is checked on the
         // request itself.
-        Condition::Platform(_)
-        | Condition::Profession(_)
-        | Condition::Passion(_)
-        | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_) => 0,
+        Condition::Platform(_) | Condition::MutualConnectionsAtLeast(_) => 0,
     }
 }
 
@@ -216,10 +251,10 @@ fn holds_for(cond: &Condition, f: FactWord, platform: Option<&Platform>) -> Opti
         Condition::InterestingProfession(b) => Some(f.flag(INTERESTING_PROFESSION) == *b),
         Condition::SharesPassion(b) => Some(f.flag(SHARES_PASSION) == *b),
         Condition::HasMessage(b) => Some(f.flag(HAS_MESSAGE) == *b),
-        Condition::Profession(_)
-        | Condition::Passion(_)
-        | Condition::Tag(_)
-        | Condition::MutualConnectionsAtLeast(_) => None,
+        Condition::Profession(_) => f.none_named(HAS_PROFESSION),
+        Condition::Passion(_) => f.none_named(HAS_PASSIONS),
+        Condition::Tag(_) => f.none_named(HAS_TAGS),
+        Condition::MutualConnectionsAtLeast(_) => None,
     }
 }
 
@@ -375,17 +410,22 @@ impl Builder<'_> {
         let covering: Vec<usize> = (0..self.rules.len())
             .filter(|&i| covers(self.rules[i], platform))
             .collect();
-        let mask = covering
+        let read = covering
             .iter()
             .filter_map(|&i| self.rules[i].condition())
             .fold(0, |m, c| m | bits_read(c));
         let cost: usize = covering.iter().map(|&i| self.sizes[i]).sum();
+        // The facts the rules need in the key, then each presence bit they
+        // read while the key has room for it.
+        let mut mask = PRESENCE.iter().fold(read, |m, bit| m & !bit);
+        for bit in PRESENCE {
+            let wider = mask | (read & bit);
+            if self.affordable(wider, cost) {
+                mask = wider;
+            }
+        }
         let keys = 1usize << mask.count_ones();
-        let affordable = mask.count_ones() <= MAX_KEY_BITS
-            && keys
-                .checked_mul(cost)
-                .is_some_and(|w| self.work.saturating_add(w) <= WORK_BUDGET);
-        if !affordable {
+        if !self.affordable(mask, cost) {
             // Keep the class's rules, to be checked one by one.
             self.spend(covering.len())?;
             let list: Vec<u32> = covering.iter().map(|&i| entry(i, false)).collect();
@@ -403,7 +443,7 @@ impl Builder<'_> {
         // are one rule, and need no memory of their own.
         let mut list = Vec::new();
         for key in 0..keys as u32 {
-            let Some(facts) = FactWord::decode(deposit(key, mask)) else {
+            let Some(facts) = FactWord::decode(deposit(key, mask), mask) else {
                 // No request has these facts: never looked up.
                 table.push(END);
                 continue;
@@ -431,6 +471,15 @@ impl Builder<'_> {
             segments: segments.into(),
             table: table.into(),
         })
+    }
+
+    /// Whether a key of `mask`'s bits fits [`MAX_KEY_BITS`], and filling
+    /// its table for rules of total size `cost` fits the budget.
+    fn affordable(&self, mask: u32, cost: usize) -> bool {
+        mask.count_ones() <= MAX_KEY_BITS
+            && (1usize << mask.count_ones())
+                .checked_mul(cost)
+                .is_some_and(|w| self.work.saturating_add(w) <= WORK_BUDGET)
     }
 
     fn spend(&mut self, work: usize) -> Option<()> {
@@ -524,8 +573,16 @@ mod tests {
     /// Every finite fact of a contact, on `platform`, decided by the
     /// compiled policy and by the interpreter.
     fn assert_as_interpreted(policy: &Policy, platform: &Platform) {
-        for c in every_finite_contact() {
-            let c = c.with_tag("t-3");
+        // With no names, and with some: the key tells them apart.
+        let contacts = every_finite_contact().flat_map(|c| {
+            let named = c
+                .clone()
+                .with_tag("t-3")
+                .with_passion("p")
+                .with_profession("q");
+            [c, named]
+        });
+        for c in contacts {
             for d in Direction::ALL {
                 let r = Request::new(&c, platform, d, &policy.settings);
                 let compiled = policy.decide(&r);
@@ -543,7 +600,7 @@ mod tests {
 
     #[test]
     fn a_class_reading_too_many_facts_keeps_its_list_of_rules() {
-        // 11 bits of facts: past MAX_KEY_BITS.
+        // 13 bits of facts: past MAX_KEY_BITS.
         let wide = Condition::All(vec![
             Condition::MyView(View::Positive),
             Condition::TheirView(View::Positive),
@@ -552,6 +609,8 @@ mod tests {
             Condition::Friend(true),
             Condition::Star(false),
             Condition::FacebookFriend(true),
+            Condition::Direction(Direction::Incoming),
+            Condition::JobSeeking(true),
         ]);
         let policy = Policy::builder()
             .data_rule(rule("wide", wide).on(Platform::LinkedIn))
@@ -610,6 +669,61 @@ mod tests {
     }
 
     #[test]
+    fn a_contact_without_names_settles_the_rules_that_name_one() {
+        let policy = Policy::builder()
+            .data_rule(rule("blocked", Condition::Tag("blocked".into())))
+            .data_rule(rule("climber", Condition::Passion("climbing".into())))
+            .data_rule(rule("vet", Condition::Profession("vet".into())))
+            .build()
+            .unwrap();
+        let index = policy.rule_index.as_deref().unwrap();
+        let request = |c: &Contact| -> Vec<(usize, bool)> {
+            let r = Request::new(
+                c,
+                &Platform::LinkedIn,
+                Direction::Incoming,
+                &policy.settings,
+            );
+            match index.candidates(&r) {
+                Candidates::None => vec![],
+                Candidates::Sure(i) => vec![(i, true)],
+                Candidates::List(list) => list.collect(),
+            }
+        };
+        assert_eq!(request(&Contact::new("A")), []);
+        assert_eq!(request(&Contact::new("A").with_tag("x")), [(0, false)]);
+        assert_eq!(request(&Contact::new("A").with_passion("x")), [(1, false)]);
+        assert_eq!(
+            request(&Contact::new("A").with_profession("x")),
+            [(2, false)]
+        );
+        assert_as_interpreted(&policy, &Platform::LinkedIn);
+    }
+
+    #[test]
+    fn a_presence_bit_without_room_in_the_key_is_left_out() {
+        // Twelve bits of facts fill the key: the tag is checked on each
+        // request instead.
+        let wide = Condition::All(vec![
+            Condition::Acquaintance(Acquaintance::MetInPerson),
+            Condition::MyView(View::Positive),
+            Condition::TheirView(View::Positive),
+            Condition::Recruiter(false),
+            Condition::Direction(Direction::Incoming),
+            Condition::JobSeeking(false),
+            Condition::Friend(true),
+            Condition::Star(false),
+            Condition::Tag("t-3".into()),
+        ]);
+        let policy = Policy::builder()
+            .data_rule(rule("wide", wide).on(Platform::LinkedIn))
+            .build()
+            .unwrap();
+        assert_eq!(table_of(&policy, 0).len(), 1 << MAX_KEY_BITS);
+        assert_as_interpreted(&policy, &Platform::LinkedIn);
+    }
+
+    #[test]
     fn a_key_that_settles_the_rule_needs_no_check() {
         let policy = Policy::builder()
             .data_rule(rule("skip", Condition::Star(true)).on(Platform::Twitter))
@@ -643,7 +757,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             policy.rule_index.as_deref().unwrap().classes[1].mask,
-            DERIVED
+            SHARES_PROFESSION | INTERESTING_PROFESSION | SHARES_PASSION | HAS_MESSAGE
         );
         let c = Contact::new("A")
             .with_profession("Nurse")
@@ -675,10 +789,10 @@ mod tests {
 
     #[test]
     fn classes_share_one_budget() {
-        // A rule on every platform reading ten bits of facts, and 600 that
-        // read none: each built-in class costs 1,024 keys times 607 nodes,
-        // about 0.6 of WORK_BUDGET. LinkedIn's fits; Twitter's would pass
-        // the budget, so it keeps its list of rules.
+        // A rule on every platform reading twelve bits of facts, and 150
+        // that read none: each built-in class costs 4,096 keys times 159
+        // nodes, about 0.6 of WORK_BUDGET. LinkedIn's fits; Twitter's would
+        // pass the budget, so it keeps its list of rules.
         let wide = Condition::All(vec![
             Condition::Acquaintance(Acquaintance::MetInPerson),
             Condition::MyView(View::Positive),
@@ -686,10 +800,15 @@ mod tests {
             Condition::Recruiter(false),
             Condition::Direction(Direction::Incoming),
             Condition::JobSeeking(false),
+            Condition::Friend(true),
+            Condition::Star(false),
         ]);
         let mut b = Policy::builder().data_rule(rule("wide", wide));
-        for i in 0..600 {
-            b = b.data_rule(rule(format!("tag-{i}"), Condition::Tag(format!("t-{i}"))));
+        for i in 0..150 {
+            b = b.data_rule(rule(
+                format!("mutual-{i}"),
+                Condition::MutualConnectionsAtLeast(i),
+            ));
         }
         let policy = b.build().unwrap();
         assert_eq!(table_of(&policy, 0).len(), 1 << MAX_KEY_BITS);

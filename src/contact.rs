@@ -6,6 +6,8 @@ use std::str::FromStr;
 use crate::error::{NameKind, ParseError};
 #[cfg(feature = "serde")]
 use crate::names::{ContactField, Name};
+#[cfg(feature = "serde")]
+use crate::text::Folded;
 use crate::text::{FoldedSet, fold};
 
 /// How well we know each other: the closest we have come.
@@ -111,10 +113,10 @@ impl FromStr for Acquaintance {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let name = s.trim().to_ascii_lowercase();
+        let name = s.trim();
         Acquaintance::ALL
             .into_iter()
-            .find(|a| a.as_str() == name)
+            .find(|a| a.as_str().eq_ignore_ascii_case(name))
             .ok_or_else(|| {
                 ParseError::new(
                     NameKind::Acquaintance,
@@ -172,16 +174,13 @@ impl FromStr for View {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "positive" => Ok(View::Positive),
-            "unknown" => Ok(View::Unknown),
-            "negative" => Ok(View::Negative),
-            _ => Err(ParseError::new(
-                NameKind::View,
-                s,
-                "`positive`, `unknown` or `negative`",
-            )),
-        }
+        let name = s.trim();
+        View::ALL
+            .into_iter()
+            .find(|v| v.as_str().eq_ignore_ascii_case(name))
+            .ok_or_else(|| {
+                ParseError::new(NameKind::View, s, "`positive`, `unknown` or `negative`")
+            })
     }
 }
 
@@ -627,18 +626,20 @@ impl Contact {
             ContactField::Recruiter => self.recruiter = values.value(field)?,
             ContactField::Friend => self.friend = values.value(field)?,
             ContactField::Star => self.star = values.value(field)?,
+            // Strings are folded as they are read: no copy before folding.
             ContactField::Profession => {
-                let p: String = values.value(field)?;
-                self = self.with_profession(&p);
+                self.profession = values.value::<Folded>(field)?.0;
             }
             ContactField::Passions => {
-                for p in values.value::<Vec<String>>(field)? {
-                    self = self.with_passion(&p);
+                let passions: FoldedSet = values.value(field)?;
+                if !passions.is_empty() {
+                    self.extras_mut().passions.append(passions);
                 }
             }
             ContactField::Tags => {
-                for t in values.value::<Vec<String>>(field)? {
-                    self = self.with_tag(&t);
+                let tags: FoldedSet = values.value(field)?;
+                if !tags.is_empty() {
+                    self.extras_mut().tags.append(tags);
                 }
             }
             ContactField::FacebookFriend => self.facebook_friend = values.value(field)?,
@@ -689,17 +690,39 @@ impl<'de> serde::de::Visitor<'de> for ContactVisitor {
 
         let mut c = Contact::default();
         let mut seen = [false; ContactField::ALL.len()];
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            let Some(i) = ContactField::NAMES.iter().position(|n| *n == key) else {
-                return Err(A::Error::unknown_field(&key, ContactField::NAMES));
-            };
-            let field = ContactField::ALL[i];
-            if std::mem::replace(&mut seen[i], true) {
+        while let Some(FieldKey(field)) = map.next_key()? {
+            if std::mem::replace(&mut seen[field as usize], true) {
                 return Err(A::Error::duplicate_field(field.name()));
             }
             c = c.read_field(field, &mut PlainValues(&mut map))?;
         }
         Ok(c)
+    }
+}
+
+/// A contact's field name, read from the string the format holds without
+/// a copy of its own.
+#[cfg(feature = "serde")]
+struct FieldKey(ContactField);
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FieldKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Key;
+        impl serde::de::Visitor<'_> for Key {
+            type Value = FieldKey;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a contact field")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<FieldKey, E> {
+                ContactField::from_name(key)
+                    .map(FieldKey)
+                    .ok_or_else(|| E::unknown_field(key, ContactField::NAMES))
+            }
+        }
+        d.deserialize_identifier(Key)
     }
 }
 

@@ -57,15 +57,12 @@ impl FromStr for Decision {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "accept" => Ok(Decision::Accept),
-            "decline" => Ok(Decision::Decline),
-            "meet-first" => Ok(Decision::MeetFirst),
-            _ => Err(ParseError::new(
-                NameKind::Decision,
-                s,
-                "`accept`, `decline` or `meet-first`",
-            )),
-        }
+        let name = s.trim();
+        Decision::ALL
+            .into_iter()
+            .find(|d| d.as_str().eq_ignore_ascii_case(name))
+            .ok_or_else(|| {
+                ParseError::new(NameKind::Decision, s, "`accept`, `decline` or `meet-first`")
+            })
     }
 }

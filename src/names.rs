@@ -22,11 +22,32 @@ macro_rules! serde_by_name {
         #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let name = <String as serde::Deserialize>::deserialize(d)?;
-                name.parse().map_err(serde::de::Error::custom)
+                d.deserialize_str($crate::names::ByName(std::marker::PhantomData))
             }
         }
     )+};
+}
+
+/// Reads a name from the string the format holds, borrowed or not, with
+/// no copy of its own: a contact read from JSON allocates nothing for its
+/// acquaintance or views.
+#[cfg(feature = "serde")]
+pub(crate) struct ByName<T>(pub(crate) std::marker::PhantomData<T>);
+
+#[cfg(feature = "serde")]
+impl<T> serde::de::Visitor<'_> for ByName<T>
+where
+    T: std::str::FromStr<Err = crate::error::ParseError>,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<T, E> {
+        name.parse().map_err(E::custom)
+    }
 }
 pub(crate) use serde_by_name;
 

@@ -87,11 +87,12 @@ impl PlatformName {
     }
 }
 
-/// The built-in platform with this name or alias, in lowercase.
+/// The built-in platform with this name or alias, in any ASCII case.
 fn builtin(name: &str) -> Option<Platform> {
-    Platform::BUILTIN
-        .into_iter()
-        .find(|p| p.as_str() == name || p.aliases().contains(&name))
+    Platform::BUILTIN.into_iter().find(|p| {
+        p.as_str().eq_ignore_ascii_case(name)
+            || p.aliases().iter().any(|a| a.eq_ignore_ascii_case(name))
+    })
 }
 
 impl fmt::Display for PlatformName {
@@ -199,7 +200,7 @@ impl FromStr for Platform {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match builtin(&s.trim().to_ascii_lowercase()) {
+        match builtin(s.trim()) {
             Some(platform) => Ok(platform),
             None => PlatformName::new(s).map(Platform::Other),
         }
@@ -250,15 +251,11 @@ impl FromStr for Direction {
     type Err = ParseError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "incoming" => Ok(Direction::Incoming),
-            "outgoing" => Ok(Direction::Outgoing),
-            _ => Err(ParseError::new(
-                NameKind::Direction,
-                s,
-                "`incoming` or `outgoing`",
-            )),
-        }
+        let name = s.trim();
+        Direction::ALL
+            .into_iter()
+            .find(|d| d.as_str().eq_ignore_ascii_case(name))
+            .ok_or_else(|| ParseError::new(NameKind::Direction, s, "`incoming` or `outgoing`"))
     }
 }
 

@@ -89,9 +89,26 @@ impl FoldedSet {
         self.items.iter().map(|x| &**x)
     }
 
+    /// Adds every name of `other`, in order, unless already there.
+    #[cfg(feature = "serde")]
+    pub(crate) fn append(&mut self, other: FoldedSet) {
+        if self.items.is_empty() {
+            *self = other;
+        } else {
+            for item in other.items {
+                self.insert_folded(item);
+            }
+        }
+    }
+
     #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn len(&self) -> usize {
         self.items.len()
+    }
+
+    #[cfg(feature = "serde")]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 }
 
@@ -115,6 +132,60 @@ impl Hash for FoldedSet {
 impl serde::Serialize for FoldedSet {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter())
+    }
+}
+
+/// Reads a list of names straight into a set, folding each from the string
+/// the format holds: one allocation per name, as a `Vec<String>` makes.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FoldedSet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Names;
+        impl<'de> serde::de::Visitor<'de> for Names {
+            type Value = FoldedSet;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<FoldedSet, A::Error> {
+                let mut set = FoldedSet::new();
+                while let Some(Folded(name)) = seq.next_element()? {
+                    if let Some(name) = name {
+                        set.insert_folded(name);
+                    }
+                }
+                Ok(set)
+            }
+        }
+        d.deserialize_seq(Names)
+    }
+}
+
+/// A name read and folded without a copy of its own (see [`fold`]): `None`
+/// when blank.
+#[cfg(feature = "serde")]
+pub(crate) struct Folded(pub(crate) Option<Box<str>>);
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Folded {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = Folded;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Folded, E> {
+                Ok(Folded(fold(name)))
+            }
+        }
+        d.deserialize_str(Name)
     }
 }
 
