@@ -514,19 +514,34 @@ impl Contact {
 /// Every fact, as if each string were a field of the contact's own.
 impl fmt::Debug for Contact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Every field named, so that a new one is a compiler error here;
+        // the boxed strings show as fields of their own.
+        let Contact {
+            name,
+            profession,
+            extras: _,
+            mutual_connections,
+            acquaintance,
+            my_view,
+            their_view,
+            recruiter,
+            friend,
+            star,
+            facebook_friend,
+        } = self;
         f.debug_struct("Contact")
-            .field("name", &self.name)
-            .field("acquaintance", &self.acquaintance)
-            .field("my_view", &self.my_view)
-            .field("their_view", &self.their_view)
-            .field("recruiter", &self.recruiter)
-            .field("friend", &self.friend)
-            .field("star", &self.star)
-            .field("profession", &self.profession())
+            .field("name", name)
+            .field("acquaintance", acquaintance)
+            .field("my_view", my_view)
+            .field("their_view", their_view)
+            .field("recruiter", recruiter)
+            .field("friend", friend)
+            .field("star", star)
+            .field("profession", &profession.as_deref())
             .field("passions", self.passion_set())
             .field("tags", self.tag_set())
-            .field("facebook_friend", &self.facebook_friend)
-            .field("mutual_connections", &self.mutual_connections)
+            .field("facebook_friend", facebook_friend)
+            .field("mutual_connections", mutual_connections)
             .field("message", &self.message())
             .finish()
     }
@@ -602,10 +617,10 @@ impl Contact {
     /// Reads the value of one field into the contact: the one place that
     /// says what each field holds.
     pub(crate) fn read_field<'de, V: ContactValues<'de>>(
-        mut self,
+        &mut self,
         field: ContactField,
         values: &mut V,
-    ) -> Result<Contact, V::Error> {
+    ) -> Result<(), V::Error> {
         match field {
             ContactField::Name => self.name = values.value(field)?,
             ContactField::Acquaintance => {
@@ -646,11 +661,11 @@ impl Contact {
             ContactField::MutualConnections => self.mutual_connections = values.value(field)?,
             ContactField::Message => {
                 if let Some(message) = values.value::<Option<String>>(field)? {
-                    self = self.with_message(message);
+                    self.extras_mut().message = Some(message);
                 }
             }
         }
-        Ok(self)
+        Ok(())
     }
 }
 
@@ -694,7 +709,7 @@ impl<'de> serde::de::Visitor<'de> for ContactVisitor {
             if std::mem::replace(&mut seen[field as usize], true) {
                 return Err(A::Error::duplicate_field(field.name()));
             }
-            c = c.read_field(field, &mut PlainValues(&mut map))?;
+            c.read_field(field, &mut PlainValues(&mut map))?;
         }
         Ok(c)
     }

@@ -473,7 +473,7 @@ impl<'de> Visitor<'de> for ContactSeed<'_> {
                 map: &mut map,
                 mistakes: &mut mistakes,
             };
-            contact = contact.read_field(field, &mut values)?;
+            contact.read_field(field, &mut values)?;
         }
         Ok(contact)
     }
