@@ -21,7 +21,16 @@
 //! - `diff/block_list`: the block list of N tags against the same list
 //!   with one tag more (two lists, each compiled), on Twitter;
 //! - `diff/professions`: N interesting professions against the same with
-//!   another profession of one's own, on Twitter.
+//!   another profession of one's own, on Twitter;
+//! - `build/own_platforms`: building (validating and compiling) a policy of
+//!   N / 10 rules, each on 10 platforms of its own;
+//! - `build/one_rule_platforms`: one rule on N platforms;
+//! - `build/any_platform`: one rule `any = [platform = …]` over N
+//!   platforms;
+//! - `evaluate/my_passions`: 1,000 contacts, each with two passions,
+//!   decided on Twitter against N passions of mine: the same cost at any N;
+//! - `what_would_change/my_passions`: a contact against N passions of
+//!   mine.
 //!
 //! Policies are built outside the timed loop, as a host has its policy
 //! already; the analyses build their model inside it, as they must.
@@ -228,5 +237,114 @@ fn diff(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyze, decision_table, what_would_change, diff);
+fn platform(i: usize) -> Platform {
+    format!("platform-{i}").parse().unwrap()
+}
+
+/// The rules of a policy whose every rule names platforms of its own: `n`
+/// platforms in all, ten to a rule.
+fn own_platform_rules(n: usize) -> Vec<DataRule> {
+    (0..n / 10)
+        .map(|r| {
+            (0..10).fold(
+                DataRule::new(
+                    format!("rule-{r}"),
+                    Condition::Star(true),
+                    Decision::Accept,
+                    "",
+                ),
+                |rule, i| rule.on(platform(r * 10 + i)),
+            )
+        })
+        .collect()
+}
+
+fn one_rule_on_platforms(n: usize) -> Vec<DataRule> {
+    vec![(0..n).fold(
+        DataRule::new("wide", Condition::Star(true), Decision::Accept, ""),
+        |rule, i| rule.on(platform(i)),
+    )]
+}
+
+fn any_platform(n: usize) -> Vec<DataRule> {
+    let any = Condition::Any((0..n).map(|i| Condition::Platform(platform(i))).collect());
+    vec![DataRule::new("any-platform", any, Decision::Accept, "")]
+}
+
+type MakeRules = fn(usize) -> Vec<DataRule>;
+
+fn build(c: &mut Criterion) {
+    let mut group = c.benchmark_group("build");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    let cases: [(&str, MakeRules); 3] = [
+        ("own_platforms", own_platform_rules),
+        ("one_rule_platforms", one_rule_on_platforms),
+        ("any_platform", any_platform),
+    ];
+    for (name, make) in cases {
+        for n in sizes() {
+            let rules = make(n);
+            // The rules are cloned in the loop, as a host building a
+            // policy from its own records pays for them too.
+            group.bench_with_input(BenchmarkId::new(name, n), &rules, |b, rules| {
+                b.iter(|| {
+                    let builder = rules
+                        .iter()
+                        .cloned()
+                        .fold(Policy::builder(), |b, rule| b.data_rule(rule));
+                    black_box(builder.build().unwrap())
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn my_passions(c: &mut Criterion) {
+    let contacts: Vec<Contact> = (0..1_000)
+        .map(|i| {
+            Contact::new("Ada")
+                .with_passion(format!("theirs {i}"))
+                .with_passion(format!("other {i}"))
+        })
+        .collect();
+    let mut group = c.benchmark_group("evaluate");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    for n in sizes() {
+        let policy = passions(n);
+        group.bench_with_input(BenchmarkId::new("my_passions", n), &policy, |b, policy| {
+            b.iter(|| {
+                for c in &contacts {
+                    black_box(policy.evaluate(c, &Platform::Twitter, Direction::Incoming));
+                }
+            })
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("what_would_change");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    for n in sizes() {
+        let policy = passions(n);
+        let ada = &contacts[0];
+        group.bench_with_input(BenchmarkId::new("my_passions", n), &policy, |b, policy| {
+            b.iter(|| {
+                black_box(policy.what_would_change(ada, &Platform::LinkedIn, Direction::Incoming))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    analyze,
+    decision_table,
+    what_would_change,
+    diff,
+    build,
+    my_passions
+);
 criterion_main!(benches);

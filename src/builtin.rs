@@ -400,11 +400,7 @@ pub(crate) fn explain_builtin(rule: BuiltinRule, r: &Request<'_>) -> String {
             if c.star {
                 why.push("they are a star of their field".to_owned());
             }
-            let shared: Vec<String> = s
-                .passions()
-                .filter(|p| c.has_passion(p))
-                .map(str::to_owned)
-                .collect();
+            let shared = s.shared_passions(c);
             if !shared.is_empty() {
                 why.push(format!("they share your passion for {}", join(&shared)));
             }
@@ -465,8 +461,8 @@ mod tests {
             profession: Some("nurse".into()),
             ..Settings::default()
         };
-        purposes.interesting_professions.insert("biologist");
-        purposes.passions.insert("chess");
+        std::sync::Arc::make_mut(&mut purposes.interesting_professions).insert("biologist");
+        std::sync::Arc::make_mut(&mut purposes.passions).insert("chess");
         let mut checked = 0;
         for base in [Settings::default(), purposes] {
             for job_seeking in [false, true] {

@@ -157,11 +157,6 @@ impl FactWord {
     }
 }
 
-/// The fact-word bits a condition reads.
-fn bits_read(cond: &Condition) -> u32 {
-    cond.nodes().fold(0, |bits, node| bits | fact_bits(node))
-}
-
 /// The fact-word bits one condition reads itself, its parts aside.
 fn fact_bits(cond: &Condition) -> u32 {
     match cond {
@@ -194,15 +189,17 @@ fn fact_bits(cond: &Condition) -> u32 {
     }
 }
 
-/// How many nodes a condition has (the work of looking at it once), and
-/// the platforms it names, added to `named`: one walk for both.
-fn survey(cond: &Condition, named: &mut Vec<Platform>) -> usize {
-    let mut size = 0;
+/// How many nodes a condition has (the work of looking at it once) and
+/// the fact-word bits it reads, with the platforms it names added to
+/// `named`: one walk for all three.
+fn survey(cond: &Condition, named: &mut Vec<Platform>) -> (usize, u32) {
+    let (mut size, mut bits) = (0, 0);
     for node in cond.nodes() {
         size += 1;
+        bits |= fact_bits(node);
         named.extend(node.named_platform().cloned());
     }
-    size
+    (size, bits)
 }
 
 /// Whether `cond` holds for every request with these finite facts on this
@@ -302,25 +299,53 @@ impl RuleIndex {
         }
         let mut named: Vec<Platform> = Vec::new();
         let mut sizes = Vec::with_capacity(rules.len());
+        let mut bits = Vec::with_capacity(rules.len());
         for rule in rules {
             named.extend(rule.platforms().into_iter().flatten().cloned());
-            sizes.push(rule.condition().map_or(1, |when| survey(when, &mut named)));
+            let (size, read) = rule
+                .condition()
+                .map_or((1, 0), |when| survey(when, &mut named));
+            sizes.push(size);
+            bits.push(read);
         }
         named.retain(Platform::is_user_named);
         named.sort_unstable();
         named.dedup();
 
+        // Which rules cover each class, in one pass over the rules' lists of
+        // platforms: the rules on every platform, and for each class the
+        // rules that list its platform, in order.
+        let builtin = Platform::BUILTIN;
+        let mut everywhere = Vec::new();
+        let mut listed = vec![Vec::new(); builtin.len() + named.len()];
+        for (i, rule) in rules.iter().enumerate() {
+            match rule.platforms() {
+                None => everywhere.push(i),
+                Some(platforms) => {
+                    for p in platforms {
+                        if let Some(class) = class_of(p, &named).and_then(|c| listed.get_mut(c)) {
+                            if class.last() != Some(&i) {
+                                class.push(i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         let mut builder = Builder {
             rules,
             sizes: &sizes,
+            bits: &bits,
             pool: Vec::new(),
             lists: HashMap::new(),
             work: rules.len(),
         };
-        let builtin = Platform::BUILTIN;
         let mut classes = Vec::with_capacity(builtin.len() + named.len() + 1);
-        for platform in builtin.iter().chain(&named).map(Some).chain([None]) {
-            classes.push(builder.class(platform)?);
+        let platforms = builtin.iter().chain(&named).map(Some).chain([None]);
+        for (platform, only) in platforms.zip(listed.iter().map(Some).chain([None])) {
+            let covering = builder.covering(&everywhere, only.map_or(&[], |l| &l[..]))?;
+            classes.push(builder.class(platform, &covering)?);
         }
         Some(RuleIndex {
             named: named.into(),
@@ -332,16 +357,8 @@ impl RuleIndex {
     /// The rules that may decide `request`.
     #[inline]
     pub(crate) fn candidates(&self, request: &Request<'_>) -> Candidates<'_> {
-        let class = match request.platform.builtin_index() {
-            Some(i) => i,
-            None => {
-                Platform::BUILTIN.len()
-                    + self
-                        .named
-                        .binary_search(request.platform)
-                        .unwrap_or(self.named.len())
-            }
-        };
+        let class = class_of(request.platform, &self.named)
+            .unwrap_or(Platform::BUILTIN.len() + self.named.len());
         let entry = self.classes.get(class).map_or(END, |class| {
             let mut key = 0;
             if !class.segments.is_empty() {
@@ -360,6 +377,19 @@ impl RuleIndex {
                 next: start as usize,
             }),
         }
+    }
+}
+
+/// The class of `platform` among the built-in platforms and `named`
+/// (sorted), or `None` for a platform no rule names.
+#[inline]
+fn class_of(platform: &Platform, named: &[Platform]) -> Option<usize> {
+    match platform.builtin_index() {
+        Some(i) => Some(i),
+        None => named
+            .binary_search(platform)
+            .ok()
+            .map(|i| Platform::BUILTIN.len() + i),
     }
 }
 
@@ -397,6 +427,8 @@ impl Iterator for List<'_> {
 struct Builder<'a> {
     rules: &'a [&'a DataRule],
     sizes: &'a [usize],
+    /// The fact-word bits each rule's condition reads.
+    bits: &'a [u32],
     pool: Vec<u32>,
     /// Each distinct list once: keys that leave the same rules share it.
     lists: HashMap<Vec<u32>, u32>,
@@ -406,14 +438,8 @@ struct Builder<'a> {
 impl Builder<'_> {
     /// The class of requests on `platform` (`None`: a user-named platform
     /// no rule names), or `None` when the budget is spent.
-    fn class(&mut self, platform: Option<&Platform>) -> Option<Class> {
-        let covering: Vec<usize> = (0..self.rules.len())
-            .filter(|&i| covers(self.rules[i], platform))
-            .collect();
-        let read = covering
-            .iter()
-            .filter_map(|&i| self.rules[i].condition())
-            .fold(0, |m, c| m | bits_read(c));
+    fn class(&mut self, platform: Option<&Platform>, covering: &[usize]) -> Option<Class> {
+        let read = covering.iter().fold(0, |m, &i| m | self.bits[i]);
         let cost: usize = covering.iter().map(|&i| self.sizes[i]).sum();
         // The facts the rules need in the key, then each presence bit they
         // read while the key has room for it.
@@ -449,7 +475,7 @@ impl Builder<'_> {
                 continue;
             };
             list.clear();
-            for &i in &covering {
+            for &i in covering {
                 let sure = match self.rules[i].condition() {
                     None => Some(true),
                     Some(when) => holds_for(when, facts, platform),
@@ -482,6 +508,26 @@ impl Builder<'_> {
                 .is_some_and(|w| self.work.saturating_add(w) <= WORK_BUDGET)
     }
 
+    /// The rules that cover a class, in order: those on every platform
+    /// merged with those that list the class's own, the work charged to the
+    /// budget, so that many classes times many rules cannot run long.
+    fn covering(&mut self, everywhere: &[usize], listed: &[usize]) -> Option<Vec<usize>> {
+        self.spend(everywhere.len() + listed.len())?;
+        let mut out = Vec::with_capacity(everywhere.len() + listed.len());
+        let (mut a, mut b) = (everywhere.iter().peekable(), listed.iter().peekable());
+        while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+            if x < y {
+                out.push(x);
+                a.next();
+            } else {
+                out.push(y);
+                b.next();
+            }
+        }
+        out.extend(a.chain(b));
+        Some(out)
+    }
+
     fn spend(&mut self, work: usize) -> Option<()> {
         self.work = self.work.checked_add(work)?;
         (self.work <= WORK_BUDGET).then_some(())
@@ -510,16 +556,6 @@ impl Builder<'_> {
 /// (see `RuleIndex::pool`).
 fn entry(i: usize, sure: bool) -> u32 {
     (i as u32) << 1 | u32::from(sure)
-}
-
-/// Whether a rule covers the class of `platform`.
-fn covers(rule: &DataRule, platform: Option<&Platform>) -> bool {
-    match (rule.platforms(), platform) {
-        (None, _) => true,
-        (Some(list), Some(p)) => list.contains(p),
-        // Every platform a rule lists is named, so not this one.
-        (Some(_), None) => false,
-    }
 }
 
 /// The runs of adjacent bits of `mask`, each moved next to the last.
@@ -700,11 +736,9 @@ mod tests {
         assert_as_interpreted(&policy, &Platform::LinkedIn);
     }
 
-    #[test]
-    fn a_presence_bit_without_room_in_the_key_is_left_out() {
-        // Twelve bits of facts fill the key: the tag is checked on each
-        // request instead.
-        let wide = Condition::All(vec![
+    /// Facts that fill a key of [`MAX_KEY_BITS`] bits.
+    fn twelve_bits_of_facts() -> Vec<Condition> {
+        vec![
             Condition::Acquaintance(Acquaintance::MetInPerson),
             Condition::MyView(View::Positive),
             Condition::TheirView(View::Positive),
@@ -713,8 +747,16 @@ mod tests {
             Condition::JobSeeking(false),
             Condition::Friend(true),
             Condition::Star(false),
-            Condition::Tag("t-3".into()),
-        ]);
+        ]
+    }
+
+    #[test]
+    fn a_presence_bit_without_room_in_the_key_is_left_out() {
+        // Twelve bits of facts fill the key: the tag is checked on each
+        // request instead.
+        let mut wide = twelve_bits_of_facts();
+        wide.push(Condition::Tag("t-3".into()));
+        let wide = Condition::All(wide);
         let policy = Policy::builder()
             .data_rule(rule("wide", wide).on(Platform::LinkedIn))
             .build()
@@ -773,7 +815,7 @@ mod tests {
     }
 
     #[test]
-    fn a_condition_costs_its_nodes_and_names_its_platforms() {
+    fn a_condition_costs_its_nodes_reads_its_facts_and_names_its_platforms() {
         let mut named = Vec::new();
         let p: Platform = "mastodon".parse().unwrap();
         let cond = Condition::Any(vec![
@@ -783,7 +825,7 @@ mod tests {
                 Condition::Friend(true),
             ]),
         ]);
-        assert_eq!(survey(&cond, &mut named), 6);
+        assert_eq!(survey(&cond, &mut named), (6, STAR | FRIEND));
         assert_eq!(named, [p]);
     }
 
@@ -793,16 +835,7 @@ mod tests {
         // that read none: each built-in class costs 4,096 keys times 159
         // nodes, about 0.6 of WORK_BUDGET. LinkedIn's fits; Twitter's would
         // pass the budget, so it keeps its list of rules.
-        let wide = Condition::All(vec![
-            Condition::Acquaintance(Acquaintance::MetInPerson),
-            Condition::MyView(View::Positive),
-            Condition::TheirView(View::Positive),
-            Condition::Recruiter(false),
-            Condition::Direction(Direction::Incoming),
-            Condition::JobSeeking(false),
-            Condition::Friend(true),
-            Condition::Star(false),
-        ]);
+        let wide = Condition::All(twelve_bits_of_facts());
         let mut b = Policy::builder().data_rule(rule("wide", wide));
         for i in 0..150 {
             b = b.data_rule(rule(

@@ -783,8 +783,9 @@ mod tests {
         assert!(!c.has_passion("vip") && !c.has_passion("animal") && !c.has_passion(""));
         assert!(!Contact::new("C").has_passion("animals"));
         let c = Contact::new("B").with_tag("Straße").with_tag("ÉCOLE");
-        // Lowercase, not full case folding: "ß" stays "ß".
-        assert!(!c.has_tag("STRASSE"));
+        // Full case folding: "ß" is "ss"; accents stay.
+        assert!(c.has_tag("STRASSE") && c.has_tag("strasse"));
+        assert_eq!(c.tags().collect::<Vec<_>>(), ["strasse", "école"]);
         assert!(c.has_tag("straße") && c.has_tag("École") && !c.has_tag("ecole"));
         assert_eq!(Contact::new("A").with_profession(" ").profession(), None);
     }

@@ -16,3 +16,7 @@ pub(crate) const MAX_RULES: usize = 10_000;
 
 /// The most examples a policy may hold.
 pub(crate) const MAX_EXAMPLES: usize = 10_000;
+
+/// The most characters of a contact's name a reply shows: a reply is at
+/// most its template's length plus this many characters per placeholder.
+pub(crate) const MAX_NAME_IN_REPLY: usize = 100;

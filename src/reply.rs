@@ -1,12 +1,15 @@
 //! Replies in the user's own words: templates for the reply suggested with
 //! a meet-first verdict.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::contact::Contact;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
+use crate::limits::MAX_NAME_IN_REPLY;
 use crate::names::{Name, Placeholder, PolicyField, ReplyField};
 use crate::platform::{Direction, Platform};
+use crate::text::{inert, visible};
 
 /// A reply template, checked when the policy is built: text with
 /// placeholders in braces (`{first-name}`, `{name}`, `{platform}`); `{{`
@@ -88,8 +91,8 @@ impl Template {
         for part in &self.parts {
             match part {
                 Part::Text(text) => out.push_str(text),
-                Part::Placeholder(Placeholder::FirstName) => out.push_str(first_name(contact)),
-                Part::Placeholder(Placeholder::Name) => out.push_str(contact.name().trim()),
+                Part::Placeholder(Placeholder::FirstName) => out.push_str(&first_name(contact)),
+                Part::Placeholder(Placeholder::Name) => out.push_str(&shown_name(contact)),
                 Part::Placeholder(Placeholder::Platform) => out.push_str(platform.label()),
             }
         }
@@ -124,8 +127,16 @@ pub(crate) fn template_path(direction: Direction) -> String {
 }
 
 /// The first word of the contact's name, as one greets in a message.
-fn first_name(contact: &Contact) -> &str {
-    contact.name().split_whitespace().next().unwrap_or("")
+/// The contact's name as a reply shows it: inert (see [`inert`]) and at
+/// most [`MAX_NAME_IN_REPLY`] characters.
+fn shown_name(contact: &Contact) -> Cow<'_, str> {
+    inert(contact.name(), MAX_NAME_IN_REPLY)
+}
+
+/// The first word of the contact's name, as a reply shows it.
+fn first_name(contact: &Contact) -> Cow<'_, str> {
+    let word = contact.name().split_whitespace().find(|w| visible(w));
+    inert(word.unwrap_or(""), MAX_NAME_IN_REPLY)
 }
 
 /// The reply acquaint suggests when the user has no template of their own.

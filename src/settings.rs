@@ -1,6 +1,8 @@
 //! The user's own settings: job seeking, and the purposes that make a
 //! Twitter connection worth it.
 
+use std::sync::Arc;
+
 use crate::contact::Contact;
 use crate::platform::Direction;
 use crate::reply::Template;
@@ -15,8 +17,11 @@ use crate::text::FoldedSet;
 pub struct Settings {
     pub(crate) job_seeking: bool,
     pub(crate) profession: Option<Box<str>>,
-    pub(crate) interesting_professions: FoldedSet,
-    pub(crate) passions: FoldedSet,
+    // Shared: settings are copied with one fact changed (job seeking, for
+    // `Policy::what_would_change`), and a copy should not cost the length
+    // of my lists.
+    pub(crate) interesting_professions: Arc<FoldedSet>,
+    pub(crate) passions: Arc<FoldedSet>,
     /// The user's reply templates, for incoming and outgoing invitations.
     pub(crate) replies: [Option<Template>; 2],
 }
@@ -67,9 +72,39 @@ impl Settings {
     /// The first of my passions the contact shares.
     #[inline]
     pub fn shared_passion<'a>(&'a self, contact: &Contact) -> Option<&'a str> {
-        self.passions
-            .iter()
-            .find(|p| contact.passion_set().contains(p))
+        // Looked up from the smaller side, so that a long list of mine costs
+        // nothing for a contact with few passions, and the other way round.
+        let theirs = contact.passion_set();
+        if theirs.len() < self.passions.len() {
+            let first = theirs
+                .iter()
+                .filter_map(|p| self.passions.position(p))
+                .min()?;
+            self.passions.get(first)
+        } else {
+            self.passions.iter().find(|p| theirs.contains(p))
+        }
+    }
+
+    /// Every passion of mine the contact shares, in my order, found from
+    /// the smaller side as [`Settings::shared_passion`] is.
+    pub(crate) fn shared_passions<'a>(&'a self, contact: &Contact) -> Vec<&'a str> {
+        let theirs = contact.passion_set();
+        if theirs.len() < self.passions.len() {
+            let mut at: Vec<usize> = theirs
+                .iter()
+                .filter_map(|p| self.passions.position(p))
+                .collect();
+            at.sort_unstable();
+            at.into_iter()
+                .filter_map(|i| self.passions.get(i))
+                .collect()
+        } else {
+            self.passions
+                .iter()
+                .filter(|p| theirs.contains(p))
+                .collect()
+        }
     }
 
     /// Whether the contact serves one of my purposes on Twitter: shares my

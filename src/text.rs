@@ -1,15 +1,27 @@
 //! Small helpers for the text acquaint stores and writes: folding names
 //! for case-insensitive matching, and joining phrases into sentences.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 
-/// Trims and lowercases a name so that matching is case-insensitive; `None`
-/// when nothing is left.
+/// Trims a name and folds its case by Unicode's full case folding
+/// (`CaseFolding.txt`), so that matching is case-insensitive the way a
+/// person reads it: `Straße` is `STRASSE`, `ﬁlm` is `FILM`; `None` when
+/// nothing is left.
 pub(crate) fn fold(s: &str) -> Option<Box<str>> {
     let s = s.trim();
-    (!s.is_empty()).then(|| s.to_lowercase().into_boxed_str())
+    if s.is_empty() {
+        return None;
+    }
+    // ASCII folds to its lowercase, without the tables.
+    let folded = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        caseless::default_case_fold_str(s)
+    };
+    Some(folded.into_boxed_str())
 }
 
 /// Names folded for case-insensitive matching, without repeats, in the
@@ -24,7 +36,8 @@ pub(crate) struct FoldedSet {
     // Boxed: a set too small to need an index, the usual case, costs one
     // word here rather than a whole empty `HashSet`.
     #[allow(clippy::box_collection)]
-    index: Option<Box<HashSet<Box<str>>>>,
+    /// Each name's place in `items`.
+    index: Option<Box<HashMap<Box<str>, usize>>>,
 }
 
 impl FoldedSet {
@@ -51,13 +64,20 @@ impl FoldedSet {
         if self.contains(&item) {
             return;
         }
+        let at = self.items.len();
         match &mut self.index {
             Some(index) => {
-                index.insert(item.clone());
+                index.insert(item.clone(), at);
             }
-            None if self.items.len() >= Self::INDEXED => {
-                let mut index: HashSet<Box<str>> = self.items.iter().cloned().collect();
-                index.insert(item.clone());
+            None if at >= Self::INDEXED => {
+                let mut index: HashMap<Box<str>, usize> = self
+                    .items
+                    .iter()
+                    .cloned()
+                    .enumerate()
+                    .map(|(i, x)| (x, i))
+                    .collect();
+                index.insert(item.clone(), at);
                 self.index = Some(Box::new(index));
             }
             None => {}
@@ -68,10 +88,23 @@ impl FoldedSet {
     /// Whether the set holds `item`, which must be folded already.
     #[inline]
     pub(crate) fn contains(&self, item: &str) -> bool {
+        self.position(item).is_some()
+    }
+
+    /// Where the set holds `item`, which must be folded already, in the
+    /// order added.
+    #[inline]
+    pub(crate) fn position(&self, item: &str) -> Option<usize> {
         match &self.index {
-            Some(index) => index.contains(item),
-            None => self.items.iter().any(|x| **x == *item),
+            Some(index) => index.get(item).copied(),
+            None => self.items.iter().position(|x| **x == *item),
         }
+    }
+
+    /// The name at `at`, in the order added.
+    #[inline]
+    pub(crate) fn get(&self, at: usize) -> Option<&str> {
+        self.items.get(at).map(|x| &**x)
     }
 
     /// Whether the set holds `item`, in any case and with any surrounding
@@ -101,7 +134,6 @@ impl FoldedSet {
         }
     }
 
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // Used by policy documents.
     pub(crate) fn len(&self) -> usize {
         self.items.len()
     }
@@ -225,6 +257,62 @@ pub(crate) fn capitalize(s: &str) -> String {
 /// file of any size.
 pub(crate) fn cut(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
+}
+
+/// Text from a contact as the library writes it into its own: without the
+/// bidirectional controls that could reorder the text after it, at most
+/// `max` characters, and empty when no character of it is visible.
+pub(crate) fn inert(text: &str, max: usize) -> Cow<'_, str> {
+    let text = text.trim();
+    if !visible(text) {
+        return Cow::Borrowed("");
+    }
+    let short = match text.char_indices().nth(max) {
+        Some((end, _)) => text[..end].trim_end(),
+        None => text,
+    };
+    if short.chars().any(bidi_control) {
+        Cow::Owned(short.chars().filter(|c| !bidi_control(*c)).collect())
+    } else {
+        Cow::Borrowed(short)
+    }
+}
+
+/// Whether any character of `text` shows.
+pub(crate) fn visible(text: &str) -> bool {
+    text.chars().any(|c| !invisible(c))
+}
+
+/// The controls that change the direction of the text around them.
+fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a character shows nothing: white space, or one of Unicode's
+/// default-ignorable code points (zero-width spaces and joiners, format
+/// and bidirectional controls, variation selectors, fillers, tags).
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
 }
 
 #[cfg(test)]

@@ -170,10 +170,10 @@ impl Serialize for Policy {
                 }
                 PolicyField::InterestingProfessions => {
                     let list = &settings.interesting_professions;
-                    non_empty(&mut m, key, list.len(), list)?
+                    non_empty(&mut m, key, list.len(), &**list)?
                 }
                 PolicyField::Passions => {
-                    non_empty(&mut m, key, settings.passions.len(), &settings.passions)?
+                    non_empty(&mut m, key, settings.passions.len(), &*settings.passions)?
                 }
                 PolicyField::Platforms => non_empty(&mut m, key, platforms.len(), &platforms)?,
                 PolicyField::Disable => non_empty(&mut m, key, disabled.len(), &disabled)?,

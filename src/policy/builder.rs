@@ -107,15 +107,13 @@ impl PolicyBuilder {
     /// Adds a profession that interests me (blank strings and repeats are
     /// ignored).
     pub fn interesting_profession(mut self, profession: impl AsRef<str>) -> Self {
-        self.settings
-            .interesting_professions
-            .insert(profession.as_ref());
+        Arc::make_mut(&mut self.settings.interesting_professions).insert(profession.as_ref());
         self
     }
 
     /// Adds a passion of mine (blank strings and repeats are ignored).
     pub fn passion(mut self, passion: impl AsRef<str>) -> Self {
-        self.settings.passions.insert(passion.as_ref());
+        Arc::make_mut(&mut self.settings.passions).insert(passion.as_ref());
         self
     }
 

@@ -124,6 +124,10 @@ impl Policy {
     pub const MAX_RULES: usize = limits::MAX_RULES;
     /// The most examples a policy may hold.
     pub const MAX_EXAMPLES: usize = limits::MAX_EXAMPLES;
+    /// The most characters of a contact's name (or first name) a reply
+    /// shows; a longer one is cut. So a reply is at most its template's
+    /// length plus this many characters per placeholder.
+    pub const MAX_NAME_IN_REPLY: usize = limits::MAX_NAME_IN_REPLY;
 
     /// Starts building a policy from the default philosophy.
     pub fn builder() -> PolicyBuilder {

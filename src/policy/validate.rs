@@ -73,18 +73,19 @@ fn invalid_id_char(id: &str) -> Option<char> {
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
 }
 
-/// Whether an id is reserved for the built-in rules, whatever its case:
-/// `Some(None)` for a built-in rule's id or `fallback`, `Some(namespace)`
-/// for another id in a built-in rule's namespace, such as `linkedin.`.
+/// Whether an id is reserved for the built-in rules, whatever its case and
+/// however it spells the platform: `Some(None)` for a built-in rule's id or
+/// `fallback`, `Some(namespace)` for another id in a built-in rule's
+/// namespace, such as `linkedin.`, `x.` (Twitter's other name) or
+/// `.facebook.` (leading dots read as none).
 fn reserved(id: &str) -> Option<Option<&'static str>> {
-    let id = id.to_ascii_lowercase();
+    let id = id.trim_start_matches('.').to_ascii_lowercase();
     if id == FALLBACK_ID || BuiltinRule::from_id(&id).is_some() {
         return Some(None);
     }
-    BuiltinRule::NAMESPACES
-        .into_iter()
-        .find(|namespace| id.starts_with(namespace))
-        .map(Some)
+    let (platform, _) = id.split_once('.')?;
+    let platform = platform.parse::<Platform>().ok()?.builtin_index()?;
+    BuiltinRule::NAMESPACES.get(platform).copied().map(Some)
 }
 
 pub(crate) fn check_len(

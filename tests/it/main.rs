@@ -33,6 +33,7 @@ mod examples;
 mod explanations;
 #[cfg(feature = "serde")]
 mod host;
+mod hostile;
 #[cfg(feature = "serde")]
 mod no_panic;
 #[cfg(feature = "serde")]

@@ -103,10 +103,10 @@ pub fn setting_text() -> impl Strategy<Value = String> {
         1 => Just(String::new()),
         1 => "\\PC{150,200}",
     ]
-    // The limit is on the stored text, trimmed and lowercased: lowercasing
-    // can lengthen it (`İ` becomes two characters).
+    // The limit is on the stored text, trimmed and case-folded: folding
+    // can lengthen it (`ß` becomes `ss`).
     .prop_filter("within the text limit", |s| {
-        s.trim().to_lowercase().chars().count() <= Policy::MAX_TEXT_LEN
+        fold(s).chars().count() <= Policy::MAX_TEXT_LEN
     })
 }
 
@@ -115,7 +115,7 @@ pub fn setting_text() -> impl Strategy<Value = String> {
 pub fn condition_text() -> impl Strategy<Value = String> {
     prop_oneof![5 => word(), 1 => "\\PC{1,40}", 1 => any::<String>()]
         .prop_filter("non-blank and within the text limit", |s| {
-            !s.trim().is_empty() && s.trim().to_lowercase().chars().count() <= Policy::MAX_TEXT_LEN
+            !s.trim().is_empty() && fold(s).chars().count() <= Policy::MAX_TEXT_LEN
         })
 }
 
@@ -125,9 +125,10 @@ pub fn fact_text() -> impl Strategy<Value = String> {
     prop_oneof![3 => word(), 1 => any_text()]
 }
 
-/// Trims and lowercases, as acquaint does to everything it matches.
+/// Trims and folds the case by Unicode's full case folding, as the README
+/// says acquaint does to every name it matches.
 pub fn fold(s: &str) -> String {
-    s.trim().to_lowercase()
+    caseless::default_case_fold_str(s.trim())
 }
 
 // ---- Finite facts ----------------------------------------------------------
