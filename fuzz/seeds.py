@@ -98,6 +98,27 @@ large = {
             'decision = "accept"\nreason = ""\n' % (i, i)
         )
     ),
+    # The compile path: many platform classes, each with rules of its own,
+    # one rule on many platforms, one condition over many platforms.
+    "large-own-platforms": "platforms = [%s]\n%s"
+    % (
+        ", ".join('"p%d"' % i for i in range(1500)),
+        "".join(
+            '[[rules]]\nid = "r%d"\nplatforms = [%s]\nwhen = { star = true }\n'
+            'decision = "accept"\nreason = ""\n'
+            % (r, ", ".join('"p%d"' % (r * 10 + i) for i in range(10)))
+            for r in range(150)
+        ),
+    ),
+    "large-one-rule-platforms": 'platforms = [%s]\n[[rules]]\nid = "wide"\nplatforms = [%s]\n'
+    'when = { friend = true }\ndecision = "accept"\nreason = ""\n'
+    % (", ".join('"p%d"' % i for i in range(2500)), ", ".join('"p%d"' % i for i in range(2500))),
+    "large-any-platform": 'platforms = [%s]\n[[rules]]\nid = "any-platform"\n'
+    'when = { any = [%s] }\ndecision = "accept"\nreason = ""\n'
+    % (
+        ", ".join('"p%d"' % i for i in range(1800)),
+        ", ".join('{ platform = "p%d" }' % i for i in range(1800)),
+    ),
 }
 for name, text in large.items():
     (corpus / "policy_toml" / (name + ".toml")).write_text(text)
