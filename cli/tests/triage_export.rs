@@ -205,6 +205,33 @@ fn a_conversation_where_both_wrote_is_spoken_never_met() {
 }
 
 #[test]
+fn i_am_known_by_name_when_invitations_carry_no_urls() {
+    // An older `Invitations.csv` without the profile URL columns, beside a
+    // `messages.csv` that gives every sender's URL: my own messages are
+    // still mine.
+    let sample = std::fs::read(sample_export().join("Invitations.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(&sample[..]);
+    let mut older = csv::Writer::from_writer(Vec::new());
+    let header = reader.headers().unwrap().clone();
+    older.write_record(header.iter().take(5)).unwrap();
+    for record in reader.records() {
+        older.write_record(record.unwrap().iter().take(5)).unwrap();
+    }
+    let older = older.into_inner().unwrap();
+    let dir = sample_copy("older-invitations", &[("Invitations.csv", Some(&older))]);
+    let triaged = decide(&export(&dir));
+    let anna = find(&triaged, "Анна Петрова");
+    assert_eq!(
+        anna.known.facts,
+        [fact(
+            "acquaintance",
+            "spoken",
+            "messages.csv: you both wrote in 1 conversation, the last on 2025-11-03"
+        )]
+    );
+}
+
+#[test]
 fn a_row_without_a_url_is_joined_by_its_unique_name() {
     // Her invitation has no profile URL; her messages do, and no one else
     // in the export has her name.

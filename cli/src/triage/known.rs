@@ -249,6 +249,14 @@ impl Knowledge {
             })
         };
         let mut conversations: HashMap<String, Conversation> = HashMap::new();
+        // Me, by URL when my URL is known and the row gives one, else by
+        // name: an older `Invitations.csv` has no URLs, while a newer
+        // `messages.csv` gives the sender's.
+        let is_me = |name: &str, url: &str| match url_key(url) {
+            Some(url) if !me.urls.is_empty() => me.urls.contains(&url),
+            _ => name_key(name).is_some_and(|n| me.names.contains(&n)),
+        };
+        let mut mine_by_row: HashSet<u32> = HashSet::new();
 
         let mut table = open(reader, path, &COLUMNS, 0)?;
         let mut rows = 0;
@@ -265,6 +273,9 @@ impl Knowledge {
                 let id = intern(sender);
                 conversation.writers.insert(id);
                 conversation.members.insert(id);
+                if is_me(from, from_url) {
+                    mine_by_row.insert(id);
+                }
             }
             // Recipients are listed with commas; names are paired with
             // URLs only when both lists have the same length.
@@ -283,11 +294,16 @@ impl Knowledge {
             } else {
                 let paired = names.len() == urls.len();
                 for (i, url) in urls.iter().enumerate() {
+                    let name = if paired { names[i] } else { "" };
                     if paired {
-                        self.index(names[i], url);
+                        self.index(name, url);
                     }
                     if let Some(w) = Who::new("", url) {
-                        conversation.members.insert(intern(w));
+                        let id = intern(w);
+                        conversation.members.insert(id);
+                        if is_me(name, url) {
+                            mine_by_row.insert(id);
+                        }
                     }
                 }
             }
@@ -301,6 +317,7 @@ impl Knowledge {
                 Who::Name(n) => me.names.contains(n),
             })
             .filter_map(|(i, _)| u32::try_from(i).ok())
+            .chain(mine_by_row)
             .collect();
         if me.urls.is_empty() && me.names.is_empty() && !conversations.is_empty() {
             // No invitations to tell who I am: I am in every conversation
