@@ -746,6 +746,42 @@ fn invitation(name: &str, url: &str, direction: Direction) -> Invitation {
 }
 
 #[test]
+fn a_namesake_from_another_profile_is_never_the_known_person() {
+    let people = people("[people.\"Sam Lee\"]\nacquaintance = \"worked-in-person\"\n").unwrap();
+    let invitations = vec![
+        invitation(
+            "Sam Lee",
+            "https://www.linkedin.com/in/sam-lee-1",
+            Direction::Incoming,
+        ),
+        invitation(
+            "Sam Lee",
+            "https://www.linkedin.com/in/sam-lee-2",
+            Direction::Incoming,
+        ),
+    ];
+    let knowledge = Knowledge::of_invitations(&invitations);
+    for i in &invitations {
+        let (contact, how, known) =
+            resolve(&people, &knowledge, i.contact_name(), i.contact_url(), "");
+        assert_eq!(how, Match::Stranger);
+        assert_eq!(contact.acquaintance(), acquaint::Acquaintance::Never);
+        assert_eq!(
+            known.hints,
+            [
+                "people of the name `Sam Lee` invited you from different profiles: your people \
+              file's entry `Sam Lee` applies to none of them; key it by profile URL"
+            ]
+        );
+    }
+    // One profile under that name: the entry is theirs.
+    let one = Knowledge::of_invitations(&invitations[..1]);
+    let i = &invitations[0];
+    let (_, how, _) = resolve(&people, &one, i.contact_name(), i.contact_url(), "");
+    assert_eq!(how, Match::Name);
+}
+
+#[test]
 fn people_are_found_by_url_first_then_by_name() {
     let people = people(
         "[people.\"https://www.linkedin.com/in/ada\"]\n\

@@ -152,6 +152,21 @@ impl Knowledge {
         Knowledge::default()
     }
 
+    /// Knows only the invitations: who is named with which profile URL,
+    /// so that two people of one name are told apart without an export.
+    pub fn of_invitations(invitations: &[Invitation]) -> Knowledge {
+        let mut k = Knowledge::default();
+        for i in invitations {
+            k.index(i.contact_name(), i.contact_url());
+        }
+        k
+    }
+
+    /// Whether people of this name come with more than one profile URL.
+    fn namesakes(&self, name: &str) -> bool {
+        name_key(name).is_some_and(|n| matches!(self.names.get(&n), Some(Urls::Several)))
+    }
+
     /// Reads every file of the archive but `Invitations.csv`, which the
     /// caller read: the invitations tell who I am.
     pub fn read(archive: &Archive, invitations: &[Invitation]) -> Result<Knowledge, Error> {
@@ -576,7 +591,20 @@ pub fn resolve(
     message: &str,
 ) -> (Contact, Match, Known) {
     let (evidence, mut known) = knowledge.about(name, url);
-    let (mut contact, matched, written) = match people.entry(name, url) {
+    let entry = match people.entry(name, url) {
+        // An entry keyed by a name that several profiles share could be
+        // any of them: it applies to none.
+        Some((entry, Match::Name)) if knowledge.namesakes(name) => {
+            known.hints.push(format!(
+                "people of the name `{name}` invited you from different profiles: your people \
+                 file's entry `{}` applies to none of them; key it by profile URL",
+                entry.key
+            ));
+            None
+        }
+        found => found,
+    };
+    let (mut contact, matched, written) = match entry {
         Some((entry, how)) => (
             entry.contact.clone().with_name(name),
             how,

@@ -159,7 +159,7 @@ pub fn decide_all(options: &Options) -> Result<Decided, Error> {
     }
     let knowledge = match &archive {
         Some(archive) => Knowledge::read(archive, &invitations)?,
-        None => Knowledge::empty(),
+        None => Knowledge::of_invitations(&invitations),
     };
     let files = match &archive {
         Some(archive) => ExportFile::ALL
