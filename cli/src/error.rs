@@ -85,6 +85,15 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A file of the export holds more than the limit once unzipped.
+    TooLarge {
+        /// The file, as found in the export.
+        path: String,
+        /// The limit, in megabytes.
+        limit_mb: u64,
+        /// The flag that raises it.
+        flag: &'static str,
+    },
     /// A flag needs a file that the export does not have.
     NeedsFile {
         /// The flag.
@@ -184,6 +193,15 @@ impl fmt::Display for Error {
             Error::Archive { path, message } => {
                 write!(f, "cannot read the export `{path}`: {message}")
             }
+            Error::TooLarge {
+                path,
+                limit_mb,
+                flag,
+            } => write!(
+                f,
+                "`{path}` holds more than {limit_mb} MB once unzipped, the limit: refused \
+                 rather than read into memory; raise it with `{flag} MB` if the file is yours"
+            ),
             Error::NeedsFile { flag, file, export } if export.is_empty() => write!(
                 f,
                 "`{flag}` needs `{file}` from your LinkedIn data export: give it with `--export`"

@@ -828,8 +828,8 @@ fn a_bad_file_in_a_zip_is_named_inside_the_zip() {
     assert_eq!(
         error(&export(&zip)),
         format!(
-            "cannot read the export `{}`: it holds `messages.csv` twice (names differing only \
-             in case): keep one",
+            "cannot read the export `{}`: it holds `messages.csv` twice, as `messages.csv` and \
+             as `MESSAGES.CSV`: keep one",
             zip.display()
         )
     );
@@ -853,6 +853,150 @@ fn a_bad_file_in_a_zip_is_named_inside_the_zip() {
             path.display()
         )
     );
+}
+
+/// A zip of stored entries written byte by byte, so that it may hold two
+/// entries of one name, which the zip crate's writer refuses.
+fn raw_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &byte in data {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let (mut out, mut directory) = (Vec::new(), Vec::new());
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let (crc, size, name_len) = (crc32(data), data.len() as u32, name.len() as u16);
+        out.extend_from_slice(b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00");
+        out.extend_from_slice(&crc.to_le_bytes());
+        out.extend_from_slice(&size.to_le_bytes());
+        out.extend_from_slice(&size.to_le_bytes());
+        out.extend_from_slice(&name_len.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        directory.extend_from_slice(b"PK\x01\x02\x14\x00\x14\x00\x00\x00\x00\x00\x00\x00\x00\x00");
+        directory.extend_from_slice(&crc.to_le_bytes());
+        directory.extend_from_slice(&size.to_le_bytes());
+        directory.extend_from_slice(&size.to_le_bytes());
+        directory.extend_from_slice(&name_len.to_le_bytes());
+        directory.extend_from_slice(&[0; 12]);
+        directory.extend_from_slice(&offset.to_le_bytes());
+        directory.extend_from_slice(name.as_bytes());
+    }
+    let (start, size, count) = (
+        out.len() as u32,
+        directory.len() as u32,
+        entries.len() as u16,
+    );
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(b"PK\x05\x06\x00\x00\x00\x00");
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&size.to_le_bytes());
+    out.extend_from_slice(&start.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+#[test]
+fn a_zip_holding_a_file_twice_is_an_error_naming_it() {
+    let invitations = b"From,To,Direction\nAda,Me,INCOMING\n";
+    let path = temp_dir("zip-twice").join("export.zip");
+    std::fs::write(
+        &path,
+        raw_zip(&[
+            ("Invitations.csv", invitations),
+            ("Invitations.csv", invitations),
+        ]),
+    )
+    .unwrap();
+    assert_eq!(
+        error(&export(&path)),
+        format!(
+            "cannot read the export `{}`: it holds `Invitations.csv` twice, as `Invitations.csv` \
+             and as `Invitations.csv`: keep one",
+            path.display()
+        )
+    );
+    // One of them alone reads.
+    std::fs::write(&path, raw_zip(&[("Invitations.csv", invitations)])).unwrap();
+    assert_eq!(decide(&export(&path)).len(), 1);
+}
+
+#[test]
+fn files_in_a_folder_of_the_zip_or_of_the_folder_are_found() {
+    let path = temp_dir("zip-nested").join("export.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for entry in std::fs::read_dir(sample_export()).unwrap() {
+        let file = entry.unwrap().path();
+        let name = file.file_name().unwrap().to_str().unwrap().to_owned();
+        zip.start_file(format!("Basic_LinkedInDataExport/{name}"), options)
+            .unwrap();
+        zip.write_all(&std::fs::read(&file).unwrap()).unwrap();
+    }
+    zip.finish().unwrap();
+    let folder = temp_dir("folder-nested");
+    let inner = folder.join("export");
+    std::fs::create_dir_all(&inner).unwrap();
+    for entry in std::fs::read_dir(sample_export()).unwrap() {
+        let file = entry.unwrap().path();
+        std::fs::copy(&file, inner.join(file.file_name().unwrap())).unwrap();
+    }
+    let expected = decisions(&decide(&export(&sample_export())));
+    assert_eq!(decisions(&decide(&export(&path))), expected);
+    assert_eq!(decisions(&decide(&export(&folder))), expected);
+}
+
+#[test]
+fn a_file_past_the_size_limit_is_refused_naming_the_flag() {
+    // A thousandfold zip: 8 MB of one byte in a few kilobytes.
+    let path = temp_dir("zip-bomb").join("export.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("Invitations.csv", deflated).unwrap();
+    zip.write_all(b"From,To,Direction\nAda,Me,INCOMING\n")
+        .unwrap();
+    zip.start_file("messages.csv", deflated).unwrap();
+    zip.write_all(b"CONVERSATION ID,FROM,TO,DATE\n").unwrap();
+    zip.write_all(&vec![b'\n'; 8 << 20]).unwrap();
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 100_000);
+    let small = Options {
+        max_file_mb: Some(1),
+        ..export(&path)
+    };
+    assert_eq!(
+        error(&small),
+        format!(
+            "`{}/messages.csv` holds more than 1 MB once unzipped, the limit: refused rather \
+             than read into memory; raise it with `--max-file-mb MB` if the file is yours",
+            path.display()
+        )
+    );
+    // The same from a folder, where the file's own size counts.
+    let folder = sample_copy("folder-limit", &[]);
+    let error = error(&Options {
+        max_file_mb: Some(0),
+        ..export(&folder)
+    });
+    assert!(
+        error.contains("holds more than 0 MB once unzipped"),
+        "{error}"
+    );
+    // Within the limit, read as before.
+    assert_eq!(decide(&export(&path)).len(), 1);
 }
 
 #[test]
@@ -1074,7 +1218,7 @@ fn headers_are_matched_in_any_case_with_older_names() {
 
 #[test]
 fn every_file_of_the_sample_is_read() {
-    let archive = Archive::open(&sample_export()).unwrap();
+    let archive = Archive::open(&sample_export(), archive::MAX_FILE_MB).unwrap();
     for file in ExportFile::ALL {
         assert!(archive.has(file), "{}", file.name());
     }

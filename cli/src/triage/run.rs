@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 use crate::format::Format;
 use crate::policy_file::load_policy;
-use crate::triage::archive::{Archive, ExportFile};
+use crate::triage::archive::{Archive, ExportFile, MAX_FILE_MB};
 use crate::triage::export::{Invitation, read_invitations, read_invitations_file};
 use crate::triage::known::{Knowledge, resolve};
 use crate::triage::people::People;
@@ -74,6 +74,10 @@ pub struct Options {
     /// Let --write-people replace an existing file
     #[arg(long)]
     pub overwrite: bool,
+    /// The most a file of the export may hold once unzipped, in megabytes;
+    /// a larger one is refused, not read [default: 256]
+    #[arg(long, value_name = "MB")]
+    pub max_file_mb: Option<u64>,
 }
 
 /// Where the input comes from.
@@ -137,7 +141,12 @@ pub fn decide_all(options: &Options) -> Result<Decided, Error> {
         Some(path) => People::load(path)?,
         None => People::empty(),
     };
-    let archive = inputs.export.as_deref().map(Archive::open).transpose()?;
+    let limit_mb = options.max_file_mb.unwrap_or(MAX_FILE_MB);
+    let archive = inputs
+        .export
+        .as_deref()
+        .map(|path| Archive::open(path, limit_mb))
+        .transpose()?;
 
     let invitations: Vec<Invitation> = match (&inputs.invitations, &archive) {
         (Some(path), _) => read_invitations_file(path)?,

@@ -271,13 +271,17 @@ fn line_of<R: Read>(csv: &mut csv::Reader<LineEnds<R>>, at: Option<&csv::Positio
 /// previous one ended, before the `\n` of a CRLF and any blank lines it
 /// then skips, so with LinkedIn's CRLF files it is one line short.
 ///
-/// Only the line ends not yet passed are kept: as many as the csv reader
-/// has read ahead, or as a single row holds.
+/// It keeps the bytes read and not yet passed (as many as the csv reader
+/// has read ahead, or as a single row holds), each once, and counts their
+/// line ends when a row's line is asked for: memory does not grow with the
+/// number of line breaks in a field.
 struct LineEnds<R> {
     inner: R,
     offset: u64,
-    // (byte offset, whether it is `\n`) of each `\r` and `\n` ahead.
-    ends: VecDeque<(u64, bool)>,
+    // The bytes read but not yet passed, each chunk from the offset where
+    // it starts, with how far `line_at` has looked into the first.
+    ahead: VecDeque<(u64, Vec<u8>)>,
+    looked: usize,
     // `\n`s already passed.
     lines: u64,
 }
@@ -287,7 +291,8 @@ impl<R> LineEnds<R> {
         LineEnds {
             inner,
             offset: 0,
-            ends: VecDeque::new(),
+            ahead: VecDeque::new(),
+            looked: 0,
             lines: 0,
         }
     }
@@ -296,17 +301,24 @@ impl<R> LineEnds<R> {
     /// line end. Called with `at` never decreasing.
     fn line_at(&mut self, at: u64) -> u64 {
         let mut next = at;
-        while let Some(&(offset, lf)) = self.ends.front() {
-            if offset > next {
-                break;
+        while let Some((start, bytes)) = self.ahead.front() {
+            while let Some(&b) = bytes.get(self.looked) {
+                let offset = start + self.looked as u64;
+                if offset > next {
+                    return self.lines + 1;
+                }
+                if b == b'\n' || b == b'\r' {
+                    if offset == next {
+                        // A line end right where the record is said to
+                        // start: it belongs before the record.
+                        next += 1;
+                    }
+                    self.lines += u64::from(b == b'\n');
+                }
+                self.looked += 1;
             }
-            if offset == next {
-                // A line end right where the record is said to start: it
-                // belongs before the record.
-                next += 1;
-            }
-            self.ends.pop_front();
-            self.lines += u64::from(lf);
+            self.ahead.pop_front();
+            self.looked = 0;
         }
         self.lines + 1
     }
@@ -315,10 +327,8 @@ impl<R> LineEnds<R> {
 impl<R: Read> Read for LineEnds<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        for (i, &b) in buf[..n].iter().enumerate() {
-            if b == b'\n' || b == b'\r' {
-                self.ends.push_back((self.offset + i as u64, b == b'\n'));
-            }
+        if n > 0 {
+            self.ahead.push_back((self.offset, buf[..n].to_vec()));
         }
         self.offset += n as u64;
         Ok(n)
