@@ -782,6 +782,17 @@ fn a_namesake_from_another_profile_is_never_the_known_person() {
 }
 
 #[test]
+fn a_name_that_reads_as_a_url_finds_its_entry_again() {
+    // `--write-people` keys someone without a profile URL by name; a name
+    // that reads as a URL is then read back as a URL key.
+    let people = people("[people.\"linkedin.com/in/ada\"]\nfriend = true\n").unwrap();
+    let ada = invitation("linkedin.com/in/ada", "", Direction::Incoming);
+    let (contact, how) = contact_for(&people, &ada);
+    assert_eq!(how, Match::Name);
+    assert!(contact.is_friend());
+}
+
+#[test]
 fn people_are_found_by_url_first_then_by_name() {
     let people = people(
         "[people.\"https://www.linkedin.com/in/ada\"]\n\
@@ -1515,4 +1526,48 @@ fn diff_names_a_platform_neither_declares_for_any_other() {
         platforms,
         ["linkedin", "twitter", "facebook", "other", "other-1"]
     );
+}
+
+#[test]
+fn a_diff_names_each_declared_platform_and_computes_the_unnamed_once() {
+    let dir = std::env::temp_dir().join(format!("acquaint-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (old, new) = (dir.join("old.toml"), dir.join("new.toml"));
+    let platforms = "platforms = [\"mastodon\", \"github\", \"gitlab\"]\n";
+    std::fs::write(&old, platforms).unwrap();
+    std::fs::write(
+        &new,
+        format!(
+            "{platforms}[[rules]]\nid = \"stars\"\nplatforms = [\"github\"]\n\
+             when = {{ star = true }}\ndecision = \"accept\"\nreason = \"\"\n"
+        ),
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    let differ =
+        acquaint_cli::commands::diff::diff(&old, &new, acquaint_cli::args::Format::Json, &mut out)
+            .unwrap();
+    assert!(differ);
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let names: Vec<&str> = lines
+        .iter()
+        .map(|l| l["platform"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "linkedin", "twitter", "facebook", "mastodon", "github", "gitlab", "other"
+        ]
+    );
+    // Only github, which the new rule names, differs; the platforms no rule
+    // names share one diff, each under its own name.
+    for line in &lines {
+        let rows = line["rows"].as_array().unwrap().len();
+        assert_eq!(rows > 0, line["platform"] == "github", "{line}");
+    }
+    assert_eq!(lines[3]["columns"], lines[5]["columns"]);
 }

@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use acquaint::{Platform, Policy};
+use std::collections::HashSet;
+
+use acquaint::{Condition, Platform, Policy, PolicyDiff};
 
 use crate::args::{DiffArgs, Format};
 use crate::error::{Error, Status};
@@ -44,6 +46,36 @@ fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
     platforms
 }
 
+/// The platforms the rules of either policy name, in their lists of
+/// platforms or in a condition.
+fn named_platforms(old: &Policy, new: &Policy) -> HashSet<Platform> {
+    fn walk(condition: &Condition, named: &mut HashSet<Platform>) {
+        match condition {
+            Condition::Platform(p) => {
+                named.insert(p.clone());
+            }
+            Condition::All(list) | Condition::Any(list) => {
+                for c in list {
+                    walk(c, named);
+                }
+            }
+            Condition::Not(inner) => walk(inner, named),
+            // Every other leaf names no platform; `Condition` is
+            // `#[non_exhaustive]`, so this arm is required outside the
+            // library.
+            _ => {}
+        }
+    }
+    let mut named = HashSet::new();
+    for rule in old.data_rules().chain(new.data_rules()) {
+        named.extend(rule.platforms().into_iter().flatten().cloned());
+        if let Some(when) = rule.condition() {
+            walk(when, &mut named);
+        }
+    }
+    named
+}
+
 /// Compares the policy files `old` and `new` and prints, for each platform
 /// (see `diff_platforms`), where they decide differently: as Markdown
 /// tables, or as JSON, one object per platform. Returns whether they
@@ -56,12 +88,31 @@ pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Resu
     let (old, new) = (old.display().to_string(), new.display().to_string());
     let mut differ = false;
     let platforms = diff_platforms(&before, &after);
+    // A declared platform that no rule of either policy names is decided
+    // as any other platform is: its diff is computed once, so that the
+    // cost is not the number of platforms times the policies' size.
+    let named = named_platforms(&before, &after);
+    let mut unnamed: Option<PolicyDiff> = None;
     for (n, (heading, platform)) in platforms.iter().enumerate() {
-        let diff = before.diff(&after, platform).map_err(|e| Error::Diff {
-            old: old.clone(),
-            new: new.clone(),
-            message: e.to_string(),
-        })?;
+        let compute = || {
+            before.diff(&after, platform).map_err(|e| Error::Diff {
+                old: old.clone(),
+                new: new.clone(),
+                message: e.to_string(),
+            })
+        };
+        let shared = platform.is_user_named() && !named.contains(platform);
+        if shared && unnamed.is_none() {
+            unnamed = Some(compute()?);
+        }
+        let fresh;
+        let diff = match &unnamed {
+            Some(diff) if shared => diff,
+            _ => {
+                fresh = compute()?;
+                &fresh
+            }
+        };
         differ |= !diff.is_empty();
         match format {
             Format::Table => {
@@ -71,7 +122,16 @@ pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Resu
                 write!(out, "\n**{heading}**\n\n{diff}")?;
             }
             Format::Json => {
-                serde_json::to_writer(&mut *out, &diff).map_err(io::Error::from)?;
+                let line = serde_json::to_string(diff).map_err(io::Error::from)?;
+                // The shared diff names the platform it was computed for,
+                // its first key: each line names its own.
+                let json_name = |p: &Platform| serde_json::to_string(p.as_str());
+                let own = json_name(platform).map_err(io::Error::from)?;
+                let computed_for = json_name(diff.platform()).map_err(io::Error::from)?;
+                match line.strip_prefix(&format!("{{\"platform\":{computed_for}")) {
+                    Some(rest) if shared => write!(out, "{{\"platform\":{own}{rest}")?,
+                    _ => out.write_all(line.as_bytes())?,
+                }
                 writeln!(out)?;
             }
         }

@@ -172,7 +172,10 @@ impl People {
         if let Some(entry) = url_key(url).and_then(|u| self.by_url.get(&u)) {
             return Some((entry, Match::Url));
         }
-        let entry = name_key(name).and_then(|n| self.by_name.get(&n))?;
+        // A name that reads as a URL is keyed as one (so `--write-people`
+        // writes it for someone without a profile URL): found that way too.
+        let by_name = name_key(name).and_then(|n| self.by_name.get(&n));
+        let entry = by_name.or_else(|| url_key(name).and_then(|u| self.by_url.get(&u)))?;
         Some((entry, Match::Name))
     }
 }
