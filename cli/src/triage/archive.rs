@@ -359,7 +359,7 @@ fn zip_entry_names(path: &Path) -> Result<Vec<String>, Error> {
         .read_to_end(&mut dir)
         .map_err(read_error)?;
     // Each entry is at least 46 bytes: a count past that is a lie.
-    let mut names = Vec::with_capacity(entries.min(size / 46) as usize);
+    let mut names = Vec::with_capacity(entries.min(dir.len() as u64 / 46) as usize);
     let mut i = 0;
     while i + 46 <= dir.len() && dir[i..].starts_with(b"PK\x01\x02") {
         let name_len = u16_at(&dir, i + 28) as usize;
