@@ -278,6 +278,36 @@ impl BuiltinRule {
     }
 }
 
+/// A built-in rule by its id, in any case and with any surrounding space,
+/// as every name a person types reads; [`BuiltinRule::from_id`] takes the
+/// id exactly.
+///
+/// ```
+/// use acquaint::BuiltinRule;
+///
+/// let rule: BuiltinRule = " LinkedIn.Not-Met ".parse()?;
+/// assert_eq!(rule, BuiltinRule::LinkedInNotMet);
+/// assert!("linkedin.not-mett".parse::<BuiltinRule>().is_err());
+/// # Ok::<(), acquaint::ParseError>(())
+/// ```
+impl std::str::FromStr for BuiltinRule {
+    type Err = crate::error::ParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let id = s.trim();
+        BuiltinRule::ALL
+            .into_iter()
+            .find(|rule| rule.id().eq_ignore_ascii_case(id))
+            .ok_or_else(|| {
+                crate::error::ParseError::new(
+                    crate::error::NameKind::BuiltinRule,
+                    s,
+                    "the id of a built-in rule, such as `linkedin.not-met`",
+                )
+            })
+    }
+}
+
 impl fmt::Display for BuiltinRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.id())

@@ -73,6 +73,8 @@ pub enum NameKind {
     Direction,
     /// An [`Acquaintance`](crate::Acquaintance).
     Acquaintance,
+    /// A [`BuiltinRule`](crate::BuiltinRule), by its id.
+    BuiltinRule,
 }
 
 impl fmt::Display for NameKind {
@@ -83,6 +85,7 @@ impl fmt::Display for NameKind {
             NameKind::View => "view",
             NameKind::Direction => "direction",
             NameKind::Acquaintance => "acquaintance",
+            NameKind::BuiltinRule => "built-in rule",
         })
     }
 }
@@ -220,6 +223,12 @@ pub enum PolicyErrorKind {
     },
     /// A reply template with a `{` that is not closed.
     UnclosedBrace {
+        /// Where the brace is, in characters from 1.
+        position: usize,
+    },
+    /// A reply template with a `}` that closes no placeholder (`}}` is a
+    /// brace).
+    LoneClosingBrace {
         /// Where the brace is, in characters from 1.
         position: usize,
     },
@@ -364,6 +373,11 @@ impl fmt::Display for PolicyError {
                 f,
                 "{at}: field `{field}`: the `{{` at character {position} is not closed (write `{{{{` \
                  for a brace)"
+            ),
+            PolicyErrorKind::LoneClosingBrace { position } => write!(
+                f,
+                "{at}: field `{field}`: the `}}` at character {position} closes no placeholder \
+                 (write `}}}}` for a brace)"
             ),
             PolicyErrorKind::UnknownPlaceholder { position, name } => {
                 let expected: Vec<String> =

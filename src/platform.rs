@@ -164,7 +164,7 @@ impl Platform {
     }
 
     /// Other names of the platform, which read as it: `x` for Twitter.
-    fn aliases(&self) -> &'static [&'static str] {
+    pub(crate) fn aliases(&self) -> &'static [&'static str] {
         match self {
             Platform::Twitter => &["x"],
             Platform::LinkedIn | Platform::Facebook | Platform::Other(_) => &[],

@@ -34,10 +34,13 @@ impl Template {
         let mut parts = Vec::new();
         let mut literal = String::new();
         let mut chars = text.chars().enumerate().peekable();
+        let error = |kind| Err(PolicyError::new(at.clone(), field, kind));
         while let Some((i, c)) = chars.next() {
             if c == '}' {
-                // `}}` is a brace, like `{{`; a lone `}` is one too.
-                chars.next_if(|(_, c)| *c == '}');
+                // `}}` is a brace, like `{{`; a lone `}` closes nothing.
+                if chars.next_if(|(_, c)| *c == '}').is_none() {
+                    return error(PolicyErrorKind::LoneClosingBrace { position: i + 1 });
+                }
                 literal.push('}');
                 continue;
             }
@@ -50,19 +53,28 @@ impl Template {
                 continue;
             }
             let mut name = String::new();
+            // Closed by a `}`; another `{` first means this one was left
+            // open (`{first-name, on {platform}`).
             let closed = loop {
-                match chars.next() {
-                    Some((_, '}')) => break true,
-                    Some((_, c)) => name.push(c),
-                    None => break false,
+                match chars.peek() {
+                    Some((_, '}')) => {
+                        chars.next();
+                        break true;
+                    }
+                    Some((_, '{')) | None => break false,
+                    Some(&(_, c)) => {
+                        name.push(c);
+                        chars.next();
+                    }
                 }
             };
             let position = i + 1;
-            let error = |kind| Err(PolicyError::new(at.clone(), field, kind));
             if !closed {
                 return error(PolicyErrorKind::UnclosedBrace { position });
             }
-            let Some(placeholder) = Placeholder::from_name(&name) else {
+            // In any case and with any surrounding space, like every name.
+            let Some(placeholder) = Placeholder::from_name(&name.trim().to_ascii_lowercase())
+            else {
                 let name = crate::text::cut(&name, 80);
                 return error(PolicyErrorKind::UnknownPlaceholder { position, name });
             };
@@ -198,6 +210,36 @@ mod tests {
                 "{reply}"
             );
         }
+    }
+
+    fn parse_error(text: &str) -> String {
+        Template::parse(text, &Location::Policy, "replies.incoming")
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_brace_left_open_or_closing_nothing_is_named() {
+        assert_eq!(
+            parse_error("Hi {first-name, on {platform}"),
+            "policy: field `replies.incoming`: the `{` at character 4 is not closed (write `{{` \
+             for a brace)"
+        );
+        assert_eq!(
+            parse_error("Hi {name}, :-}"),
+            "policy: field `replies.incoming`: the `}` at character 14 closes no placeholder \
+             (write `}}` for a brace)"
+        );
+    }
+
+    #[test]
+    fn placeholders_read_in_any_case() {
+        let t =
+            Template::parse("Hi { First-Name }, on {PLATFORM}", &Location::Policy, "r").unwrap();
+        assert_eq!(
+            t.render(&Contact::new("Ada Lovelace"), &Platform::Twitter),
+            "Hi Ada, on Twitter"
+        );
     }
 
     #[test]

@@ -219,9 +219,13 @@ fn template() -> Value {
         "type": "string",
         // Templates are held to the length of a reason.
         "maxLength": limits::MAX_REASON_LEN,
-        // Characters other than `{`, `{{`, and known placeholders: what
-        // `Template::parse` reads without an error (a lone `}` is a brace).
-        "pattern": format!("^(?:[^{{]|\\{{\\{{|\\{{(?:{})\\}})*$", names.join("|")),
+        // Characters other than braces, `{{`, `}}`, and known placeholders
+        // in any case, with any space inside the braces: what
+        // `Template::parse` reads without an error.
+        "pattern": format!(
+            "^(?:[^{{}}]|\\{{\\{{|\\}}\\}}|\\{{\\s*(?:{})\\s*\\}})*$",
+            names.iter().map(|n| any_case(n)).collect::<Vec<_>>().join("|")
+        ),
     })
 }
 
@@ -268,23 +272,33 @@ fn rule_field(field: RuleField) -> Value {
     }
 }
 
-/// A pattern for the ids no user rule may take, in any case: `fallback`
-/// and the built-in rules' namespaces.
+/// A pattern for the ids no user rule may take, in any case and after any
+/// leading dots: `fallback` and the built-in rules' namespaces, by each
+/// name and alias of their platforms (`x.` for Twitter).
 fn reserved_ids() -> String {
-    // JSON Schema patterns have no case-insensitive flag: each letter is a
-    // class of its two cases.
-    let any_case = |s: &str| -> String {
-        s.chars()
-            .map(|c| match c {
-                'a'..='z' => format!("[{c}{}]", c.to_ascii_uppercase()),
-                '.' => "\\.".to_owned(),
-                _ => c.to_string(),
-            })
-            .collect()
-    };
     let mut alternatives = vec![format!("{}$", any_case(FALLBACK_ID))];
-    alternatives.extend(BuiltinRule::NAMESPACES.map(any_case));
-    format!("^(?:{})", alternatives.join("|"))
+    for platform in Platform::BUILTIN {
+        for name in [platform.as_str()]
+            .into_iter()
+            .chain(platform.aliases().iter().copied())
+        {
+            alternatives.push(any_case(&format!("{name}.")));
+        }
+    }
+    format!("^\\.*(?:{})", alternatives.join("|"))
+}
+
+/// `s` as a pattern that matches it in any ASCII case: JSON Schema patterns
+/// have no case-insensitive flag, so each letter is a class of its two
+/// cases.
+fn any_case(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'a'..='z' => format!("[{c}{}]", c.to_ascii_uppercase()),
+            '.' => "\\.".to_owned(),
+            _ => c.to_string(),
+        })
+        .collect()
 }
 
 fn condition() -> Value {
@@ -625,7 +639,9 @@ mod tests {
                 r#"{"replies": {"incoming": "Hi {first-name} ({name}), {{coffee}} on {platform}?"}}"#,
                 true,
             ),
-            (r#"{"replies": {"outgoing": "a lone } is a brace"}}"#, true),
+            (r#"{"replies": {"outgoing": "a lone } is no brace"}}"#, false),
+            (r#"{"replies": {"outgoing": "Hi { First-Name }, {{ and }}"}}"#, true),
+            (r#"{"replies": {"incoming": "Hi {first-name, on {platform}"}}"#, false),
             (r#"{"replies": {"incoming": "Hi {firstname}"}}"#, false),
             (r#"{"replies": {"incoming": "Hi {first-name"}}"#, false),
             (r#"{"replies": {"sideways": "Hi"}}"#, false),
@@ -696,6 +712,22 @@ mod tests {
             ),
             (
                 r#""id": "linkedin-mine", "decision": "accept", "reason": "why""#,
+                true,
+            ),
+            (
+                r#""id": "X.fans", "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": "..linkedin.not-met", "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": ".fallback", "decision": "accept", "reason": "why""#,
+                false,
+            ),
+            (
+                r#""id": "xing.mine", "decision": "accept", "reason": "why""#,
                 true,
             ),
             (

@@ -249,7 +249,22 @@ impl Policy {
     /// the verdicts before that request, and the panic reaches the caller
     /// of `next`. A host that must go on past such a rule can evaluate each
     /// request under [`std::panic::catch_unwind`]: a policy holds no state
-    /// that a panic could leave half-changed.
+    /// that a panic could leave half-changed. `Policy` is not
+    /// `RefUnwindSafe` (a rule written in Rust may hold anything), so wrap
+    /// the call in [`AssertUnwindSafe`](std::panic::AssertUnwindSafe),
+    /// which is sound here for that reason:
+    ///
+    /// ```
+    /// use std::panic::{AssertUnwindSafe, catch_unwind};
+    /// use acquaint::{Contact, Decision, Direction, Platform, Policy};
+    ///
+    /// let policy = Policy::default();
+    /// let ada = Contact::new("Ada");
+    /// let decided = catch_unwind(AssertUnwindSafe(|| {
+    ///     policy.evaluate(&ada, &Platform::LinkedIn, Direction::Incoming).decision()
+    /// }));
+    /// assert_eq!(decided.ok(), Some(Decision::MeetFirst));
+    /// ```
     ///
     /// ```
     /// use acquaint::{Contact, Decision, Direction, Platform, Policy};
