@@ -307,6 +307,7 @@ impl fmt::Display for PolicyError {
             kind,
         } = self;
         match kind {
+            // The field's own mistakes read with the field in the sentence.
             PolicyErrorKind::UnknownField => {
                 write!(
                     f,
@@ -319,31 +320,61 @@ impl fmt::Display for PolicyError {
                 write!(f, "{at}: field `{field}` is given more than once")
             }
             PolicyErrorKind::Empty => write!(f, "{at}: field `{field}` is empty"),
-            PolicyErrorKind::UnknownName(error) => write!(f, "{at}: field `{field}`: {error}"),
+            PolicyErrorKind::UnknownName(_)
+            | PolicyErrorKind::UndeclaredPlatform { .. }
+            | PolicyErrorKind::DuplicateRuleId
+            | PolicyErrorKind::ReservedRuleId { .. }
+            | PolicyErrorKind::InvalidRuleId { .. }
+            | PolicyErrorKind::UnknownBuiltinRule { .. }
+            | PolicyErrorKind::TooDeep { .. }
+            | PolicyErrorKind::TooLong { .. }
+            | PolicyErrorKind::InvalidValue { .. }
+            | PolicyErrorKind::UnclosedBrace { .. }
+            | PolicyErrorKind::LoneClosingBrace { .. }
+            | PolicyErrorKind::UnknownPlaceholder { .. }
+            | PolicyErrorKind::TooManyRules { .. }
+            | PolicyErrorKind::TooManyExamples { .. } => {
+                write!(f, "{at}: field `{field}`: {kind}")
+            }
+        }
+    }
+}
+
+/// What is wrong, without where: the message a [`PolicyError`] gives after
+/// its location and field, such as ``an earlier rule already has this id``.
+///
+/// ```
+/// use acquaint::{DataRule, Decision, Policy, PolicyErrorKind};
+///
+/// let twice = || DataRule::always("mine", Decision::Accept, "");
+/// let error = Policy::builder().data_rule(twice()).data_rule(twice()).build().unwrap_err();
+/// assert_eq!(error.kind(), &PolicyErrorKind::DuplicateRuleId);
+/// assert_eq!(error.kind().to_string(), "an earlier rule already has this id");
+/// assert_eq!(error.to_string(), format!("rule `mine`: field `id`: {}", error.kind()));
+/// ```
+impl fmt::Display for PolicyErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PolicyErrorKind::UnknownField => f.write_str("unknown field"),
+            PolicyErrorKind::MissingField => f.write_str("missing field"),
+            PolicyErrorKind::DuplicateField => f.write_str("given more than once"),
+            PolicyErrorKind::Empty => f.write_str("empty"),
+            PolicyErrorKind::UnknownName(error) => write!(f, "{error}"),
             PolicyErrorKind::UndeclaredPlatform { name } => write!(
                 f,
-                "{at}: field `{field}`: unknown platform `{name}`, declare your own platforms in the policy's `platforms` list"
+                "unknown platform `{name}`, declare your own platforms in the policy's `platforms` list"
             ),
-            PolicyErrorKind::DuplicateRuleId => {
-                write!(
-                    f,
-                    "{at}: field `{field}`: an earlier rule already has this id"
-                )
-            }
+            PolicyErrorKind::DuplicateRuleId => f.write_str("an earlier rule already has this id"),
             PolicyErrorKind::ReservedRuleId { namespace: None } => {
-                write!(
-                    f,
-                    "{at}: field `{field}`: the id is reserved for a built-in rule"
-                )
+                f.write_str("the id is reserved for a built-in rule")
             }
             PolicyErrorKind::ReservedRuleId {
                 namespace: Some(namespace),
             } => write!(
                 f,
-                "{at}: field `{field}`: ids starting with `{namespace}` are reserved for built-in rules"
+                "ids starting with `{namespace}` are reserved for built-in rules"
             ),
             PolicyErrorKind::InvalidRuleId { character } => {
-                write!(f, "{at}: field `{field}`: ")?;
                 if let Some(c) = character {
                     write!(f, "{} is not allowed: ", CharName(*c))?;
                 }
@@ -354,46 +385,33 @@ impl fmt::Display for PolicyError {
                 )
             }
             PolicyErrorKind::UnknownBuiltinRule { id } => {
-                write!(
-                    f,
-                    "{at}: field `{field}`: no built-in rule has the id `{id}`"
-                )
+                write!(f, "no built-in rule has the id `{id}`")
             }
-            PolicyErrorKind::TooDeep { limit } => write!(
-                f,
-                "{at}: field `{field}`: conditions nest deeper than {limit} levels"
-            ),
-            PolicyErrorKind::TooLong { limit } => {
-                write!(f, "{at}: field `{field}`: longer than {limit} characters")
+            PolicyErrorKind::TooDeep { limit } => {
+                write!(f, "conditions nest deeper than {limit} levels")
             }
-            PolicyErrorKind::InvalidValue { message } => {
-                write!(f, "{at}: field `{field}`: {message}")
-            }
+            PolicyErrorKind::TooLong { limit } => write!(f, "longer than {limit} characters"),
+            PolicyErrorKind::InvalidValue { message } => f.write_str(message),
             PolicyErrorKind::UnclosedBrace { position } => write!(
                 f,
-                "{at}: field `{field}`: the `{{` at character {position} is not closed (write `{{{{` \
-                 for a brace)"
+                "the `{{` at character {position} is not closed (write `{{{{` for a brace)"
             ),
             PolicyErrorKind::LoneClosingBrace { position } => write!(
                 f,
-                "{at}: field `{field}`: the `}}` at character {position} closes no placeholder \
-                 (write `}}}}` for a brace)"
+                "the `}}` at character {position} closes no placeholder (write `}}}}` for a brace)"
             ),
             PolicyErrorKind::UnknownPlaceholder { position, name } => {
                 let expected: Vec<String> =
                     Placeholder::names().map(|n| format!("`{{{n}}}`")).collect();
                 write!(
                     f,
-                    "{at}: field `{field}`: unknown placeholder `{{{name}}}` at character \
-                     {position}, expected {}",
+                    "unknown placeholder `{{{name}}}` at character {position}, expected {}",
                     crate::text::join_with(&expected, " or ")
                 )
             }
-            PolicyErrorKind::TooManyRules { limit } => {
-                write!(f, "{at}: field `{field}`: more than {limit} rules")
-            }
+            PolicyErrorKind::TooManyRules { limit } => write!(f, "more than {limit} rules"),
             PolicyErrorKind::TooManyExamples { limit } => {
-                write!(f, "{at}: field `{field}`: more than {limit} examples")
+                write!(f, "more than {limit} examples")
             }
         }
     }
