@@ -71,7 +71,17 @@ impl Acquaintance {
         self != Acquaintance::Never
     }
 
-    /// Met in person or worked together: what LinkedIn asks for.
+    /// Met in person or worked together (remotely too): what LinkedIn
+    /// asks for, and so wider than [`Acquaintance::met_in_person`], which
+    /// is false for `worked-remotely`. It is `met-in-person = true` or
+    /// `worked-together = true` in a condition.
+    ///
+    /// ```
+    /// use acquaint::Acquaintance;
+    ///
+    /// let remote = Acquaintance::WorkedRemotely;
+    /// assert!(remote.has_met() && remote.worked_together() && !remote.met_in_person());
+    /// ```
     #[inline]
     pub fn has_met(self) -> bool {
         self.met_in_person() || self.worked_together()
@@ -353,15 +363,26 @@ impl Contact {
         self
     }
 
-    /// Sets their profession (a blank string clears it).
+    /// Sets their profession, replacing any set before: a contact has one
+    /// (a blank string clears it). Passions and tags, of which a contact
+    /// has many, are added one at a time instead.
+    ///
+    /// ```
+    /// use acquaint::Contact;
+    ///
+    /// let c = Contact::new("Ada").with_profession("Nurse").with_profession("Pilot");
+    /// assert_eq!(c.profession(), Some("pilot"));
+    /// let c = c.with_passion("chess").with_passion("climbing");
+    /// assert_eq!(c.passions().collect::<Vec<_>>(), ["chess", "climbing"]);
+    /// ```
     #[must_use]
     pub fn with_profession(mut self, profession: impl AsRef<str>) -> Contact {
         self.profession = fold(profession.as_ref());
         self
     }
 
-    /// Adds a passion or interest of theirs (blank strings and repeats are
-    /// ignored).
+    /// Adds a passion or interest of theirs to those set before (blank
+    /// strings and repeats are ignored).
     #[must_use]
     pub fn with_passion(mut self, passion: impl AsRef<str>) -> Contact {
         if let Some(folded) = fold(passion.as_ref()) {
@@ -370,8 +391,8 @@ impl Contact {
         self
     }
 
-    /// Adds a free-form tag for user rules (blank strings and repeats are
-    /// ignored).
+    /// Adds a free-form tag for user rules to those set before (blank
+    /// strings and repeats are ignored).
     #[must_use]
     pub fn with_tag(mut self, tag: impl AsRef<str>) -> Contact {
         if let Some(folded) = fold(tag.as_ref()) {
