@@ -171,7 +171,9 @@ pub enum PolicyErrorKind {
     /// A field given twice in the same table.
     DuplicateField,
     /// A platform, decision, view, direction or acquaintance name that does
-    /// not exist.
+    /// not exist. It serializes with the name's kind as `name-kind`, beside
+    /// this error's own `kind`.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "unknown_name"))]
     UnknownName(ParseError),
     /// A user-named platform used by a rule but not declared in the policy's
     /// `platforms` list.
@@ -338,6 +340,19 @@ impl fmt::Display for PolicyError {
             }
         }
     }
+}
+
+/// `UnknownName`'s fields under names of their own: the enum's tag is
+/// `kind`, which the name's kind would repeat.
+#[cfg(feature = "serde")]
+fn unknown_name<S: serde::Serializer>(error: &ParseError, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+
+    let mut st = s.serialize_struct("UnknownName", 3)?;
+    st.serialize_field("name-kind", &error.kind)?;
+    st.serialize_field("name", &error.name)?;
+    st.serialize_field("expected", error.expected)?;
+    st.end()
 }
 
 /// What is wrong, without where: the message a [`PolicyError`] gives after

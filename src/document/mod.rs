@@ -68,6 +68,47 @@ impl<E: fmt::Display> fmt::Display for LoadError<E> {
     }
 }
 
+/// A load error serializes as data: `{"kind": "invalid", "error": …,
+/// "message": …}` with the [`PolicyError`] (its location, field and kind)
+/// and the format's message, which holds the line and column when the
+/// format tracks them; or `{"kind": "format", "message": …}`.
+///
+/// ```
+/// use acquaint::Policy;
+///
+/// let doc = r#"{"fallback": "maybe"}"#;
+/// let err = Policy::from_deserializer(&mut serde_json::Deserializer::from_str(doc))
+///     .unwrap_err();
+/// let data = serde_json::to_value(&err)?;
+/// assert_eq!(data["kind"], "invalid");
+/// assert_eq!(data["error"]["field"], "fallback");
+/// assert_eq!(data["error"]["kind"]["kind"], "unknown-name");
+/// assert_eq!(data["error"]["kind"]["name-kind"], "decision");
+/// let message = data["message"].as_str().unwrap();
+/// assert!(message.contains("policy: field `fallback`") && message.contains("line 1"), "{message}");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<E: fmt::Display> serde::Serialize for LoadError<E> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+
+        let mut map = s.serialize_map(None)?;
+        match self {
+            LoadError::Invalid { error, format } => {
+                map.serialize_entry("kind", "invalid")?;
+                map.serialize_entry("error", error)?;
+                map.serialize_entry("message", &format.to_string())?;
+            }
+            LoadError::Format(format) => {
+                map.serialize_entry("kind", "format")?;
+                map.serialize_entry("message", &format.to_string())?;
+            }
+        }
+        map.end()
+    }
+}
+
 impl<E: std::error::Error + 'static> std::error::Error for LoadError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
