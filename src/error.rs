@@ -228,6 +228,12 @@ pub enum PolicyErrorKind {
         /// Where the brace is, in characters from 1.
         position: usize,
     },
+    /// [`PolicyBuilder::place_rule`](crate::PolicyBuilder::place_rule)
+    /// names a rule no user rule has the id of.
+    UnknownRuleId {
+        /// The id, as given (cut to its first 80 characters).
+        id: String,
+    },
     /// A reply template with a `}` that closes no placeholder (`}}` is a
     /// brace).
     LoneClosingBrace {
@@ -333,6 +339,7 @@ impl fmt::Display for PolicyError {
             | PolicyErrorKind::InvalidValue { .. }
             | PolicyErrorKind::UnclosedBrace { .. }
             | PolicyErrorKind::LoneClosingBrace { .. }
+            | PolicyErrorKind::UnknownRuleId { .. }
             | PolicyErrorKind::UnknownPlaceholder { .. }
             | PolicyErrorKind::TooManyRules { .. }
             | PolicyErrorKind::TooManyExamples { .. } => {
@@ -401,6 +408,9 @@ impl fmt::Display for PolicyErrorKind {
             }
             PolicyErrorKind::UnknownBuiltinRule { id } => {
                 write!(f, "no built-in rule has the id `{id}`")
+            }
+            PolicyErrorKind::UnknownRuleId { id } => {
+                write!(f, "no rule has the id `{id}`, to place or to place it by")
             }
             PolicyErrorKind::TooDeep { limit } => {
                 write!(f, "conditions nest deeper than {limit} levels")

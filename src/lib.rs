@@ -216,7 +216,7 @@ pub use decision::Decision;
 pub use document::LoadError;
 pub use error::{Location, NameKind, ParseError, PolicyError, PolicyErrorKind};
 pub use platform::{Direction, Platform, PlatformName};
-pub use policy::{BatchItem, Policy, PolicyBuilder};
+pub use policy::{BatchItem, Place, Policy, PolicyBuilder};
 pub use policy_example::Example;
 pub use request::Request;
 pub use rules::{DataRule, Rule};

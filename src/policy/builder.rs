@@ -50,6 +50,8 @@ pub struct PolicyBuilder {
     /// checked by `build`.
     replies: [Option<String>; 2],
     examples: Vec<Example>,
+    /// Rules to move, by id, in the order asked, when the builder builds.
+    placements: Vec<(String, Place)>,
     /// Policy files must declare their own platforms, so that a misspelt
     /// `linkdin` is an error rather than a rule that never applies.
     pub(crate) require_declared_platforms: bool,
@@ -84,6 +86,7 @@ impl From<Policy> for PolicyBuilder {
             disable,
             fallback,
             examples,
+            placements: Vec::new(),
             // Its platforms were checked when it was built or loaded; rules
             // added in code need not declare theirs.
             require_declared_platforms: false,
@@ -151,6 +154,46 @@ impl PolicyBuilder {
     /// Adds a data rule, after the user rules added so far.
     pub fn data_rule(mut self, rule: DataRule) -> Self {
         self.rules.push(UserRule::Data(rule));
+        self
+    }
+
+    /// Moves the user rule with this id to `place` among the user rules, which
+    /// are tried in order: a rule of the host's own, written in Rust, can go
+    /// before the rules a loaded policy file holds. Moves apply in the order
+    /// asked, when the policy is built; [`build`](PolicyBuilder::build)
+    /// fails if no rule has the id, or none has the id `place` names.
+    ///
+    /// ```
+    /// use acquaint::{Contact, Decision, Direction, Place, Platform, Policy, Request, Rule};
+    ///
+    /// #[derive(Debug)]
+    /// struct Blocked;
+    /// impl Rule for Blocked {
+    ///     fn id(&self) -> &str { "blocked" }
+    ///     fn decide(&self, r: &Request<'_>) -> Option<Decision> {
+    ///         r.contact.has_tag("blocked").then_some(Decision::Decline)
+    ///     }
+    /// }
+    ///
+    /// let file: Policy = toml::from_str(r#"
+    ///     [[rules]]
+    ///     id = "stars"
+    ///     when = { star = true }
+    ///     decision = "accept"
+    ///     reason = "stars are welcome"
+    /// "#)?;
+    /// let policy = file
+    ///     .into_builder()
+    ///     .rule(Blocked)
+    ///     .place_rule("blocked", Place::First)
+    ///     .build()?;
+    /// let star = Contact::new("Mallory").with_star(true).with_tag("blocked");
+    /// let verdict = policy.evaluate(&star, &Platform::Twitter, Direction::Incoming);
+    /// assert_eq!(verdict.rule_id(), "blocked");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn place_rule(mut self, id: impl Into<String>, place: Place) -> Self {
+        self.placements.push((id.into(), place));
         self
     }
 
@@ -241,6 +284,7 @@ impl PolicyBuilder {
             fallback,
             replies,
             examples,
+            placements,
             require_declared_platforms,
         } = self;
         check_settings(&settings)?;
@@ -253,6 +297,9 @@ impl PolicyBuilder {
                 let template = Template::parse(text, &Location::Policy, &field)?;
                 settings.replies[direction as usize] = Some(template);
             }
+        }
+        for (id, place) in placements {
+            place_rule(&mut rules, &id, &place)?;
         }
         if rules.len() > Policy::MAX_RULES {
             return Err(PolicyError::new(
@@ -320,4 +367,41 @@ fn compile(rules: &[UserRule]) -> Option<Arc<RuleIndex>> {
         return None;
     }
     RuleIndex::new(&data).map(Arc::new)
+}
+
+/// Where [`PolicyBuilder::place_rule`] moves a rule among the user rules.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Place {
+    /// Before every other user rule: tried first.
+    First,
+    /// After every other user rule: tried last, before the built-in rules.
+    Last,
+    /// Just before the rule with this id.
+    Before(String),
+    /// Just after the rule with this id.
+    After(String),
+}
+
+/// Moves the rule `id` to `place`, or says which id no rule has.
+fn place_rule(rules: &mut Vec<UserRule>, id: &str, place: &Place) -> Result<(), PolicyError> {
+    let unknown = |id: &str| {
+        PolicyError::new(
+            Location::Policy,
+            PolicyField::Rules.name(),
+            PolicyErrorKind::UnknownRuleId { id: truncate(id) },
+        )
+    };
+    let find = |rules: &[UserRule], id: &str| rules.iter().position(|r| r.id() == id);
+    let from = find(rules, id).ok_or_else(|| unknown(id))?;
+    let rule = rules.remove(from);
+    let to = match place {
+        Place::First => 0,
+        Place::Last => rules.len(),
+        Place::Before(other) | Place::After(other) if other == id => from,
+        Place::Before(other) => find(rules, other).ok_or_else(|| unknown(other))?,
+        Place::After(other) => find(rules, other).ok_or_else(|| unknown(other))? + 1,
+    };
+    rules.insert(to, rule);
+    Ok(())
 }

@@ -25,7 +25,7 @@ use crate::verdict::{Decider, Verdict};
 mod builder;
 pub(crate) mod validate;
 
-pub use builder::PolicyBuilder;
+pub use builder::{Place, PolicyBuilder};
 
 /// A user rule: data or Rust.
 #[derive(Clone)]

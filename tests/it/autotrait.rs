@@ -4,7 +4,7 @@
 use acquaint::{
     Acquaintance, AnalysisError, BuiltinRule, Change, Condition, Contact, DataRule, Decision,
     DecisionTable, DiffRow, Direction, Example, ExampleFailure, FactChange, Location, NameKind,
-    ParseError, Platform, PlatformName, Policy, PolicyBuilder, PolicyDiff, PolicyError,
+    ParseError, Place, Platform, PlatformName, Policy, PolicyBuilder, PolicyDiff, PolicyError,
     PolicyErrorKind, Request, Rule, Settings, TableRow, Verdict, VerdictRecord, View, Warning,
 };
 
@@ -48,6 +48,7 @@ fn every_public_type_is_send_sync_unpin_and_static() {
         PlatformName,
         Policy,
         PolicyBuilder,
+        Place,
         PolicyDiff,
         PolicyError,
         PolicyErrorKind,

@@ -125,3 +125,64 @@ fn a_host_recovers_a_typed_load_error_with_its_line() {
         json!({ "rule": "fediverse" })
     );
 }
+
+/// A host's own rule goes anywhere among a loaded policy's rules, in one
+/// call (`PolicyBuilder::place_rule`).
+#[test]
+fn a_host_places_its_rule_among_the_loaded_ones() {
+    let file: Policy = toml::from_str(
+        r#"
+        [[rules]]
+        id = "a"
+        decision = "accept"
+        reason = ""
+        [[rules]]
+        id = "b"
+        decision = "accept"
+        reason = ""
+        "#,
+    )
+    .unwrap();
+    let order = |place: Place| -> Vec<String> {
+        let policy = file
+            .clone()
+            .into_builder()
+            .rule(Colleagues)
+            .place_rule("colleagues", place)
+            .build()
+            .unwrap();
+        policy.rule_ids().map(str::to_owned).collect()
+    };
+    assert_eq!(order(Place::First), ["colleagues", "a", "b"]);
+    assert_eq!(order(Place::Before("b".into())), ["a", "colleagues", "b"]);
+    assert_eq!(order(Place::After("a".into())), ["a", "colleagues", "b"]);
+    assert_eq!(order(Place::Last), ["a", "b", "colleagues"]);
+
+    // The first rule now decides, which the file's rule did before.
+    let policy = file
+        .clone()
+        .into_builder()
+        .rule(Colleagues)
+        .place_rule("colleagues", Place::First)
+        .build()
+        .unwrap();
+    let colleague = Contact::new("Ada").with_tag("colleague");
+    let verdict = policy.evaluate(&colleague, &Platform::LinkedIn, Direction::Incoming);
+    assert_eq!(verdict.rule_id(), "colleagues");
+
+    let error = file
+        .into_builder()
+        .place_rule("colleages", Place::First)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &PolicyErrorKind::UnknownRuleId {
+            id: "colleages".into()
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "policy: field `rules`: no rule has the id `colleages`, to place or to place it by"
+    );
+}
