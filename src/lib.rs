@@ -172,7 +172,9 @@
 //    evaluation), then `policy`: the policy and its evaluation, with
 //    `policy/builder.rs` and `policy/validate.rs`.
 // 5. `document`: policy documents in any serde format; it validates with
-//    `policy/validate.rs` as it reads.
+//    `policy/validate.rs` as it reads. `policy_format` is its reference
+//    for users, docs only (`document/format.md`, checked against the
+//    vocabulary by a test).
 // 6. `analysis`: what a policy decides over the whole space of facts, on
 //    the engine in `analysis/engine/`; `check`: a policy against its own
 //    examples.
@@ -200,6 +202,10 @@ mod policy;
 
 #[cfg(feature = "serde")]
 mod document;
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+#[doc = include_str!("document/format.md")]
+pub mod policy_format {}
 
 mod analysis;
 mod check;

@@ -148,7 +148,7 @@ name_enum! {
         /// Meet-first replies in your own words.
         Replies = "replies",
         /// Requests and the decisions you expect for them, checked by
-        /// `triage --check-policy`; they never change a decision.
+        /// `acquaint check`; they never change a decision.
         Examples = "examples",
     }
 }

@@ -9,9 +9,9 @@ use crate::platform::{Direction, Platform};
 /// that travels with the policy.
 ///
 /// Examples never change a decision. [`Policy::check_examples`] evaluates
-/// each and returns those the policy gets wrong; `triage --check-policy`
-/// runs them. In a policy document they are `[[examples]]` (see the README,
-/// "Examples that travel with the policy"); in code,
+/// each and returns those the policy gets wrong; `acquaint check` runs
+/// them. In a policy document they are `[[examples]]` (their keys are in
+/// the [format's reference](crate::policy_format#an-example)); in code,
 /// [`PolicyBuilder::example`](crate::PolicyBuilder::example).
 ///
 /// An example may set `job-seeking` for itself, so that one policy can show

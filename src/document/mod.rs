@@ -124,7 +124,8 @@ impl Policy {
     ///
     /// `Deserialize for Policy` loads the same documents, but a format's
     /// error type keeps only the message of acquaint's error; this keeps
-    /// both.
+    /// both. Every key a document may hold, with the same policy in TOML,
+    /// JSON and YAML, is in [`policy_format`](crate::policy_format).
     ///
     /// ```
     /// use acquaint::{Policy, PolicyErrorKind};

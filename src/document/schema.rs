@@ -359,7 +359,10 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::policy_schema;
-    use crate::names::{ConditionKey, Name, Placeholder, PolicyField, ReplyField, RuleField};
+    use crate::names::{
+        ConditionKey, ContactField, ExampleField, Name, Placeholder, PolicyField, ReplyField,
+        RuleField,
+    };
     use crate::policy::Policy;
 
     const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -819,6 +822,31 @@ mod tests {
             loaded.as_ref().err()
         );
         ((errors.is_empty(), loaded.is_ok()), said)
+    }
+
+    /// The format's page on docs.rs (`acquaint::policy_format`) names every
+    /// key the loader reads, as the schema does.
+    #[test]
+    fn the_format_page_names_every_key() {
+        let page = include_str!("format.md");
+        let names = PolicyField::names()
+            .chain(RuleField::names())
+            .chain(ConditionKey::names())
+            .chain(ReplyField::names())
+            .chain(ExampleField::names())
+            .chain(ContactField::names());
+        for name in names {
+            assert!(
+                page.contains(&format!("`{name}`")),
+                "the format page lacks `{name}`"
+            );
+        }
+        for p in Placeholder::names() {
+            assert!(
+                page.contains(&format!("`{{{p}}}`")),
+                "the format page lacks `{{{p}}}`"
+            );
+        }
     }
 
     #[test]
