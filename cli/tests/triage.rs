@@ -1449,7 +1449,7 @@ fn diff_as_json_is_one_object_per_platform() {
         .collect();
     assert_eq!(
         platforms,
-        ["linkedin", "twitter", "facebook", "mastodon", "other"]
+        ["linkedin", "twitter", "facebook", "mastodon", "*"]
     );
     assert_eq!(
         lines[2]["rows"],
@@ -1508,7 +1508,8 @@ fn diff_of_the_job_seeking_setting_alone_is_a_difference() {
 
 #[test]
 fn diff_names_a_platform_neither_declares_for_any_other() {
-    // A policy declaring `other` moves "any other platform" to `other-1`.
+    // A policy may declare `other`: "any other platform" is `*`, which no
+    // policy can declare.
     let old = temp_file(
         "declares-other.toml",
         b"platforms = [\"other\"]\nfallback = \"accept\"\n",
@@ -1522,10 +1523,7 @@ fn diff_names_a_platform_neither_declares_for_any_other() {
             value["platform"].as_str().unwrap().to_owned()
         })
         .collect();
-    assert_eq!(
-        platforms,
-        ["linkedin", "twitter", "facebook", "other", "other-1"]
-    );
+    assert_eq!(platforms, ["linkedin", "twitter", "facebook", "other", "*"]);
 }
 
 #[test]

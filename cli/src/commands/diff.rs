@@ -21,6 +21,9 @@ pub fn run(args: &DiffArgs, out: &mut dyn Write) -> Result<Status, Error> {
 /// declares (a policy file must declare every platform its rules name),
 /// and one that neither declares, standing for any other; each with its
 /// heading.
+/// The heading of the platforms neither policy declares.
+const CATCH_ALL: &str = "Any other platform";
+
 fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
     let mut platforms: Vec<(String, Platform)> = Platform::BUILTIN
         .into_iter()
@@ -41,7 +44,7 @@ fn diff_platforms(old: &Policy, new: &Policy) -> Vec<(String, Platform)> {
         .filter_map(|name| name.parse::<Platform>().ok())
         .find(|p| !declared.contains(p));
     if let Some(other) = other {
-        platforms.push(("Any other platform".to_owned(), other));
+        platforms.push((CATCH_ALL.to_owned(), other));
     }
     platforms
 }
@@ -126,10 +129,16 @@ pub fn diff(old: &Path, new: &Path, format: Format, out: &mut dyn Write) -> Resu
                 // The shared diff names the platform it was computed for,
                 // its first key: each line names its own.
                 let json_name = |p: &Platform| serde_json::to_string(p.as_str());
-                let own = json_name(platform).map_err(io::Error::from)?;
+                // The catch-all platform is `*`, a name no policy can
+                // declare; the others, their own.
+                let own = if n + 1 == platforms.len() && heading == CATCH_ALL {
+                    "\"*\"".to_owned()
+                } else {
+                    json_name(platform).map_err(io::Error::from)?
+                };
                 let computed_for = json_name(diff.platform()).map_err(io::Error::from)?;
                 match line.strip_prefix(&format!("{{\"platform\":{computed_for}")) {
-                    Some(rest) if shared => write!(out, "{{\"platform\":{own}{rest}")?,
+                    Some(rest) => write!(out, "{{\"platform\":{own}{rest}")?,
                     _ => out.write_all(line.as_bytes())?,
                 }
                 writeln!(out)?;
