@@ -1558,7 +1558,7 @@ fn a_diff_names_each_declared_platform_and_computes_the_unnamed_once() {
     assert_eq!(
         names,
         [
-            "linkedin", "twitter", "facebook", "mastodon", "github", "gitlab", "other"
+            "linkedin", "twitter", "facebook", "mastodon", "github", "gitlab", "*"
         ]
     );
     // Only github, which the new rule names, differs; the platforms no rule
