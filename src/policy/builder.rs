@@ -164,6 +164,7 @@ impl PolicyBuilder {
     /// fails if no rule has the id, or none has the id `place` names.
     ///
     /// ```
+    /// # #[cfg(feature = "serde")] {
     /// use acquaint::{Contact, Decision, Direction, Place, Platform, Policy, Request, Rule};
     ///
     /// #[derive(Debug)]
@@ -190,6 +191,7 @@ impl PolicyBuilder {
     /// let star = Contact::new("Mallory").with_star(true).with_tag("blocked");
     /// let verdict = policy.evaluate(&star, &Platform::Twitter, Direction::Incoming);
     /// assert_eq!(verdict.rule_id(), "blocked");
+    /// # }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn place_rule(mut self, id: impl Into<String>, place: Place) -> Self {
