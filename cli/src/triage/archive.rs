@@ -112,9 +112,11 @@ impl Archive {
             find_in_folder(path, 0, &mut found, &shown)?;
             Kind::Folder(found)
         } else {
-            // The zip crate's checks first, and its messages.
-            open_zip(path)?;
-            let names = zip_entry_names(path)?;
+            // The zip crate's checks first, and its messages; then every
+            // entry of the directory it reads, from the end record it chose
+            // (found by its comment, which runs to the end of the file).
+            let zip = open_zip(path)?;
+            let names = zip_entry_names(path, zip.comment().len())?;
             let mut found: HashMap<ExportFile, String> = HashMap::new();
             for name in names {
                 let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
@@ -292,7 +294,7 @@ fn twice(archive: &str, file: ExportFile, first: &str, second: &str) -> Error {
 /// second `Invitations.csv` must not be dropped unseen. Read from the end
 /// of the file (the end-of-central-directory record, zip64 when it says
 /// so), in time linear in the directory's size.
-fn zip_entry_names(path: &Path) -> Result<Vec<String>, Error> {
+fn zip_entry_names(path: &Path, comment_len: usize) -> Result<Vec<String>, Error> {
     let shown = path.display().to_string();
     let read_error = |source| Error::Read {
         what: "export",
@@ -311,9 +313,13 @@ fn zip_entry_names(path: &Path) -> Result<Vec<String>, Error> {
     file.seek(SeekFrom::Start(len - tail_len))
         .map_err(read_error)?;
     file.read_exact(&mut tail).map_err(read_error)?;
-    let at = (0..tail.len().saturating_sub(21))
-        .rev()
-        .find(|&i| tail[i..].starts_with(b"PK\x05\x06"))
+    // The end record the zip crate read: its comment runs to the end of
+    // the file. (Scanning back for a signature could find one inside a
+    // comment, and a directory other than the one the crate reads.)
+    let at = tail
+        .len()
+        .checked_sub(22 + comment_len)
+        .filter(|&at| tail[at..].starts_with(b"PK\x05\x06"))
         .ok_or_else(|| bad("not a zip archive (no end of central directory)"))?;
     let u16_at = |b: &[u8], i: usize| {
         b.get(i..i + 2)
