@@ -27,6 +27,11 @@
 //! - `build/one_rule_platforms`: one rule on N platforms;
 //! - `build/any_platform`: one rule `any = [platform = …]` over N
 //!   platforms;
+//! - `every_platform/{table,diff}`: N / 10 rules, each
+//!   `all = [platform = …, tag = …]` on a platform of its own, with N / 10
+//!   passions of mine: the decision table of every platform the policy
+//!   declares, and its diff against the same policy with one rule's
+//!   decision changed, as `acquaint table` and `acquaint diff` print them;
 //! - `evaluate/my_passions`: 1,000 contacts, each with two passions,
 //!   decided on Twitter against N passions of mine: the same cost at any N;
 //! - `what_would_change/my_passions`: a contact against N passions of
@@ -301,6 +306,55 @@ fn build(c: &mut Criterion) {
     group.finish();
 }
 
+/// N / 10 rules, each on a platform of its own named in its condition,
+/// with N / 10 passions of mine; the rule at `changed` declines.
+fn own_platform_conditions(n: usize, changed: Option<usize>) -> Policy {
+    let rules = n / 10;
+    let mut builder = Policy::builder();
+    for i in 0..rules {
+        builder = builder
+            .platform(platform(i))
+            .passion(format!("passion-{i}"));
+        let when = Condition::All(vec![
+            Condition::Platform(platform(i)),
+            Condition::Tag(format!("tag-{i}")),
+        ]);
+        let decision = if changed == Some(i) {
+            Decision::Decline
+        } else {
+            Decision::Accept
+        };
+        builder = builder.data_rule(DataRule::new(format!("rule-{i}"), when, decision, ""));
+    }
+    builder.build().unwrap()
+}
+
+fn every_platform(c: &mut Criterion) {
+    let mut group = c.benchmark_group("every_platform");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    for n in sizes() {
+        let policy = own_platform_conditions(n, None);
+        group.bench_with_input(BenchmarkId::new("table", n), &policy, |b, policy| {
+            b.iter(|| {
+                for platform in policy.platforms() {
+                    black_box(policy.decision_table(platform).unwrap());
+                }
+            })
+        });
+        let after = own_platform_conditions(n, Some(n / 20));
+        let pair = (policy, after);
+        group.bench_with_input(BenchmarkId::new("diff", n), &pair, |b, (before, after)| {
+            b.iter(|| {
+                for platform in before.platforms() {
+                    black_box(before.diff(after, platform).unwrap());
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
 fn my_passions(c: &mut Criterion) {
     let contacts: Vec<Contact> = (0..1_000)
         .map(|i| {
@@ -345,6 +399,7 @@ criterion_group!(
     what_would_change,
     diff,
     build,
+    every_platform,
     my_passions
 );
 criterion_main!(benches);

@@ -27,6 +27,7 @@ use std::collections::HashMap;
 use crate::condition::Condition;
 use crate::contact::{Acquaintance, View};
 use crate::platform::{Direction, Platform};
+use crate::reach::RuleReach;
 use crate::request::Request;
 use crate::rules::DataRule;
 
@@ -292,7 +293,7 @@ pub(crate) struct RuleIndex {
 impl RuleIndex {
     /// Compiles the rules, in the order they are tried; `None` when they
     /// are too many or too large to compile within [`WORK_BUDGET`].
-    pub(crate) fn new(rules: &[&DataRule]) -> Option<RuleIndex> {
+    pub(crate) fn new(rules: &[&DataRule], reach: &RuleReach) -> Option<RuleIndex> {
         // Indices and the markers must fit a pool entry.
         if rules.len() >= (SURE / 2) as usize {
             return None;
@@ -312,27 +313,7 @@ impl RuleIndex {
         named.sort_unstable();
         named.dedup();
 
-        // Which rules cover each class, in one pass over the rules' lists of
-        // platforms: the rules on every platform, and for each class the
-        // rules that list its platform, in order.
         let builtin = Platform::BUILTIN;
-        let mut everywhere = Vec::new();
-        let mut listed = vec![Vec::new(); builtin.len() + named.len()];
-        for (i, rule) in rules.iter().enumerate() {
-            match rule.platforms() {
-                None => everywhere.push(i),
-                Some(platforms) => {
-                    for p in platforms {
-                        if let Some(class) = class_of(p, &named).and_then(|c| listed.get_mut(c)) {
-                            if class.last() != Some(&i) {
-                                class.push(i);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
         let mut builder = Builder {
             rules,
             sizes: &sizes,
@@ -343,8 +324,11 @@ impl RuleIndex {
         };
         let mut classes = Vec::with_capacity(builtin.len() + named.len() + 1);
         let platforms = builtin.iter().chain(&named).map(Some).chain([None]);
-        for (platform, only) in platforms.zip(listed.iter().map(Some).chain([None])) {
-            let covering = builder.covering(&everywhere, only.map_or(&[], |l| &l[..]))?;
+        for platform in platforms {
+            // The rules that can apply on every platform, merged with those
+            // that can apply on the class's own.
+            let covering = platform.map_or_else(|| reach.everywhere.clone(), |p| reach.on(p));
+            builder.spend(covering.len())?;
             classes.push(builder.class(platform, &covering)?);
         }
         Some(RuleIndex {
@@ -508,26 +492,6 @@ impl Builder<'_> {
                 .is_some_and(|w| self.work.saturating_add(w) <= WORK_BUDGET)
     }
 
-    /// The rules that cover a class, in order: those on every platform
-    /// merged with those that list the class's own, the work charged to the
-    /// budget, so that many classes times many rules cannot run long.
-    fn covering(&mut self, everywhere: &[usize], listed: &[usize]) -> Option<Vec<usize>> {
-        self.spend(everywhere.len() + listed.len())?;
-        let mut out = Vec::with_capacity(everywhere.len() + listed.len());
-        let (mut a, mut b) = (everywhere.iter().peekable(), listed.iter().peekable());
-        while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
-            if x < y {
-                out.push(x);
-                a.next();
-            } else {
-                out.push(y);
-                b.next();
-            }
-        }
-        out.extend(a.chain(b));
-        Some(out)
-    }
-
     fn spend(&mut self, work: usize) -> Option<()> {
         self.work = self.work.checked_add(work)?;
         (self.work <= WORK_BUDGET).then_some(())
@@ -661,6 +625,32 @@ mod tests {
         assert_eq!(twitter.table.len(), 2);
         for p in Platform::BUILTIN {
             assert_as_interpreted(&policy, &p);
+        }
+    }
+
+    #[test]
+    fn rules_on_a_platform_of_their_own_by_condition_are_compiled() {
+        // Each class covers its own rule alone, whether a rule names its
+        // platform in a list or in its condition.
+        let mut b = Policy::builder();
+        let platforms: Vec<Platform> = (0..1_000)
+            .map(|i| format!("p{i}").parse().unwrap())
+            .collect();
+        for (i, p) in platforms.iter().enumerate() {
+            let when = Condition::All(vec![
+                Condition::Platform(p.clone()),
+                Condition::Tag(format!("t{i}")),
+            ]);
+            b = b
+                .platform(p.clone())
+                .data_rule(rule(format!("on-{i}"), when));
+        }
+        let policy = b.build().unwrap();
+        assert!(policy.rule_index.is_some());
+        // `assert_as_interpreted` tries contacts tagged `t-3` among others.
+        let some = platforms.iter().step_by(250).chain(platforms.get(3));
+        for p in some.chain(&Platform::BUILTIN) {
+            assert_as_interpreted(&policy, p);
         }
     }
 

@@ -168,8 +168,9 @@
 //    a condition, and their explanations) and `rules` (the `Rule` trait
 //    and data rules).
 // 3. `verdict`: the answer, and its explanation.
-// 4. `compiled` (a policy's data rules compiled into a `RuleIndex` for
-//    evaluation), then `policy`: the policy and its evaluation, with
+// 4. `reach` (which platforms each rule can apply on), `compiled` (a
+//    policy's data rules compiled into a `RuleIndex` for evaluation), then
+//    `policy`: the policy and its evaluation, with
 //    `policy/builder.rs` and `policy/validate.rs`.
 // 5. `document`: policy documents in any serde format; it validates with
 //    `policy/validate.rs` as it reads. `policy_format` is its reference
@@ -199,6 +200,7 @@ mod verdict;
 
 mod compiled;
 mod policy;
+mod reach;
 
 #[cfg(feature = "serde")]
 mod document;

@@ -319,9 +319,10 @@ impl Policy {
     /// [`AnalysisError::DiffTooLarge`] when more than
     /// [`PolicyDiff::MAX_ROWS`] rows differ before merging.
     ///
-    /// The cost is about linear in the size of the two policies, as for a
-    /// decision table: about that of the table of one policy holding the
-    /// rules of both.
+    /// The cost is that of a decision table of one policy holding the rules
+    /// of both: about linear in the rules that can apply on `platform`, so
+    /// that the diffs of every platform cost about linear time in the size
+    /// of the two policies.
     ///
     /// ```
     /// use acquaint::{Condition, DataRule, Decision, Platform, Policy};
@@ -346,13 +347,16 @@ impl Policy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn diff(&self, other: &Policy, platform: &Platform) -> Result<PolicyDiff, AnalysisError> {
+        // Only the rules that can apply on the platform are looked at, so
+        // that the diffs of many platforms cost the policies' size.
+        let (this, other) = (&self.on_platform(platform), &other.on_platform(platform));
         let mut budget = Budget::new();
-        let mut model = Model::new(&[self, other], Some(platform));
-        let before = model.compile_policy(self, &mut budget)?;
+        let mut model = Model::new(&[this, other], Some(platform));
+        let before = model.compile_policy(this, &mut budget)?;
         let after = model.compile_policy(other, &mut budget)?;
         let mut start = model.full();
         model.restrict_platform(&mut start, platform);
-        let before_rules = rules_on(&model, &before, self, &start, &mut budget);
+        let before_rules = rules_on(&model, &before, this, &start, &mut budget);
         let after_rules = rules_on(&model, &after, other, &start, &mut budget);
 
         let mut rows: Vec<(Cell, (DecidingRule, DecidingRule), usize)> = Vec::new();
@@ -365,7 +369,7 @@ impl Policy {
             &mut budget,
             |cell, deciding| {
                 let key = (deciding[0], deciding[1]);
-                if key.0.outcome(self).0 == key.1.outcome(other).0 {
+                if key.0.outcome(this).0 == key.1.outcome(other).0 {
                     return ControlFlow::Continue(());
                 }
                 if rows.len() == PolicyDiff::MAX_ROWS {
@@ -395,7 +399,7 @@ impl Policy {
                 };
                 DiffRow {
                     facts,
-                    before: side(was, self),
+                    before: side(was, this),
                     after: side(is, other),
                 }
             })
@@ -405,8 +409,8 @@ impl Policy {
             platform: platform.clone(),
             columns: columns.to_vec(),
             rows,
-            rust_rules: rust_rules(&[self, other]),
-            job_seeking: (self.settings.job_seeking, other.settings.job_seeking),
+            rust_rules: rust_rules(&[this, other]),
+            job_seeking: (this.settings.job_seeking, other.settings.job_seeking),
         })
     }
 }

@@ -648,8 +648,11 @@ impl Policy {
     /// [`Policy::analyze`]), and [`AnalysisError::TableTooLarge`] when the
     /// table would have more than [`DecisionTable::MAX_ROWS`] rows.
     ///
-    /// The cost is about linear in the size of the policy: rules that never
-    /// apply on `platform` cost only their reading, whatever they name.
+    /// The cost is about linear in the rules that can apply on `platform`
+    /// (those whose list of platforms names it, or whose condition can hold
+    /// there) and in my lists when those rules read them: other rules cost
+    /// nothing, so that the tables of every platform a policy declares cost
+    /// about linear time in its size.
     /// Passions and tags that only appear together in the same lists are one
     /// column, headed `tag: any of spam, scam, … (10,000 tags)`; a cell
     /// listing more than ten professions shows the first three and the
@@ -673,12 +676,15 @@ impl Policy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decision_table(&self, platform: &Platform) -> Result<DecisionTable, AnalysisError> {
+        // Only the rules that can apply on the platform are looked at, so
+        // that the tables of many platforms cost the policy's size.
+        let policy = &self.on_platform(platform);
         let mut budget = Budget::new();
-        let mut model = Model::new(&[self], Some(platform));
-        let compiled = model.compile_policy(self, &mut budget)?;
+        let mut model = Model::new(&[policy], Some(platform));
+        let compiled = model.compile_policy(policy, &mut budget)?;
         let mut start = model.full();
         model.restrict_platform(&mut start, platform);
-        let rules = rules_on(&model, &compiled, self, &start, &mut budget);
+        let rules = rules_on(&model, &compiled, policy, &start, &mut budget);
         let mut rows: Vec<(Cell, DecidingRule, usize)> = Vec::new();
         let mut too_large = false;
         model.explore(start.clone(), &rules, None, &mut budget, |cell, rule| {
@@ -705,7 +711,7 @@ impl Policy {
         let rows = rows
             .into_iter()
             .map(|(facts, rule)| {
-                let (decision, rule_id) = rule.outcome(self);
+                let (decision, rule_id) = rule.outcome(policy);
                 TableRow {
                     facts,
                     decision,
@@ -718,7 +724,7 @@ impl Policy {
             platform: platform.clone(),
             columns: columns.to_vec(),
             rows,
-            rust_rules: rust_rules(&[self]),
+            rust_rules: rust_rules(&[policy]),
         })
     }
 }

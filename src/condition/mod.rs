@@ -136,6 +136,38 @@ impl Condition {
         }
     }
 
+    /// The list among my settings that this condition (itself, its parts
+    /// aside) compares the contact with, if any: an analysis whose rules
+    /// read neither list need not look at them.
+    pub(crate) fn my_list(&self) -> Option<MyList> {
+        match self {
+            Condition::SharesPassion(_) => Some(MyList::Passions),
+            Condition::InterestingProfession(_) => Some(MyList::InterestingProfessions),
+            Condition::All(_)
+            | Condition::Any(_)
+            | Condition::Not(_)
+            | Condition::Platform(_)
+            | Condition::Direction(_)
+            | Condition::JobSeeking(_)
+            | Condition::Acquaintance(_)
+            | Condition::MetInPerson(_)
+            | Condition::WorkedTogether(_)
+            | Condition::SpokeWith(_)
+            | Condition::MyView(_)
+            | Condition::TheirView(_)
+            | Condition::Recruiter(_)
+            | Condition::Friend(_)
+            | Condition::FacebookFriend(_)
+            | Condition::Star(_)
+            | Condition::Profession(_)
+            | Condition::SharesProfession(_)
+            | Condition::Passion(_)
+            | Condition::Tag(_)
+            | Condition::MutualConnectionsAtLeast(_)
+            | Condition::HasMessage(_) => None,
+        }
+    }
+
     /// The key naming this condition in a policy file, such as `all` or
     /// `met-in-person`.
     pub fn key(&self) -> &'static str {
@@ -267,4 +299,11 @@ impl Condition {
             Condition::MutualConnectionsAtLeast(n) => Value::Count(*n),
         }
     }
+}
+
+/// A list among my settings (see [`Condition::my_list`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MyList {
+    Passions,
+    InterestingProfessions,
 }

@@ -11,6 +11,7 @@ use crate::error::{Location, PolicyError, PolicyErrorKind};
 use crate::names::{Name, PolicyField};
 use crate::platform::{Direction, Platform};
 use crate::policy_example::Example;
+use crate::reach::RuleReach;
 use crate::reply::{Template, template_path};
 use crate::rules::{DataRule, Rule};
 use crate::settings::Settings;
@@ -68,6 +69,7 @@ impl From<Policy> for PolicyBuilder {
             examples,
             // Compiled again when the builder builds.
             rule_index: _,
+            reach: _,
         } = policy;
         let disable = BuiltinRule::ALL
             .into_iter()
@@ -339,7 +341,8 @@ impl PolicyBuilder {
             }
         }
         check_examples(&examples, declared)?;
-        let rule_index = compile(&rules);
+        let reach = RuleReach::new(rules.iter().map(UserRule::as_data));
+        let rule_index = compile(&rules, &reach);
         Ok(Policy {
             settings,
             platforms,
@@ -348,6 +351,7 @@ impl PolicyBuilder {
             fallback,
             examples,
             rule_index,
+            reach: Arc::new(reach),
         })
     }
 }
@@ -357,18 +361,12 @@ impl PolicyBuilder {
 /// few steps, and invisible but for speed. `None` when there is nothing to
 /// compile, a rule is written in Rust, or the rules are too many or too
 /// large for the compilation's budget.
-fn compile(rules: &[UserRule]) -> Option<Arc<RuleIndex>> {
-    let data: Vec<&DataRule> = rules
-        .iter()
-        .map(|r| match r {
-            UserRule::Data(d) => Some(d),
-            UserRule::Custom { .. } => None,
-        })
-        .collect::<Option<_>>()?;
+fn compile(rules: &[UserRule], reach: &RuleReach) -> Option<Arc<RuleIndex>> {
+    let data: Vec<&DataRule> = rules.iter().map(UserRule::as_data).collect::<Option<_>>()?;
     if data.is_empty() {
         return None;
     }
-    RuleIndex::new(&data).map(Arc::new)
+    RuleIndex::new(&data, reach).map(Arc::new)
 }
 
 /// Where [`PolicyBuilder::place_rule`] moves a rule among the user rules.

@@ -12,11 +12,13 @@ use std::sync::Arc;
 
 use crate::builtin::{BuiltinRule, BuiltinSet};
 use crate::compiled::{Candidates, RuleIndex};
+use crate::condition::{Condition, MyList};
 use crate::contact::Contact;
 use crate::decision::Decision;
 use crate::limits;
 use crate::platform::{Direction, Platform};
 use crate::policy_example::Example;
+use crate::reach::RuleReach;
 use crate::request::Request;
 use crate::rules::{DataRule, Rule};
 use crate::settings::Settings;
@@ -45,6 +47,14 @@ impl UserRule {
         UserRule::Custom {
             id: rule.id().into(),
             rule,
+        }
+    }
+
+    /// The rule as a data rule, or `None` when it is written in Rust.
+    pub(crate) fn as_data(&self) -> Option<&DataRule> {
+        match self {
+            UserRule::Data(rule) => Some(rule),
+            UserRule::Custom { .. } => None,
         }
     }
 
@@ -107,6 +117,8 @@ pub struct Policy {
     /// holds a rule written in Rust, or rules too many or too large to
     /// compile (they are then tried one by one).
     pub(crate) rule_index: Option<Arc<RuleIndex>>,
+    /// The user rules by the platforms they can apply on.
+    pub(crate) reach: Arc<RuleReach>,
 }
 
 impl Policy {
@@ -128,6 +140,59 @@ impl Policy {
     /// shows; a longer one is cut. So a reply is at most its template's
     /// length plus this many characters per placeholder.
     pub const MAX_NAME_IN_REPLY: usize = limits::MAX_NAME_IN_REPLY;
+
+    /// This policy as it reads on `platform` alone: its user rules that can
+    /// apply there, in order, and no examples. What one platform's analysis
+    /// starts from, so that it costs the rules that can apply there rather
+    /// than every rule of the policy.
+    pub(crate) fn on_platform(&self, platform: &Platform) -> Policy {
+        let rules: Vec<UserRule> = self
+            .reach
+            .on(platform)
+            .into_iter()
+            .filter_map(|i| self.rules.get(i).cloned())
+            .collect();
+        // My lists, when no rule that can apply reads them, are left out:
+        // the tables of many platforms then cost their own rules alone.
+        let builtin: Vec<Condition> = BuiltinRule::ALL
+            .into_iter()
+            .filter(|rule| rule.platform() == *platform && self.is_enabled(*rule))
+            .filter_map(BuiltinRule::condition)
+            .collect();
+        let conditions = rules
+            .iter()
+            .filter_map(|rule| rule.as_data()?.condition())
+            .chain(&builtin);
+        let mut settings = self.settings.clone();
+        let (mut passions, mut professions) = (false, false);
+        for node in conditions.flat_map(Condition::nodes) {
+            match node.my_list() {
+                Some(MyList::Passions) => passions = true,
+                Some(MyList::InterestingProfessions) => professions = true,
+                None => {}
+            }
+        }
+        if !passions {
+            settings.passions = Arc::default();
+        }
+        if !professions {
+            settings.interesting_professions = Arc::default();
+        }
+        Policy {
+            settings,
+            platforms: if platform.is_user_named() {
+                vec![platform.clone()]
+            } else {
+                Vec::new()
+            },
+            rules,
+            disabled: self.disabled,
+            fallback: self.fallback,
+            examples: Vec::new(),
+            rule_index: None,
+            reach: Arc::default(),
+        }
+    }
 
     /// Starts building a policy from the default philosophy.
     pub fn builder() -> PolicyBuilder {

@@ -1,6 +1,7 @@
 //! `acquaint table`: everything a policy decides on a platform, as a
 //! decision table.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use acquaint::{Platform, Policy};
@@ -47,11 +48,10 @@ pub fn run(args: &TableArgs, out: &mut dyn Write) -> Result<Status, Error> {
 
 /// The built-in platforms, then the platforms the policy declares.
 fn platforms(policy: &Policy) -> Vec<Platform> {
-    let mut platforms = Platform::BUILTIN.to_vec();
-    for platform in policy.platforms() {
-        if !platforms.contains(platform) {
-            platforms.push(platform.clone());
-        }
-    }
-    platforms
+    let mut seen: HashSet<&Platform> = Platform::BUILTIN.iter().collect();
+    Platform::BUILTIN
+        .iter()
+        .chain(policy.platforms().iter().filter(|p| seen.insert(p)))
+        .cloned()
+        .collect()
 }
