@@ -303,6 +303,7 @@ impl std::str::FromStr for BuiltinRule {
                     crate::error::NameKind::BuiltinRule,
                     s,
                     "the id of a built-in rule, such as `linkedin.not-met`",
+                    BuiltinRule::ALL.map(BuiltinRule::id),
                 )
             })
     }

@@ -132,6 +132,7 @@ impl FromStr for Acquaintance {
                     NameKind::Acquaintance,
                     s,
                     "`never`, `spoken`, `met-in-person`, `worked-remotely` or `worked-in-person`",
+                    Acquaintance::ALL.map(Acquaintance::as_str),
                 )
             })
     }
@@ -189,7 +190,12 @@ impl FromStr for View {
             .into_iter()
             .find(|v| v.as_str().eq_ignore_ascii_case(name))
             .ok_or_else(|| {
-                ParseError::new(NameKind::View, s, "`positive`, `unknown` or `negative`")
+                ParseError::new(
+                    NameKind::View,
+                    s,
+                    "`positive`, `unknown` or `negative`",
+                    View::ALL.map(View::as_str),
+                )
             })
     }
 }

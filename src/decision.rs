@@ -62,7 +62,12 @@ impl FromStr for Decision {
             .into_iter()
             .find(|d| d.as_str().eq_ignore_ascii_case(name))
             .ok_or_else(|| {
-                ParseError::new(NameKind::Decision, s, "`accept`, `decline` or `meet-first`")
+                ParseError::new(
+                    NameKind::Decision,
+                    s,
+                    "`accept`, `decline` or `meet-first`",
+                    Decision::ALL.map(Decision::as_str),
+                )
             })
     }
 }

@@ -25,20 +25,42 @@ use crate::text::cut;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
-#[error("unknown {kind} `{name}`, expected {expected}")]
+#[error("unknown {kind} `{name}`, {}", Suggested(suggestion.as_deref(), expected))]
 pub struct ParseError {
     kind: NameKind,
     name: String,
     expected: &'static str,
+    suggestion: Option<String>,
 }
 
 impl ParseError {
-    pub(crate) fn new(kind: NameKind, name: &str, expected: &'static str) -> Self {
+    /// The error for `name`, not one of `names` (nor, for a platform, a
+    /// name of the user's own), which `expected` lists for a message.
+    pub(crate) fn new<'n>(
+        kind: NameKind,
+        name: &str,
+        expected: &'static str,
+        names: impl IntoIterator<Item = &'n str>,
+    ) -> Self {
         ParseError {
             kind,
             name: cut(name, 80),
             expected,
+            suggestion: nearest(name, names).map(str::to_owned),
         }
+    }
+
+    /// The name probably meant: the nearest within two edits, if any.
+    ///
+    /// ```
+    /// use acquaint::Decision;
+    ///
+    /// let err = "acept".parse::<Decision>().unwrap_err();
+    /// assert_eq!(err.suggestion(), Some("accept"));
+    /// assert_eq!(err.to_string(), "unknown decision `acept`, did you mean `accept`");
+    /// ```
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
     }
 
     /// What kind of name it was.
@@ -54,6 +76,19 @@ impl ParseError {
     /// The names allowed, as a message lists them.
     pub fn expected(&self) -> &str {
         self.expected
+    }
+}
+
+/// The end of a message about an unknown name: the name probably meant,
+/// or else the names expected.
+struct Suggested<'a>(Option<&'a str>, &'a str);
+
+impl fmt::Display for Suggested<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Suggested(Some(name), _) => write!(f, "did you mean `{name}`"),
+            Suggested(None, expected) => write!(f, "expected {expected}"),
+        }
     }
 }
 
@@ -135,11 +170,18 @@ impl fmt::Display for Location {
 /// let err = Policy::builder().disable("linkedin.not-mett").build().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "policy: field `disable`: no built-in rule has the id `linkedin.not-mett`"
+///     "policy: field `disable`: no built-in rule has the id `linkedin.not-mett`, \
+///      did you mean `linkedin.not-met`"
 /// );
 /// assert_eq!(err.location(), &Location::Policy);
 /// assert_eq!(err.field(), "disable");
-/// assert!(matches!(err.kind(), PolicyErrorKind::UnknownBuiltinRule { id } if id == "linkedin.not-mett"));
+/// assert_eq!(
+///     err.kind(),
+///     &PolicyErrorKind::UnknownBuiltinRule {
+///         id: "linkedin.not-mett".into(),
+///         suggestion: Some("linkedin.not-met"),
+///     }
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -164,8 +206,16 @@ pub struct PolicyError {
 #[non_exhaustive]
 pub enum PolicyErrorKind {
     /// A field acquaint does not know: usually a typo. The message names
-    /// the fields allowed there, or the condition key nearest to it.
-    UnknownField,
+    /// the field probably meant, or else the fields allowed there.
+    UnknownField {
+        /// The key as written (cut to its first 80 characters); the
+        /// error's [`field`](PolicyError::field) is its path.
+        key: String,
+        /// The keys allowed in its table, as a policy document writes them.
+        expected: Vec<&'static str>,
+        /// The key probably meant: the nearest within two edits, if any.
+        suggestion: Option<&'static str>,
+    },
     /// A required field is missing.
     MissingField,
     /// A field given twice in the same table.
@@ -180,6 +230,8 @@ pub enum PolicyErrorKind {
     UndeclaredPlatform {
         /// The platform's name.
         name: String,
+        /// The declared or built-in platform probably meant, if any.
+        suggestion: Option<String>,
     },
     /// Two rules share an id.
     DuplicateRuleId,
@@ -202,6 +254,8 @@ pub enum PolicyErrorKind {
     UnknownBuiltinRule {
         /// The id as written.
         id: String,
+        /// The built-in rule probably meant, if any.
+        suggestion: Option<&'static str>,
     },
     /// An empty `all` or `any` list, `platforms` list or condition table, or
     /// a blank profession, passion or tag in a condition.
@@ -233,6 +287,8 @@ pub enum PolicyErrorKind {
     UnknownRuleId {
         /// The id, as given (cut to its first 80 characters).
         id: String,
+        /// The id of a user rule probably meant, if any.
+        suggestion: Option<String>,
     },
     /// A reply template with a `}` that closes no placeholder (`}}` is a
     /// brace).
@@ -246,6 +302,8 @@ pub enum PolicyErrorKind {
         position: usize,
         /// The name between the braces.
         name: String,
+        /// The placeholder probably meant, if any.
+        suggestion: Option<&'static str>,
     },
     /// More rules than [`Policy::MAX_RULES`](crate::Policy::MAX_RULES).
     TooManyRules {
@@ -316,12 +374,22 @@ impl fmt::Display for PolicyError {
         } = self;
         match kind {
             // The field's own mistakes read with the field in the sentence.
-            PolicyErrorKind::UnknownField => {
-                write!(
-                    f,
-                    "{at}: unknown field `{field}`{}",
-                    expected_fields(at, field)
-                )
+            PolicyErrorKind::UnknownField {
+                expected,
+                suggestion,
+                ..
+            } => {
+                write!(f, "{at}: unknown field `{field}`")?;
+                match suggestion {
+                    Some(key) => write!(f, ", did you mean `{key}`"),
+                    // A condition's keys are too many to list.
+                    None if expected.len() > MAX_LISTED => Ok(()),
+                    None => {
+                        let names: Vec<String> =
+                            expected.iter().map(|f| format!("`{f}`")).collect();
+                        write!(f, ", expected one of {}", names.join(", "))
+                    }
+                }
             }
             PolicyErrorKind::MissingField => write!(f, "{at}: missing field `{field}`"),
             PolicyErrorKind::DuplicateField => {
@@ -355,10 +423,11 @@ impl fmt::Display for PolicyError {
 fn unknown_name<S: serde::Serializer>(error: &ParseError, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeStruct;
 
-    let mut st = s.serialize_struct("UnknownName", 3)?;
+    let mut st = s.serialize_struct("UnknownName", 4)?;
     st.serialize_field("name-kind", &error.kind)?;
     st.serialize_field("name", &error.name)?;
     st.serialize_field("expected", error.expected)?;
+    st.serialize_field("suggestion", &error.suggestion)?;
     st.end()
 }
 
@@ -377,12 +446,23 @@ fn unknown_name<S: serde::Serializer>(error: &ParseError, s: S) -> Result<S::Ok,
 impl fmt::Display for PolicyErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PolicyErrorKind::UnknownField => f.write_str("unknown field"),
+            PolicyErrorKind::UnknownField { .. } => f.write_str("unknown field"),
             PolicyErrorKind::MissingField => f.write_str("missing field"),
             PolicyErrorKind::DuplicateField => f.write_str("given more than once"),
             PolicyErrorKind::Empty => f.write_str("empty"),
             PolicyErrorKind::UnknownName(error) => write!(f, "{error}"),
-            PolicyErrorKind::UndeclaredPlatform { name } => write!(
+            PolicyErrorKind::UndeclaredPlatform {
+                name,
+                suggestion: Some(meant),
+            } => write!(
+                f,
+                "unknown platform `{name}`, did you mean `{meant}`? declare your own platforms in \
+                 the policy's `platforms` list"
+            ),
+            PolicyErrorKind::UndeclaredPlatform {
+                name,
+                suggestion: None,
+            } => write!(
                 f,
                 "unknown platform `{name}`, declare your own platforms in the policy's `platforms` list"
             ),
@@ -406,11 +486,19 @@ impl fmt::Display for PolicyErrorKind {
                     crate::limits::MAX_ID_LEN
                 )
             }
-            PolicyErrorKind::UnknownBuiltinRule { id } => {
-                write!(f, "no built-in rule has the id `{id}`")
+            PolicyErrorKind::UnknownBuiltinRule { id, suggestion } => {
+                write!(f, "no built-in rule has the id `{id}`")?;
+                match suggestion {
+                    Some(meant) => write!(f, ", did you mean `{meant}`"),
+                    None => Ok(()),
+                }
             }
-            PolicyErrorKind::UnknownRuleId { id } => {
-                write!(f, "no rule has the id `{id}`, to place or to place it by")
+            PolicyErrorKind::UnknownRuleId { id, suggestion } => {
+                write!(f, "no rule has the id `{id}`, to place or to place it by")?;
+                match suggestion {
+                    Some(meant) => write!(f, ", did you mean `{meant}`"),
+                    None => Ok(()),
+                }
             }
             PolicyErrorKind::TooDeep { limit } => {
                 write!(f, "conditions nest deeper than {limit} levels")
@@ -425,14 +513,23 @@ impl fmt::Display for PolicyErrorKind {
                 f,
                 "the `}}` at character {position} closes no placeholder (write `}}}}` for a brace)"
             ),
-            PolicyErrorKind::UnknownPlaceholder { position, name } => {
-                let expected: Vec<String> =
-                    Placeholder::names().map(|n| format!("`{{{n}}}`")).collect();
+            PolicyErrorKind::UnknownPlaceholder {
+                position,
+                name,
+                suggestion,
+            } => {
                 write!(
                     f,
-                    "unknown placeholder `{{{name}}}` at character {position}, expected {}",
-                    crate::text::join_with(&expected, " or ")
-                )
+                    "unknown placeholder `{{{name}}}` at character {position}, "
+                )?;
+                match suggestion {
+                    Some(meant) => write!(f, "did you mean `{{{meant}}}`"),
+                    None => {
+                        let expected: Vec<String> =
+                            Placeholder::names().map(|n| format!("`{{{n}}}`")).collect();
+                        write!(f, "expected {}", crate::text::join_with(&expected, " or "))
+                    }
+                }
             }
             PolicyErrorKind::TooManyRules { limit } => write!(f, "more than {limit} rules"),
             PolicyErrorKind::TooManyExamples { limit } => {
@@ -467,35 +564,38 @@ impl fmt::Display for CharName {
     }
 }
 
-/// What could have been meant by an unknown field: the fields allowed there,
-/// or for a condition (whose keys are many) the nearest key, if one is near.
-fn expected_fields(at: &Location, field: &str) -> String {
-    let list = |fields: &[&str]| {
-        let names: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
-        format!(", expected one of {}", names.join(", "))
-    };
-    // Only a policy has `replies` and only an example a `contact`, so the
-    // first part of the path tells where the field was.
-    let head = field.split_once('.').map(|(head, _)| head);
-    let replies = head == Some(PolicyField::Replies.name());
-    let contact = head == Some(ExampleField::Contact.name());
-    match field.rsplit_once('.') {
-        None if *at == Location::Policy => list(
-            &PolicyField::ALL
-                .iter()
-                .filter(|f| !f.for_editors())
-                .map(|f| f.name())
-                .collect::<Vec<_>>(),
-        ),
-        None if matches!(at, Location::Example(_)) => {
-            list(&ExampleField::names().collect::<Vec<_>>())
+/// Above this many allowed keys, a message names the nearest alone.
+const MAX_LISTED: usize = 16;
+
+impl PolicyErrorKind {
+    /// The error for an unknown key at `field` (its path, ending in the
+    /// key) of a table at `at`: the keys allowed there and the nearest.
+    pub(crate) fn unknown_field(at: &Location, field: &str) -> PolicyErrorKind {
+        // Only a policy has `replies` and only an example a `contact`, so the
+        // first part of the path tells where the field was.
+        let head = field.split_once('.').map(|(head, _)| head);
+        let replies = head == Some(PolicyField::Replies.name());
+        let contact = head == Some(ExampleField::Contact.name());
+        let (key, expected): (&str, Vec<&'static str>) = match field.rsplit_once('.') {
+            None if *at == Location::Policy => (
+                field,
+                PolicyField::ALL
+                    .iter()
+                    .filter(|f| !f.for_editors())
+                    .map(|f| f.name())
+                    .collect(),
+            ),
+            None if matches!(at, Location::Example(_)) => (field, ExampleField::names().collect()),
+            None => (field, RuleField::names().collect()),
+            Some((_, key)) if replies => (key, ReplyField::names().collect()),
+            Some((_, key)) if contact => (key, ContactField::names().collect()),
+            Some((_, key)) => (key, ConditionKey::names().collect()),
+        };
+        PolicyErrorKind::UnknownField {
+            key: cut(key, 80),
+            suggestion: nearest(key, expected.iter().copied()),
+            expected,
         }
-        None => list(&RuleField::names().collect::<Vec<_>>()),
-        Some(_) if replies => list(&ReplyField::names().collect::<Vec<_>>()),
-        Some(_) if contact => list(&ContactField::names().collect::<Vec<_>>()),
-        Some((_, key)) => nearest(key, ConditionKey::names())
-            .map(|k| format!(", did you mean `{k}`"))
-            .unwrap_or_default(),
     }
 }
 
@@ -504,16 +604,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unknown_condition_keys_suggest_the_nearest() {
-        let at = Location::Rule("x".into());
+    fn unknown_keys_suggest_the_nearest_or_list_the_few() {
+        let message = |at: Location, field: &str| {
+            PolicyError::new(
+                at.clone(),
+                field,
+                PolicyErrorKind::unknown_field(&at, field),
+            )
+            .to_string()
+        };
+        let rule = || Location::Rule("x".into());
         assert_eq!(
-            expected_fields(&at, "when.recuiter"),
-            ", did you mean `recruiter`"
+            message(rule(), "when.recuiter"),
+            "rule `x`: unknown field `when.recuiter`, did you mean `recruiter`"
         );
-        assert_eq!(expected_fields(&at, "when.all[0].zzzzzz"), "");
+        assert_eq!(
+            message(rule(), "when.all[0].zzzzzz"),
+            "rule `x`: unknown field `when.all[0].zzzzzz`"
+        );
+        assert_eq!(
+            message(Location::Policy, "jobseeking"),
+            "policy: unknown field `jobseeking`, did you mean `job-seeking`"
+        );
         assert!(
-            expected_fields(&Location::Policy, "jobseeking")
-                .starts_with(", expected one of `job-seeking`")
+            message(Location::Policy, "zzzzzz")
+                .starts_with("policy: unknown field `zzzzzz`, expected one of `job-seeking`")
         );
     }
 }

@@ -331,18 +331,21 @@ name_enum! {
 }
 
 /// The name in `names` nearest to `typo`, if it is within two edits: what a
-/// typo was probably meant to be.
-pub(crate) fn nearest(
-    typo: &str,
-    names: impl IntoIterator<Item = &'static str>,
-) -> Option<&'static str> {
+/// typo was probably meant to be. The one suggestion function: every "did
+/// you mean" of a message or an error's data comes from here.
+pub(crate) fn nearest<'n>(typo: &str, names: impl IntoIterator<Item = &'n str>) -> Option<&'n str> {
     // A typo longer than every name by more than two edits matches none;
-    // skipping it keeps the cost bounded for huge keys.
+    // skipping it keeps the cost bounded for huge keys, and a name whose
+    // length is more than two away is skipped before it costs its edits.
     if typo.chars().nth(64).is_some() {
         return None;
     }
+    // Names are read in any case.
+    let typo = &typo.trim().to_lowercase();
+    let len = typo.chars().count();
     names
         .into_iter()
+        .filter(|name| name.len() <= 4 * (len + 2) && name.chars().count().abs_diff(len) <= 2)
         .map(|name| (edit_distance(typo, name), name))
         .filter(|(d, _)| *d <= 2)
         .min()

@@ -76,7 +76,14 @@ impl PlatformName {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
             && builtin(&lower).is_none();
         if !valid {
-            return Err(ParseError::new(NameKind::Platform, name, PLATFORM_EXPECTED));
+            return Err(ParseError::new(
+                NameKind::Platform,
+                name,
+                PLATFORM_EXPECTED,
+                Platform::BUILTIN
+                    .iter()
+                    .flat_map(|p| std::iter::once(p.as_str()).chain(p.aliases().iter().copied())),
+            ));
         }
         Ok(PlatformName(lower.into_boxed_str()))
     }
@@ -255,7 +262,14 @@ impl FromStr for Direction {
         Direction::ALL
             .into_iter()
             .find(|d| d.as_str().eq_ignore_ascii_case(name))
-            .ok_or_else(|| ParseError::new(NameKind::Direction, s, "`incoming` or `outgoing`"))
+            .ok_or_else(|| {
+                ParseError::new(
+                    NameKind::Direction,
+                    s,
+                    "`incoming` or `outgoing`",
+                    Direction::ALL.map(Direction::as_str),
+                )
+            })
     }
 }
 

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::contact::Contact;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
 use crate::limits::MAX_NAME_IN_REPLY;
-use crate::names::{Name, Placeholder, PolicyField, ReplyField};
+use crate::names::{Name, Placeholder, PolicyField, ReplyField, nearest};
 use crate::platform::{Direction, Platform};
 use crate::text::{inert, visible};
 
@@ -75,8 +75,13 @@ impl Template {
             // In any case and with any surrounding space, like every name.
             let Some(placeholder) = Placeholder::from_name(&name.trim().to_ascii_lowercase())
             else {
+                let suggestion = nearest(&name, Placeholder::names());
                 let name = crate::text::cut(&name, 80);
-                return error(PolicyErrorKind::UnknownPlaceholder { position, name });
+                return error(PolicyErrorKind::UnknownPlaceholder {
+                    position,
+                    name,
+                    suggestion,
+                });
             };
             if !literal.is_empty() {
                 parts.push(Part::Text(std::mem::take(&mut literal).into()));

@@ -26,7 +26,8 @@ use crate::platform::Direction;
 use crate::platform::Platform;
 use crate::policy::Policy;
 use crate::policy::validate::{
-    Declared, check_declared, check_len, check_rule_id, prepare_rule, truncate, valid_id,
+    Declared, check_declared, check_len, check_rule_id, prepare_rule, unknown_builtin_rule,
+    valid_id,
 };
 use crate::policy_example::Example;
 use crate::reply::{Template, reply_direction, template_path};
@@ -96,20 +97,20 @@ impl<'de, N: Name> DeserializeSeed<'de> for KeySeed<'_, '_, N> {
         let bit = known
             .and_then(|name| N::ALL.iter().position(|n| *n == name))
             .map_or(0, |i| 1u64 << (i % 64));
-        let kind = match known {
-            Some(name) if self.seen.0 & bit == 0 => {
-                self.seen.0 |= bit;
-                return Ok(Ok(name));
-            }
-            Some(_) => PolicyErrorKind::DuplicateField,
-            None => PolicyErrorKind::UnknownField,
-        };
+        if let Some(name) = known.filter(|_| self.seen.0 & bit == 0) {
+            self.seen.0 |= bit;
+            return Ok(Ok(name));
+        }
         let field = if self.path.is_empty() {
             cut(&key, 80)
         } else {
             cut(&format!("{}.{key}", self.path), 120)
         };
         let at = self.mistakes.at.clone();
+        let kind = match known {
+            Some(_) => PolicyErrorKind::DuplicateField,
+            None => PolicyErrorKind::unknown_field(&at, &field),
+        };
         self.mistakes.report(PolicyError::new(at, field, kind))?;
         Ok(Err(key))
     }
@@ -187,11 +188,9 @@ impl<'de> Visitor<'de> for PolicyVisitor {
                             .iter()
                             .find(|id| BuiltinRule::from_id(id).is_none())
                         {
-                            Some(id) => Err(PolicyError::new(
-                                at.clone(),
-                                name,
-                                PolicyErrorKind::UnknownBuiltinRule { id: truncate(id) },
-                            )),
+                            Some(id) => {
+                                Err(PolicyError::new(at.clone(), name, unknown_builtin_rule(id)))
+                            }
                             None => Ok(ids),
                         },
                     )?;

@@ -8,7 +8,7 @@ use crate::builtin::{BuiltinRule, BuiltinSet};
 use crate::compiled::RuleIndex;
 use crate::decision::Decision;
 use crate::error::{Location, PolicyError, PolicyErrorKind};
-use crate::names::{Name, PolicyField};
+use crate::names::{Name, PolicyField, nearest};
 use crate::platform::{Direction, Platform};
 use crate::policy_example::Example;
 use crate::reach::RuleReach;
@@ -19,6 +19,7 @@ use crate::text::fold;
 
 use super::validate::{
     Declared, check_examples, check_len, check_rule_id, check_settings, prepare_rule, truncate,
+    unknown_builtin_rule,
 };
 use super::{Policy, UserRule};
 
@@ -238,7 +239,7 @@ impl PolicyBuilder {
     /// assert_eq!(
     ///     err.to_string(),
     ///     "policy: field `replies.outgoing`: unknown placeholder `{firstname}` at character 4, \
-    ///      expected `{first-name}`, `{name}` or `{platform}`"
+    ///      did you mean `{first-name}`"
     /// );
     /// # Ok::<(), acquaint::PolicyError>(())
     /// ```
@@ -322,7 +323,7 @@ impl PolicyBuilder {
                     return Err(PolicyError::new(
                         Location::Policy,
                         PolicyField::Disable.name(),
-                        PolicyErrorKind::UnknownBuiltinRule { id: truncate(&id) },
+                        unknown_builtin_rule(&id),
                     ));
                 }
             }
@@ -385,22 +386,25 @@ pub enum Place {
 
 /// Moves the rule `id` to `place`, or says which id no rule has.
 fn place_rule(rules: &mut Vec<UserRule>, id: &str, place: &Place) -> Result<(), PolicyError> {
-    let unknown = |id: &str| {
+    let unknown = |rules: &[UserRule], id: &str| {
         PolicyError::new(
             Location::Policy,
             PolicyField::Rules.name(),
-            PolicyErrorKind::UnknownRuleId { id: truncate(id) },
+            PolicyErrorKind::UnknownRuleId {
+                id: truncate(id),
+                suggestion: nearest(id, rules.iter().map(UserRule::id)).map(str::to_owned),
+            },
         )
     };
     let find = |rules: &[UserRule], id: &str| rules.iter().position(|r| r.id() == id);
-    let from = find(rules, id).ok_or_else(|| unknown(id))?;
+    let from = find(rules, id).ok_or_else(|| unknown(rules, id))?;
     let rule = rules.remove(from);
     let to = match place {
         Place::First => 0,
         Place::Last => rules.len(),
         Place::Before(other) | Place::After(other) if other == id => from,
-        Place::Before(other) => find(rules, other).ok_or_else(|| unknown(other))?,
-        Place::After(other) => find(rules, other).ok_or_else(|| unknown(other))? + 1,
+        Place::Before(other) => find(rules, other).ok_or_else(|| unknown(rules, other))?,
+        Place::After(other) => find(rules, other).ok_or_else(|| unknown(rules, other))? + 1,
     };
     rules.insert(to, rule);
     Ok(())

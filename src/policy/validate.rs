@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::condition::{Condition, Value, ValueType};
 use crate::error::{Location, PolicyError, PolicyErrorKind};
-use crate::names::{ExampleField, Name, PolicyField, RuleField};
+use crate::names::{ExampleField, Name, PolicyField, RuleField, nearest};
 use crate::platform::Platform;
 use crate::policy_example::Example;
 use crate::rules::DataRule;
@@ -20,6 +20,15 @@ use super::Policy;
 /// An id as echoed in an error: ids may come from a file of any size.
 pub(crate) fn truncate(s: &str) -> String {
     cut(s, Policy::MAX_ID_LEN + 16)
+}
+
+/// The error for switching off `id`, which no built-in rule has: read
+/// from a document or given to the builder alike.
+pub(crate) fn unknown_builtin_rule(id: &str) -> PolicyErrorKind {
+    PolicyErrorKind::UnknownBuiltinRule {
+        id: truncate(id),
+        suggestion: nearest(id, BuiltinRule::ALL.map(BuiltinRule::id)),
+    }
 }
 
 /// The user-named platforms a policy declares, for checking the rules.
@@ -198,6 +207,12 @@ pub(crate) fn check_declared(
             field(),
             PolicyErrorKind::UndeclaredPlatform {
                 name: platform.to_string(),
+                // The nearest name the user declared, or a built-in one.
+                suggestion: nearest(
+                    platform.as_str(),
+                    set.iter().chain(&Platform::BUILTIN).map(Platform::as_str),
+                )
+                .map(str::to_owned),
             },
         )),
         Some(_) | None => Ok(()),

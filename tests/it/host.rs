@@ -178,7 +178,8 @@ fn a_host_places_its_rule_among_the_loaded_ones() {
     assert_eq!(
         error.kind(),
         &PolicyErrorKind::UnknownRuleId {
-            id: "colleages".into()
+            id: "colleages".into(),
+            suggestion: None,
         }
     );
     assert_eq!(

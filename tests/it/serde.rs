@@ -753,8 +753,7 @@ fn bad_reply_templates_name_the_template_and_the_position() {
     let cases = [
         (
             "[replies]\nincoming = \"Hi {firstname}\"\n",
-            "policy: field `replies.incoming`: unknown placeholder `{firstname}` at character 4, \
-             expected `{first-name}`, `{name}` or `{platform}`",
+            "policy: field `replies.incoming`: unknown placeholder `{firstname}` at character 4, did you mean `{first-name}`",
             2,
         ),
         (
@@ -765,7 +764,7 @@ fn bad_reply_templates_name_the_template_and_the_position() {
         ),
         (
             "[replies]\nincomming = \"Hi\"\n",
-            "policy: unknown field `replies.incomming`, expected one of `incoming`, `outgoing`",
+            "policy: unknown field `replies.incomming`, did you mean `incoming`",
             2,
         ),
     ];
