@@ -189,7 +189,90 @@ impl fmt::Display for Location {
 pub struct PolicyError {
     location: Location,
     field: String,
-    kind: PolicyErrorKind,
+    // Boxed, as the position is: a `Result` carries the room of its error.
+    kind: Box<PolicyErrorKind>,
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    // Boxed: most errors have none, and every `Result` carries the room.
+    position: Option<Box<SourcePosition>>,
+}
+
+/// Where in a document's text a mistake is: its bytes, and the line and
+/// column where they start and end (each counted from 1, columns in
+/// characters). [`PolicyError::position`] gives it when the policy was
+/// loaded from text with `Policy::from_toml_str`, `from_json_str` or
+/// `from_yaml_str`.
+///
+/// ```
+/// use acquaint::SourcePosition;
+///
+/// let text = "a = 1\nbé = \"x\"\n";
+/// let at = SourcePosition::new(text, 12..15).unwrap();
+/// assert_eq!((at.line(), at.column()), (2, 6));
+/// assert_eq!((at.end_line(), at.end_column()), (2, 9));
+/// assert_eq!(&text[at.span()], "\"x\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub struct SourcePosition {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl SourcePosition {
+    /// The position of the bytes `span` of `text`; `None` unless the span
+    /// is within the text and starts and ends on character boundaries.
+    pub fn new(text: &str, span: std::ops::Range<usize>) -> Option<SourcePosition> {
+        let before = text.get(..span.start)?;
+        let within = text.get(span.clone())?;
+        let (line, column) = line_and_column(before);
+        let (lines, last) = line_and_column(within);
+        Some(SourcePosition {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            end_line: line + lines - 1,
+            end_column: if lines == 1 { column + last - 1 } else { last },
+        })
+    }
+
+    /// The bytes of the text at fault.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The line where the text at fault starts, from 1.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column where the text at fault starts, in characters from 1.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// The line where the text at fault ends, from 1.
+    pub fn end_line(&self) -> usize {
+        self.end_line
+    }
+
+    /// The column just past the text at fault, in characters from 1.
+    pub fn end_column(&self) -> usize {
+        self.end_column
+    }
+}
+
+/// The line (from 1) at the end of `text`, and the column (in characters,
+/// from 1) just past it on that line.
+fn line_and_column(text: &str) -> (usize, usize) {
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// What is wrong in a policy: the kind of a [`PolicyError`].
@@ -330,8 +413,26 @@ impl PolicyError {
         PolicyError {
             location,
             field: field.into(),
-            kind,
+            kind: Box::new(kind),
+            position: None,
         }
+    }
+
+    /// Where in the document's text the mistake is, when the policy was
+    /// loaded from text with `Policy::from_toml_str`, `from_json_str` or
+    /// `from_yaml_str` (features `toml`, `json`, `yaml`), and the format
+    /// knows; `None` for a policy built in Rust or read with
+    /// `Policy::from_deserializer`, or a mistake found only once the whole
+    /// document is read (a duplicate rule id, say).
+    pub fn position(&self) -> Option<&SourcePosition> {
+        self.position.as_deref()
+    }
+
+    /// The same error at `position` in the document's text, for a host that
+    /// reads a format of its own and knows where the mistake is.
+    pub fn with_position(mut self, position: SourcePosition) -> Self {
+        self.position = Some(Box::new(position));
+        self
     }
 
     /// Where the mistake is: the policy's own fields, or a rule.
@@ -371,8 +472,10 @@ impl fmt::Display for PolicyError {
             location: at,
             field,
             kind,
+            // Said by the format's own message, or a host's.
+            position: _,
         } = self;
-        match kind {
+        match &**kind {
             // The field's own mistakes read with the field in the sentence.
             PolicyErrorKind::UnknownField {
                 expected,
@@ -541,7 +644,7 @@ impl fmt::Display for PolicyErrorKind {
 
 impl std::error::Error for PolicyError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        if let PolicyErrorKind::UnknownName(error) = &self.kind {
+        if let PolicyErrorKind::UnknownName(error) = &*self.kind {
             return Some(error);
         }
         None
@@ -568,6 +671,7 @@ impl fmt::Display for CharName {
 const MAX_LISTED: usize = 16;
 
 impl PolicyErrorKind {
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     /// The error for an unknown key at `field` (its path, ending in the
     /// key) of a table at `at`: the keys allowed there and the nearest.
     pub(crate) fn unknown_field(at: &Location, field: &str) -> PolicyErrorKind {

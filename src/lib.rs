@@ -221,8 +221,8 @@ pub use condition::Condition;
 pub use contact::{Acquaintance, Contact, View};
 pub use decision::Decision;
 #[cfg(feature = "serde")]
-pub use document::LoadError;
-pub use error::{Location, NameKind, ParseError, PolicyError, PolicyErrorKind};
+pub use document::{LoadError, SourceError};
+pub use error::{Location, NameKind, ParseError, PolicyError, PolicyErrorKind, SourcePosition};
 pub use platform::{Direction, Platform, PlatformName};
 pub use policy::{BatchItem, Place, Policy, PolicyBuilder};
 pub use policy_example::Example;

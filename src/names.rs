@@ -215,6 +215,7 @@ impl PolicyField {
     /// Whether the field is there for editors, not for the policy: an
     /// error message does not offer it among the fields a typo may have
     /// meant.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn for_editors(self) -> bool {
         match self {
             PolicyField::Schema => true,

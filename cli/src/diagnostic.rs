@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use acquaint::SourcePosition;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
@@ -73,41 +74,11 @@ impl Diagnostic {
         renderer.render(&report)
     }
 
-    /// The line and column (from 1, columns in characters) where the span
-    /// starts and where it ends.
-    pub fn position(&self, text: &str) -> Option<Position> {
-        let span = self.span.clone()?;
-        let (line, column) = line_and_column(text, span.start)?;
-        let (end_line, end_column) = line_and_column(text, span.end)?;
-        Some(Position {
-            line,
-            column,
-            end_line,
-            end_column,
-        })
+    /// Where the span is: its bytes, and the line and column (from 1,
+    /// columns in characters) where it starts and where it ends.
+    pub fn position(&self, text: &str) -> Option<SourcePosition> {
+        SourcePosition::new(text, self.span.clone()?)
     }
-}
-
-/// Where a diagnostic is, for editors: lines and columns from 1, the end
-/// just past the last character.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct Position {
-    /// The line where the text at fault starts.
-    pub line: usize,
-    /// Its column, in characters.
-    pub column: usize,
-    /// The line where it ends.
-    pub end_line: usize,
-    /// The column just past its end.
-    pub end_column: usize,
-}
-
-fn line_and_column(text: &str, at: usize) -> Option<(usize, usize)> {
-    let before = text.get(..at)?;
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Some((line, column))
 }
 
 /// Splits the suggestion off the end of a message.
@@ -142,14 +113,8 @@ mod tests {
     fn positions_count_lines_and_characters_from_one() {
         let text = "a = 1\nbé = \"x\"\n";
         let d = Diagnostic::new(Severity::Error, "m", Some(12..15));
-        assert_eq!(
-            d.position(text),
-            Some(Position {
-                line: 2,
-                column: 6,
-                end_line: 2,
-                end_column: 9,
-            })
-        );
+        let at = d.position(text).unwrap();
+        assert_eq!((at.line(), at.column()), (2, 6));
+        assert_eq!((at.end_line(), at.end_column()), (2, 9));
     }
 }

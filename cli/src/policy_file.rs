@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use acquaint::{LoadError, Policy, PolicyError};
+use acquaint::{LoadError, Policy, PolicyError, SourceError};
 
 use crate::error::{Error, line_column, one_line};
 
@@ -47,65 +47,19 @@ pub struct LoadFailure {
     pub message: String,
     /// The bytes of the text at fault, when the format tells where.
     pub span: Option<Range<usize>>,
-    /// The byte the format names as the place of the mistake: the start of
-    /// the span, but for JSON its last character, as serde_json says it.
-    pub position: Option<usize>,
 }
 
 /// Reads a policy document written in `format`.
 pub fn read_document(text: &str, format: PolicyFormat) -> Result<Policy, LoadFailure> {
     match format {
         PolicyFormat::Toml => {
-            Policy::from_deserializer(toml::Deserializer::new(text)).map_err(|e| {
-                // A mistake found once the whole document is read (a
-                // duplicate rule id, say) spans the whole document: it has
-                // no place of its own.
-                let whole = |s: &Range<usize>| s.start == 0 && s.end >= text.trim_end().len();
-                let span = e.format_error().span().filter(|s| !whole(s));
-                let position = span.as_ref().map(|s| s.start);
-                failure(e, |e| one_line(e.message()), span, position)
-            })
+            Policy::from_toml_str(text).map_err(|e| failure(e, text, |e| one_line(e.message())))
         }
         PolicyFormat::Json => {
-            let mut de = serde_json::Deserializer::from_str(text);
-            Policy::from_deserializer(&mut de).map_err(|e| {
-                let format = e.format_error();
-                let (line, column) = (format.line(), format.column());
-                let position = line_start(text, line).map(|start| start + column.saturating_sub(1));
-                let span = json_span(text, line, column);
-                failure(e, json_message, span, position)
-            })
+            Policy::from_json_str(text).map_err(|e| failure(e, text, json_message))
         }
         PolicyFormat::Yaml => {
-            let mut options = serde_saphyr::Options::default();
-            // The snippet is drawn here, with the rest of the diagnostic.
-            options.with_snippet = false;
-            // The closure must fail for the reader to stop where the
-            // mistake is; the policy error is kept aside.
-            let mut error = None;
-            let read = serde_saphyr::with_deserializer_from_str_with_options(text, options, |de| {
-                Policy::from_deserializer(de).map_err(|e| {
-                    error = e.policy_error().cloned().map(Box::new);
-                    match e {
-                        LoadError::Invalid { format, .. } | LoadError::Format(format) => format,
-                        // A kind of load error added later: its message.
-                        other => serde::de::Error::custom(other.to_string()),
-                    }
-                })
-            });
-            read.map_err(|e| {
-                let span = yaml_span(text, &e);
-                let message = match &error {
-                    Some(error) => error.to_string(),
-                    None => yaml_message(&e),
-                };
-                LoadFailure {
-                    error,
-                    message,
-                    position: span.as_ref().map(|s| s.start),
-                    span,
-                }
-            })
+            Policy::from_yaml_str(text).map_err(|e| failure(e, text, yaml_message))
         }
     }
 }
@@ -120,14 +74,22 @@ fn yaml_message(e: &serde_saphyr::Error) -> String {
     }
 }
 
+/// serde_json ends its message with " at line L column C": the position
+/// is said apart.
+fn json_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+}
+
 /// A failure from the library's load error: its policy error's message
-/// when there is one, else the format's own.
-fn failure<E>(
+/// when there is one, else the format's own; and where in `text` it is.
+fn failure<E: SourceError>(
     e: LoadError<E>,
+    text: &str,
     message: impl Fn(&E) -> String,
-    span: Option<Range<usize>>,
-    position: Option<usize>,
 ) -> LoadFailure {
+    let span = e.position(text).map(|at| at.span());
     let error = e.policy_error().cloned().map(Box::new);
     let message = match &error {
         Some(error) => error.to_string(),
@@ -137,91 +99,7 @@ fn failure<E>(
         error,
         message,
         span,
-        position,
     }
-}
-
-/// serde_json ends its message with " at line L column C": the position
-/// is said apart.
-fn json_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
-}
-
-/// The value that ends at line `line`, column `column` (both from 1, as
-/// serde_json reports the place where it stopped reading: the last
-/// character of the value at fault): a string from its opening quote, or a
-/// word or number.
-fn json_span(text: &str, line: usize, column: usize) -> Option<Range<usize>> {
-    let start = line_start(text, line)?;
-    let line_text = text[start..].split('\n').next().unwrap_or("");
-    let end = start + column.min(line_text.len());
-    let end = floor_char_boundary(text, end);
-    let before = &text[start..end];
-    let from = if let Some(inside) = before.strip_suffix('"') {
-        // Back to the unescaped quote that opens the string.
-        let mut open = None;
-        for (i, _) in inside.match_indices('"') {
-            let backslashes = inside[..i]
-                .bytes()
-                .rev()
-                .take_while(|b| *b == b'\\')
-                .count();
-            if backslashes % 2 == 0 {
-                open = Some(i);
-            }
-        }
-        open.map_or(end - 1, |i| start + i)
-    } else {
-        let word = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '-' | '+' | '.' | '_'))
-            .last();
-        word.map_or(end.saturating_sub(1).max(start), |(i, _)| start + i)
-    };
-    (from < end).then_some(from..end)
-}
-
-/// Where YAML says the mistake is: its bytes when it knows them, else the
-/// character at its line and column.
-fn yaml_span(text: &str, e: &serde_saphyr::Error) -> Option<Range<usize>> {
-    let location = e.location()?;
-    let span = location.span();
-    if let (Some(offset), Some(len)) = (span.byte_offset(), span.byte_len()) {
-        let start = usize::try_from(offset).ok()?;
-        let end = start.checked_add(usize::try_from(len).ok()?)?;
-        if end > start && end <= text.len() && text.is_char_boundary(start) {
-            return Some(start..floor_char_boundary(text, end));
-        }
-    }
-    let start = line_start(text, usize::try_from(location.line()).ok()?)?;
-    let column = usize::try_from(location.column()).ok()?.max(1);
-    let at = text[start..]
-        .char_indices()
-        .nth(column - 1)
-        .map(|(i, c)| start + i..start + i + c.len_utf8())?;
-    Some(at)
-}
-
-/// The byte where line `line` (from 1) starts.
-fn line_start(text: &str, line: usize) -> Option<usize> {
-    if line == 0 {
-        return None;
-    }
-    if line == 1 {
-        return Some(0);
-    }
-    text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)
-}
-
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The policy to use: the one in `path` if given, else the built-in
@@ -264,7 +142,7 @@ pub fn parse_policy(
 ) -> Result<Policy, Error> {
     let mut policy = read_document(text, format).map_err(|failure| Error::Policy {
         path: path.to_owned(),
-        message: match failure.position {
+        message: match failure.span.map(|s| s.start) {
             Some(at) => format!("{}: {}", line_column(text, at), failure.message),
             None => failure.message,
         },

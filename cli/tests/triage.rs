@@ -885,9 +885,10 @@ fn a_bad_policy_file_names_the_file_rule_and_field() {
 
     let json = r#"{"rules": [{"id": "x", "decision": "maybe", "reason": "r"}]}"#;
     let err = parse_policy(json, PolicyFormat::Json, "policy.json", false).unwrap_err();
+    // Where the bad value starts, as for TOML.
     assert_eq!(
         err.to_string(),
-        "policy file `policy.json`: line 1, column 42: rule `x`: field `decision`: unknown \
+        "policy file `policy.json`: line 1, column 36: rule `x`: field `decision`: unknown \
          decision `maybe`, expected `accept`, `decline` or `meet-first`"
     );
 

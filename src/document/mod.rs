@@ -12,9 +12,12 @@ use serde::Deserializer;
 use crate::error::PolicyError;
 use crate::policy::Policy;
 
+pub use source::SourceError;
+
 mod read;
 #[cfg(test)]
 mod schema;
+mod source;
 mod values;
 mod write;
 

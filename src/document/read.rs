@@ -27,7 +27,6 @@ use crate::platform::Platform;
 use crate::policy::Policy;
 use crate::policy::validate::{
     Declared, check_declared, check_len, check_rule_id, prepare_rule, unknown_builtin_rule,
-    valid_id,
 };
 use crate::policy_example::Example;
 use crate::reply::{Template, reply_direction, template_path};
@@ -230,6 +229,27 @@ impl<'de> Visitor<'de> for PolicyVisitor {
         // (platforms declared after the rules, in JSON) is checked here.
         b.build().map_err(fail)
     }
+}
+
+/// Reads a rule's list of platforms, each parsed and, when the policy's
+/// platforms are known already, checked as declared while it is read, so
+/// that formats point at it.
+fn read_platforms<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    field: &str,
+    declared: Option<&Declared>,
+    mistakes: &mut Mistakes<'_>,
+) -> Result<Option<Vec<Platform>>, A::Error> {
+    read(map, field, mistakes, |names: Vec<String>, at| {
+        let mut platforms = Vec::with_capacity(names.len());
+        for (i, name) in names.iter().enumerate() {
+            let place = || format!("{field}[{i}]");
+            let platform: Platform = parse_name(name, at, place)?;
+            check_declared(&platform, declared, at, place)?;
+            platforms.push(platform);
+        }
+        Ok(platforms)
+    })
 }
 
 /// Reads a list of professions or passions, each checked for length.
@@ -596,16 +616,27 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
             let name = field.name();
             match field {
                 RuleField::Id => {
-                    let value: String = plain(&mut map, &at, name)?;
-                    if valid_id(&value) {
-                        at = Location::Rule(value.clone());
+                    // Checked as it is read, so that formats point at it.
+                    let (position, seen) = (self.position, &mut *self.seen);
+                    let read = read(
+                        &mut map,
+                        name,
+                        &mut Mistakes::raised(&at),
+                        |value: String, _| {
+                            let at = check_rule_id(&value, position, seen)?;
+                            Ok((value, at))
+                        },
+                    )?;
+                    if let Some((value, named)) = read {
+                        at = named;
+                        id = Some(value);
                     }
-                    id = Some(value);
                 }
                 RuleField::Platforms => {
                     let mut mistakes = Mistakes::in_rule(&at, &mut held);
                     let read: Vec<Platform> =
-                        read_names(&mut map, name, &mut mistakes)?.unwrap_or_default();
+                        read_platforms(&mut map, name, self.declared, &mut mistakes)?
+                            .unwrap_or_default();
                     let mut unique = HashSet::with_capacity(read.len());
                     platforms = Some(
                         read.into_iter()
@@ -646,7 +677,6 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
             builtin_bits: 0,
         };
         // Check the rule now, while formats still know where it is.
-        let at = check_rule_id(&rule.id, self.position, self.seen).map_err(fail)?;
         prepare_rule(&mut rule, &at, self.declared).map_err(fail)?;
         Ok(rule)
     }

@@ -44,8 +44,16 @@ pub(crate) fn check_rule_id(
     let field = RuleField::Id.name();
     let bad_char = invalid_id_char(id);
     if bad_char.is_some() || !valid_id(id) {
+        // The rule is named by the id it has when that id is plain ASCII;
+        // else by its position, so that no look-alike, invisible or
+        // bidirectional character reaches the message.
+        let at = if !id.is_empty() && id.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+            Location::Rule(truncate(id))
+        } else {
+            Location::RuleAt(position)
+        };
         return Err(PolicyError::new(
-            Location::RuleAt(position),
+            at,
             field,
             PolicyErrorKind::InvalidRuleId {
                 character: bad_char,

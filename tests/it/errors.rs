@@ -469,8 +469,7 @@ fn reserved_rule_id() {
 
 #[test]
 fn invalid_rule_id() {
-    let expected = "rule #1: field `id`: U+0020 is not allowed: a rule id is 1 to 64 ASCII \
-                    letters, digits, `-`, `_` or `.`";
+    let expected = "rule `no cold recruiters`: field `id`: U+0020 is not allowed: a rule id is 1 to 64 ASCII letters, digits, `-`, `_` or `.`";
     assert_both(
         r#"
         [[rules]]
@@ -509,7 +508,15 @@ fn invalid_rule_id() {
             &PolicyErrorKind::InvalidRuleId { character },
             "{id:?}"
         );
-        assert_eq!(error.location(), &Location::RuleAt(1));
+        // Named by its id when that is plain ASCII: nothing in it can read
+        // as something else.
+        let plain = !id.is_empty() && id.chars().all(|c| c == ' ' || c.is_ascii_graphic());
+        let at = if plain {
+            Location::Rule(id.into())
+        } else {
+            Location::RuleAt(1)
+        };
+        assert_eq!(error.location(), &at, "{id:?}");
     }
 }
 
@@ -575,19 +582,23 @@ fn rule_ids_cannot_impersonate_built_in_ones() {
 #[test]
 fn over_long_rule_id() {
     let id = "r".repeat(Policy::MAX_ID_LEN + 1);
-    let expected =
-        "rule #1: field `id`: a rule id is 1 to 64 ASCII letters, digits, `-`, `_` or `.`";
+    let expected = format!(
+        "rule `{id}`: field `id`: a rule id is 1 to 64 ASCII letters, digits, `-`, `_` or `.`"
+    );
     assert_both(
         &format!("[[rules]]\nid = \"{id}\"\ndecision = \"accept\"\nreason = \"r\""),
         &format!(r#"{{ "rules": [{{ "id": "{id}", "decision": "accept", "reason": "r" }}] }}"#),
-        expected,
+        &expected,
     );
-    let error =
-        build_error(Policy::builder().data_rule(DataRule::always(id, Decision::Accept, "")));
+    let error = build_error(Policy::builder().data_rule(DataRule::always(
+        id.as_str(),
+        Decision::Accept,
+        "",
+    )));
     assert_eq!(
         error,
         PolicyError::new(
-            Location::RuleAt(1),
+            Location::Rule(id),
             "id",
             PolicyErrorKind::InvalidRuleId { character: None }
         )

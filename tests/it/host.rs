@@ -187,3 +187,91 @@ fn a_host_places_its_rule_among_the_loaded_ones() {
         "policy: field `rules`: no rule has the id `colleages`, to place or to place it by"
     );
 }
+
+/// Each mistake of a policy loaded from text has its place in the text as
+/// data (`PolicyError::position`), in TOML, JSON and YAML alike, with the
+/// name probably meant.
+#[cfg(all(feature = "toml", feature = "json", feature = "yaml"))]
+#[test]
+fn a_host_shows_where_each_mistake_is_in_every_format() {
+    let toml = "\
+[[rules]]
+id = \"code\"
+platforms = [\"gitub\"]
+decision = \"accept\"
+reason = \"Code review friends\"
+";
+    let err = Policy::from_toml_str(&format!("platforms = [\"github\"]\n{toml}")).unwrap_err();
+    let error = err.policy_error().unwrap();
+    assert_eq!(error.rule_id(), Some("code"));
+    assert_eq!(
+        error.kind(),
+        &PolicyErrorKind::UndeclaredPlatform {
+            name: "gitub".into(),
+            suggestion: Some("github".into()),
+        }
+    );
+    // The list the platform is in.
+    let at = error.position().unwrap();
+    assert_eq!((at.line(), at.column()), (4, 13));
+    assert_eq!((at.end_line(), at.end_column()), (4, 22));
+
+    let json = "{\n  \"rules\": [\n    { \"id\": \"x\", \"decision\": \"acept\", \"reason\": \"\" }\n  ]\n}";
+    let err = Policy::from_json_str(json).unwrap_err();
+    let error = err.policy_error().unwrap();
+    let PolicyErrorKind::UnknownName(name) = error.kind() else {
+        panic!("{error:?}");
+    };
+    assert_eq!(name.suggestion(), Some("accept"));
+    let at = error.position().unwrap();
+    assert_eq!(&json[at.span()], "\"acept\"");
+    assert_eq!((at.line(), at.column()), (3, 30));
+
+    let yaml = "passions: [chess]\nreplies:\n  incoming: \"Hi {Name} {firstname}\"\n";
+    let err = Policy::from_yaml_str(yaml).unwrap_err();
+    let error = err.policy_error().unwrap();
+    // Placeholders read in any case: `{Name}` is `{name}`.
+    assert!(
+        matches!(
+            error.kind(),
+            PolicyErrorKind::UnknownPlaceholder { name, suggestion: Some("first-name"), .. }
+                if name == "firstname"
+        ),
+        "{error:?}"
+    );
+    assert_eq!(error.position().unwrap().line(), 3);
+    // The position serializes with the error.
+    let data = serde_json::to_value(error).unwrap();
+    assert_eq!(data["position"]["line"], 3);
+
+    // A syntax error has a place too, from the format's own error.
+    let broken = "job-seeking = \n";
+    let err = Policy::from_toml_str(broken).unwrap_err();
+    assert!(err.policy_error().is_none());
+    assert_eq!(err.position(broken).unwrap().line(), 1);
+}
+
+/// A rule's id that is not valid is reported at the id, and names the
+/// rule by it.
+#[cfg(feature = "toml")]
+#[test]
+fn a_bad_rule_id_is_reported_at_the_id() {
+    let toml = "\
+[[rules]]
+id = \"no spaces\"
+decision = \"accept\"
+reason = \"\"
+";
+    let err = Policy::from_toml_str(toml).unwrap_err();
+    let error = err.policy_error().unwrap();
+    assert_eq!(error.field(), "id");
+    assert!(matches!(
+        error.kind(),
+        PolicyErrorKind::InvalidRuleId {
+            character: Some(' ')
+        }
+    ));
+    assert_eq!(error.rule_id(), Some("no spaces"));
+    let at = error.position().unwrap();
+    assert_eq!((at.line(), &toml[at.span()]), (2, "\"no spaces\""));
+}

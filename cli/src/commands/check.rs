@@ -5,11 +5,11 @@ use std::io::{self, IsTerminal, Write};
 use std::ops::Range;
 use std::path::Path;
 
-use acquaint::{Policy, PolicyError, Warning};
+use acquaint::{Policy, PolicyError, SourcePosition, Warning};
 use serde::Serialize;
 
 use crate::args::{CheckArgs, CheckFormat};
-use crate::diagnostic::{Diagnostic, Position, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Status};
 use crate::policy_file::{PolicyFormat, UNKNOWN_FORMAT, read_document, read_text};
 use crate::triage::report::clean;
@@ -234,7 +234,7 @@ fn write_json(out: &mut dyn Write, checked: &Checked) -> io::Result<()> {
         #[serde(skip_serializing_if = "Option::is_none")]
         help: Option<&'a str>,
         #[serde(flatten, skip_serializing_if = "Option::is_none")]
-        position: Option<Position>,
+        position: Option<SourcePosition>,
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<&'a PolicyError>,
         #[serde(skip_serializing_if = "Option::is_none")]
