@@ -116,7 +116,9 @@
 //!   another decision, each a [`Change`] with that decision and its rule;
 //! - [`Policy::analyze`]: [`Warning`]s for rules that can never decide;
 //! - [`Policy::decision_table`]: a [`DecisionTable`] of everything a policy
-//!   decides on a platform, as Markdown;
+//!   decides on a platform, as Markdown, its rows' facts also as data
+//!   ([`FactCell`]s: the condition keys and values a policy document
+//!   uses);
 //! - [`Policy::diff`]: a [`PolicyDiff`] of where two policies decide
 //!   differently on a platform (what an edit changes), as rows like the
 //!   table's, each [`DiffRow`] with the decision and rule before and after.
@@ -213,7 +215,8 @@ mod analysis;
 mod check;
 
 pub use analysis::{
-    AnalysisError, Change, DecisionTable, DiffRow, FactChange, PolicyDiff, TableRow, Warning,
+    AnalysisError, Change, DecisionTable, DiffRow, FactCell, FactChange, FactValue, PolicyDiff,
+    TableRow, Warning,
 };
 pub use builtin::BuiltinRule;
 pub use check::ExampleFailure;

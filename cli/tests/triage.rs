@@ -1456,6 +1456,10 @@ fn diff_as_json_is_one_object_per_platform() {
         lines[2]["rows"],
         serde_json::json!([{
             "facts": { "personal friend": "no", "tag: family": "yes" },
+            "cells": [
+                { "label": "personal friend", "key": "friend", "values": [false] },
+                { "label": "tag: family", "key": "tag", "values": ["family"] },
+            ],
             "before": { "decision": "decline", "rule": "my.facebook.not-a-friend" },
             "after": { "decision": "accept", "rule": "family" },
         }])

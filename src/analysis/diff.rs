@@ -3,13 +3,18 @@
 
 use std::fmt;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
+use crate::condition::Condition;
 use crate::decision::Decision;
 use crate::platform::Platform;
 use crate::policy::Policy;
 use crate::request::Request;
 
 use super::AnalysisError;
+#[cfg(feature = "serde")]
+use super::cells::Cells;
+use super::cells::FactCell;
 use super::engine::{Budget, Cell, DecidingRule, Model};
 use super::table::{
     RowFacts, code, matching, merge, rules_on, rust_rules, tabulate, write_markdown,
@@ -45,7 +50,7 @@ use super::table::{
 #[derive(Clone)]
 pub struct PolicyDiff {
     /// The space of both policies, which the rows' cells belong to.
-    model: Model,
+    model: Arc<Model>,
     /// The platform the diff is for.
     platform: Platform,
     /// The headers of the columns shown, in order.
@@ -90,6 +95,36 @@ impl DiffRow {
         self.facts.iter()
     }
 
+    /// The facts of the row as data, one [`FactCell`] per column in the
+    /// order of [`facts`](DiffRow::facts), as
+    /// [`TableRow::cells`](crate::TableRow::cells) gives them: the
+    /// condition key a policy document names the fact by, and the values of
+    /// it the row holds.
+    ///
+    /// ```
+    /// use acquaint::{Condition, FactValue, Platform, Policy};
+    ///
+    /// let before = Policy::default();
+    /// let after = Policy::builder().disable("facebook.friend").build()?;
+    /// let diff = before.diff(&after, &Platform::Facebook)?;
+    /// let row = &diff.rows()[0];
+    /// let cell = row.cells().next().ok_or("a cell")?;
+    /// assert_eq!((cell.key(), cell.values()), ("friend", vec![FactValue::Bool(true)]));
+    /// assert_eq!(row.condition(), Some(Condition::Friend(true)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cells(&self) -> impl ExactSizeIterator<Item = FactCell<'_>> + '_ {
+        self.facts.cells()
+    }
+
+    /// The row's requests as a condition (on the diff's platform), as
+    /// [`TableRow::condition`](crate::TableRow::condition) gives it: every
+    /// cell's [`condition`](FactCell::condition) together, `None` when the
+    /// row holds every request on the platform.
+    pub fn condition(&self) -> Option<Condition> {
+        self.facts.condition()
+    }
+
     /// The decision for the row's requests before, and the id of the rule
     /// that gives it (or `fallback`).
     pub fn before(&self) -> (Decision, &str) {
@@ -119,17 +154,41 @@ impl serde::Serialize for Side<'_> {
     }
 }
 
-/// A row serializes as `{ "facts": { column: value, ... }, "before": {
-/// "decision", "rule" }, "after": { "decision", "rule" } }`, its facts in
-/// the order of the diff's columns.
+/// A row serializes as `{ "facts": { column: value, ... }, "cells": [...],
+/// "before": { "decision", "rule" }, "after": { "decision", "rule" } }`:
+/// its facts as the diff prints them, in the order of the diff's columns,
+/// then the same as data, one [`FactCell`] per column (its JSON is
+/// described there), as a decision table's row has them.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use acquaint::{Platform, Policy};
+/// use serde_json::json;
+///
+/// let before = Policy::default();
+/// let after = Policy::builder().disable("facebook.friend").build()?;
+/// let diff = before.diff(&after, &Platform::Facebook)?;
+/// assert_eq!(
+///     serde_json::to_value(&diff.rows()[0])?,
+///     json!({
+///         "facts": { "personal friend": "yes" },
+///         "cells": [{ "label": "personal friend", "key": "friend", "values": [true] }],
+///         "before": { "decision": "accept", "rule": "facebook.friend" },
+///         "after": { "decision": "decline", "rule": "facebook.not-a-friend" }
+///     })
+/// );
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for DiffRow {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
 
-        let mut map = s.serialize_map(Some(3))?;
+        let mut map = s.serialize_map(Some(4))?;
         map.serialize_entry("facts", &self.facts)?;
+        map.serialize_entry("cells", &Cells(&self.facts))?;
         map.serialize_entry("before", &Side(&self.before))?;
         map.serialize_entry("after", &Side(&self.after))?;
         map.end()
@@ -389,6 +448,7 @@ impl Policy {
         rows.sort_by_key(|(_, key, order)| (*key, *order));
 
         let rows = rows.into_iter().map(|(cell, key, _)| (cell, key)).collect();
+        let model = Arc::new(model);
         let (columns, rows) = tabulate(&model, &start, rows);
         let rows = rows
             .into_iter()
@@ -407,7 +467,7 @@ impl Policy {
         Ok(PolicyDiff {
             model,
             platform: platform.clone(),
-            columns: columns.to_vec(),
+            columns: columns.headers.clone(),
             rows,
             rust_rules: rust_rules(&[this, other]),
             job_seeking: (this.settings.job_seeking, other.settings.job_seeking),

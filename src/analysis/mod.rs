@@ -9,6 +9,8 @@
 //! - [`Policy::diff`](crate::Policy::diff) and its [`PolicyDiff`]: where
 //!   two policies decide differently (`diff`), its rows built and printed
 //!   as the decision table's are;
+//! - the facts of a table's or a diff's row as data, [`FactCell`]s of
+//!   condition keys and [`FactValue`]s (`cells`);
 //! - [`Policy::what_would_change`](crate::Policy::what_would_change) and its
 //!   [`Change`]s (`change`), which probes the policy itself;
 //! - the engine the analyses share (`engine`): the finite space of
@@ -16,12 +18,14 @@
 //!   over it, and an explorer that cuts it into pieces. Its items are
 //!   private to this folder.
 
+mod cells;
 mod change;
 mod diff;
 mod engine;
 mod table;
 mod warnings;
 
+pub use cells::{FactCell, FactValue};
 pub use change::{Change, FactChange};
 pub use diff::{DiffRow, PolicyDiff};
 pub use table::{DecisionTable, TableRow};

@@ -7,6 +7,7 @@ use std::hash::Hash;
 use std::ops::ControlFlow;
 use std::sync::Arc;
 
+use crate::condition::Condition;
 use crate::contact::{Acquaintance, View};
 use crate::decision::Decision;
 use crate::platform::Platform;
@@ -15,6 +16,9 @@ use crate::request::Request;
 use crate::text::join_with;
 
 use super::AnalysisError;
+#[cfg(feature = "serde")]
+use super::cells::Cells;
+use super::cells::{FactCell, connection_runs};
 use super::engine::{
     Budget, Cell, DecidingRule, Fact, Formula, GroupReading, Model, NameGroup, RuleFormulas, Truth,
 };
@@ -48,7 +52,7 @@ use super::engine::{
 #[derive(Clone)]
 pub struct DecisionTable {
     /// The space the rows' cells belong to.
-    model: Model,
+    model: Arc<Model>,
     /// The platform the table is for.
     platform: Platform,
     /// The headers of the columns shown, in order: the facts that vary
@@ -95,7 +99,8 @@ impl TableRow {
 
     /// The facts of the row, as its table prints them: each column's
     /// header and the row's value in it (`any` where the fact does not
-    /// matter for the row).
+    /// matter for the row). [`cells`](TableRow::cells) gives the same as
+    /// data.
     ///
     /// ```
     /// use acquaint::{Platform, Policy};
@@ -107,6 +112,46 @@ impl TableRow {
     /// ```
     pub fn facts(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
         self.facts.iter()
+    }
+
+    /// The facts of the row as data, one [`FactCell`] per column in the
+    /// order of [`facts`](TableRow::facts): the condition key a policy
+    /// document names the fact by, and the values of it the row holds.
+    ///
+    /// ```
+    /// use acquaint::{FactValue, Platform, Policy};
+    ///
+    /// let policy = Policy::builder().profession("software engineer").build()?;
+    /// let table = policy.decision_table(&Platform::Twitter)?;
+    /// // | star of their field | profession            | decision | rule                     |
+    /// // | yes                 | not software engineer | accept   | `twitter.shared-purpose` |
+    /// let row = &table.rows()[1];
+    /// let cells: Vec<_> = row.cells().collect();
+    /// assert_eq!((cells[0].key(), cells[0].values()), ("star", vec![FactValue::Bool(true)]));
+    /// assert_eq!(cells[1].key(), "profession");
+    /// assert_eq!(cells[1].values(), [FactValue::Text("software engineer")]);
+    /// assert!(cells[1].is_negated());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cells(&self) -> impl ExactSizeIterator<Item = FactCell<'_>> + '_ {
+        self.facts.cells()
+    }
+
+    /// The row's requests as a condition (on the table's platform): every
+    /// cell's [`condition`](FactCell::condition) together, `None` when the
+    /// row holds every request on the platform. A rule with this condition,
+    /// on the table's platform, applies to exactly the requests the row
+    /// holds.
+    ///
+    /// ```
+    /// use acquaint::{Condition, Platform, Policy};
+    ///
+    /// let table = Policy::default().decision_table(&Platform::Facebook)?;
+    /// assert_eq!(table.rows()[0].condition(), Some(Condition::Friend(true)));
+    /// # Ok::<(), acquaint::AnalysisError>(())
+    /// ```
+    pub fn condition(&self) -> Option<Condition> {
+        self.facts.condition()
     }
 }
 
@@ -121,26 +166,53 @@ impl TableRow {
 #[derive(Debug, Clone)]
 pub(super) struct RowFacts {
     /// The requests of the row.
-    cell: Cell,
+    pub(super) cell: Cell,
     /// How the row reads in each column of its table, in order.
     values: Vec<String>,
-    /// The columns' headers, shared by every row of the table.
-    columns: Arc<[String]>,
+    /// The columns, shared by every row of the table.
+    pub(super) columns: Arc<Columns>,
+}
+
+/// The columns of a table over the space, shared by its rows: the
+/// variable each shows and its header, and the space they belong to.
+#[derive(Clone)]
+pub(super) struct Columns {
+    /// The space the rows' cells belong to.
+    pub(super) model: Arc<Model>,
+    /// The variable each column shows, in order.
+    pub(super) vars: Vec<usize>,
+    /// Each column's header, in the same order.
+    pub(super) headers: Vec<String>,
+}
+
+impl fmt::Debug for Columns {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.headers.fmt(f)
+    }
 }
 
 impl RowFacts {
     /// Each column's header and the row's value in it.
     pub(super) fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + '_ {
         self.columns
+            .headers
             .iter()
             .zip(&self.values)
             .map(|(column, value)| (column.as_str(), value.as_str()))
+    }
+
+    /// Each column's text as [`iter`](RowFacts::iter) gives it, with its
+    /// variable.
+    pub(super) fn columns(&self) -> impl ExactSizeIterator<Item = (&str, &str, usize)> + '_ {
+        self.iter()
+            .zip(&self.columns.vars)
+            .map(|((header, value), var)| (header, value, *var))
     }
 }
 
 impl PartialEq for RowFacts {
     fn eq(&self, other: &Self) -> bool {
-        self.columns == other.columns && self.values == other.values
+        self.columns.headers == other.columns.headers && self.values == other.values
     }
 }
 
@@ -148,7 +220,7 @@ impl Eq for RowFacts {}
 
 impl Hash for RowFacts {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.columns.hash(state);
+        self.columns.headers.hash(state);
         self.values.hash(state);
     }
 }
@@ -164,12 +236,12 @@ impl serde::Serialize for RowFacts {
 /// The rows of a table over `model`'s space, from their cells, the
 /// columns they need: a column for each variable on which some row
 /// differs from `start` (the cell the exploration started from). Returns
-/// the headers and each row's facts beside its key.
+/// the columns and each row's facts beside its key.
 pub(super) fn tabulate<K>(
-    model: &Model,
+    model: &Arc<Model>,
     start: &Cell,
     rows: Vec<(Cell, K)>,
-) -> (Arc<[String]>, Vec<(RowFacts, K)>) {
+) -> (Arc<Columns>, Vec<(RowFacts, K)>) {
     // Only variables a row or the start restricts can differ.
     let mut columns = BTreeSet::new();
     for (cell, _) in &rows {
@@ -179,23 +251,28 @@ pub(super) fn tabulate<K>(
             }
         }
     }
-    let columns: Vec<usize> = columns.into_iter().collect();
-    let headers: Arc<[String]> = columns.iter().map(|&var| header(model, var)).collect();
+    let vars: Vec<usize> = columns.into_iter().collect();
+    let columns = Arc::new(Columns {
+        model: model.clone(),
+        headers: vars.iter().map(|&var| header(model, var)).collect(),
+        vars,
+    });
     let rows = rows
         .into_iter()
         .map(|(cell, key)| {
             let facts = RowFacts {
                 values: columns
+                    .vars
                     .iter()
                     .map(|&var| value(model, &cell, var))
                     .collect(),
-                columns: headers.clone(),
+                columns: columns.clone(),
                 cell,
             };
             (facts, key)
         })
         .collect();
-    (headers, rows)
+    (columns, rows)
 }
 
 /// The rows whose facts hold `request`, of rows over `model`'s space.
@@ -216,16 +293,38 @@ pub(super) fn matching<'t, R>(
     })
 }
 
-/// A row serializes as `{ "facts": { column: value, ... }, "decision": ...,
-/// "rule": ... }`, its facts in the order of the table's columns.
+/// A row serializes as `{ "facts": { column: value, ... }, "cells": [...],
+/// "decision": ..., "rule": ... }`: its facts as the table prints them, in
+/// the order of the table's columns, then the same as data, one
+/// [`FactCell`] per column (its JSON is described there).
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use acquaint::{Platform, Policy};
+/// use serde_json::json;
+///
+/// let table = Policy::default().decision_table(&Platform::Facebook)?;
+/// assert_eq!(
+///     serde_json::to_value(&table.rows()[0])?,
+///     json!({
+///         "facts": { "personal friend": "yes" },
+///         "cells": [{ "label": "personal friend", "key": "friend", "values": [true] }],
+///         "decision": "accept",
+///         "rule": "facebook.friend"
+///     })
+/// );
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for TableRow {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
 
-        let mut map = s.serialize_map(Some(3))?;
+        let mut map = s.serialize_map(Some(4))?;
         map.serialize_entry("facts", &self.facts)?;
+        map.serialize_entry("cells", &Cells(&self.facts))?;
         map.serialize_entry("decision", &self.decision)?;
         map.serialize_entry("rule", &self.rule_id)?;
         map.end()
@@ -482,20 +581,12 @@ fn acquaintance_text(values: &[usize]) -> String {
 /// Intervals between thresholds, joined into runs: "fewer than 10",
 /// "10 to 49", "at least 50".
 fn mutual_text(thresholds: &[u32], values: &[usize]) -> String {
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for &v in values {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == v => *end = v,
-            _ => runs.push((v, v)),
-        }
-    }
-    or_list(runs.into_iter().map(|(start, end)| {
-        let low = thresholds[start];
-        match thresholds.get(end + 1) {
-            None => format!("at least {low}"),
-            Some(high) if start == 0 => format!("fewer than {high}"),
-            Some(high) => format!("{low} to {}", high - 1),
-        }
+    let runs = connection_runs(thresholds, values.iter().copied());
+    or_list(runs.into_iter().map(|(low, high)| match high {
+        None => format!("at least {low}"),
+        // Thresholds start with 0, and only the first is 0.
+        Some(high) if low == 0 => format!("fewer than {high}"),
+        Some(high) => format!("{low} to {}", high - 1),
     }))
 }
 
@@ -707,6 +798,7 @@ impl Policy {
             .into_iter()
             .map(|(cell, rule, _)| (cell, rule))
             .collect();
+        let model = Arc::new(model);
         let (columns, rows) = tabulate(&model, &start, rows);
         let rows = rows
             .into_iter()
@@ -722,7 +814,7 @@ impl Policy {
         Ok(DecisionTable {
             model,
             platform: platform.clone(),
-            columns: columns.to_vec(),
+            columns: columns.headers.clone(),
             rows,
             rust_rules: rust_rules(&[policy]),
         })

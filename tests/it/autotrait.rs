@@ -3,9 +3,10 @@
 
 use acquaint::{
     Acquaintance, AnalysisError, BuiltinRule, Change, Condition, Contact, DataRule, Decision,
-    DecisionTable, DiffRow, Direction, Example, ExampleFailure, FactChange, Location, NameKind,
-    ParseError, Place, Platform, PlatformName, Policy, PolicyBuilder, PolicyDiff, PolicyError,
-    PolicyErrorKind, Request, Rule, Settings, TableRow, Verdict, VerdictRecord, View, Warning,
+    DecisionTable, DiffRow, Direction, Example, ExampleFailure, FactCell, FactChange, FactValue,
+    Location, NameKind, ParseError, Place, Platform, PlatformName, Policy, PolicyBuilder,
+    PolicyDiff, PolicyError, PolicyErrorKind, Request, Rule, Settings, TableRow, Verdict,
+    VerdictRecord, View, Warning,
 };
 
 fn assert_send_sync<T: Send + Sync + ?Sized>() {}
@@ -40,7 +41,9 @@ fn every_public_type_is_send_sync_unpin_and_static() {
         Direction,
         Example,
         ExampleFailure<'static>,
+        FactCell<'static>,
         FactChange,
+        FactValue<'static>,
         Location,
         NameKind,
         ParseError,
@@ -92,6 +95,9 @@ fn returned_iterators_are_send_sync() {
     assert_value_send_sync(&ada.passions());
     assert_value_send_sync(&ada.tags());
     assert_value_send_sync(&policy.evaluate(&ada, &Platform::Twitter, Direction::Incoming));
+    let table = policy.decision_table(&Platform::Twitter).unwrap();
+    assert_value_send_sync(&table.rows()[0].cells());
+    assert_value_send_sync(&table.rows()[0].facts());
 }
 
 /// A policy can be shared by threads that evaluate at the same time.

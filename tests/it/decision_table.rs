@@ -1,9 +1,21 @@
 //! `Policy::decision_table`: every request of the finite space matches
-//! exactly one row, and that row's decision and rule are `evaluate`'s.
+//! exactly one row, and that row's decision and rule are `evaluate`'s; the
+//! row's cells, read as a condition, hold for exactly its requests.
 
+use crate::common::rows::{RowRules, host_condition};
 use crate::common::{busy_policy, busy_vocab, finite, rule_fn};
-use acquaint::{Condition, Contact, DataRule, Decision, Direction, Platform, Policy, Request};
+use crate::strategies::{cases, contact, data_policy, holds, platform};
+use acquaint::{
+    Condition, Contact, DataRule, Decision, Direction, FactValue, Platform, Policy, Request,
+};
+use proptest::collection::vec;
+use proptest::prelude::*;
 
+/// Checks the tables of the policy `make` gives (with job seeking off and
+/// on) on every request of `vocab`'s space: each matches exactly one row,
+/// which gives `evaluate`'s decision and rule, and whose cells' keys and
+/// values, read as a host reads them, and its own `condition()`, hold for
+/// it and for no other row's requests. Returns the requests checked.
 fn check_exact(make: impl Fn(bool) -> Policy, vocab: &finite::Vocab) -> usize {
     let policies = [make(false), make(true)];
     let contacts = vocab.contacts();
@@ -17,6 +29,9 @@ fn check_exact(make: impl Fn(bool) -> Policy, vocab: &finite::Vocab) -> usize {
         );
         let mut used = vec![false; table.rows().len()];
         for policy in &policies {
+            let js = policy.settings().job_seeking();
+            let hosts = RowRules::new(table.rows().iter().map(|r| host_condition(r.cells())), js);
+            let own = RowRules::new(table.rows().iter().map(|r| r.condition()), js);
             for direction in Direction::ALL {
                 for contact in &contacts {
                     let request = Request::new(contact, &platform, direction, policy.settings());
@@ -35,6 +50,16 @@ fn check_exact(make: impl Fn(bool) -> Policy, vocab: &finite::Vocab) -> usize {
                     );
                     let index = table.rows().iter().position(|r| std::ptr::eq(r, row));
                     used[index.unwrap()] = true;
+                    assert_eq!(
+                        hosts.row(contact, &platform, direction),
+                        index,
+                        "{contact:?} on {platform} ({direction})\n{table}"
+                    );
+                    assert_eq!(
+                        own.row(contact, &platform, direction),
+                        index,
+                        "{contact:?} on {platform} ({direction})\n{table}"
+                    );
                     checked += 1;
                 }
             }
@@ -618,4 +643,173 @@ fn tables_compare_by_what_they_show() {
     assert_eq!(linkedin.rust_rules(), [] as [String; 0]);
     assert_eq!(rust_table.rows(), linkedin.rows());
     assert_ne!(rust_table, linkedin);
+}
+
+/// Each row's cells give the condition key of its column and the values
+/// the row holds, as a policy document writes them: a group of tags read
+/// in `any` lists gives its tags, one read in `all` lists needs all of
+/// them, "no" is negated; mutual connections are ranges between the
+/// thresholds; a list of names is given whole, however long.
+#[test]
+fn cells_give_condition_keys_and_values() {
+    let table = grouped_tags(false)
+        .decision_table(&Platform::LinkedIn)
+        .unwrap();
+    let row = table.rows().iter().find(|r| r.rule_id() == "team").unwrap();
+    let cell = |label: &str| row.cells().find(|c| c.label() == label).unwrap();
+    let team = cell("tag: all of team, staff");
+    assert_eq!((team.key(), team.text()), ("tag", "yes"));
+    assert_eq!(
+        team.values(),
+        [FactValue::Text("team"), FactValue::Text("staff")]
+    );
+    assert!(team.needs_all() && !team.is_negated());
+    let spam = cell("tag: any of spam, scam");
+    assert_eq!(
+        spam.values(),
+        [FactValue::Text("spam"), FactValue::Text("scam")]
+    );
+    assert!(spam.is_negated() && !spam.needs_all());
+    assert_eq!(
+        spam.condition(),
+        Some(Condition::Not(Box::new(Condition::Any(vec![
+            Condition::Tag("spam".into()),
+            Condition::Tag("scam".into()),
+        ]))))
+    );
+    let friend = cell("personal friend");
+    assert_eq!(
+        (friend.key(), friend.values()),
+        ("friend", vec![FactValue::Bool(true)])
+    );
+    let direction = cell("direction");
+    assert!(direction.is_any() && direction.values().is_empty());
+    assert_eq!(direction.condition(), None);
+    let keys: Vec<&str> = row.cells().map(|c| c.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            "direction",
+            "job-seeking",
+            "recruiter",
+            "acquaintance",
+            "my-view",
+            "their-view",
+            "friend",
+            "tag",
+            "tag",
+            "tag"
+        ]
+    );
+
+    let mastodon: Platform = "mastodon".parse().unwrap();
+    let policy = Policy::builder()
+        .data_rule(
+            DataRule::new(
+                "middle",
+                Condition::All(vec![
+                    Condition::MutualConnectionsAtLeast(10),
+                    Condition::Not(Box::new(Condition::MutualConnectionsAtLeast(50))),
+                ]),
+                Decision::Decline,
+                "",
+            )
+            .on(mastodon.clone()),
+        )
+        .build()
+        .unwrap();
+    let table = policy.decision_table(&mastodon).unwrap();
+    let values: Vec<Vec<FactValue<'_>>> = table
+        .rows()
+        .iter()
+        .map(|row| row.cells().next().unwrap().values())
+        .collect();
+    let range = |at_least, below| FactValue::MutualConnections { at_least, below };
+    assert_eq!(
+        values,
+        [
+            vec![range(10, Some(50))],
+            vec![range(0, Some(10)), range(50, None)]
+        ]
+    );
+    assert_eq!(
+        table.rows()[1].condition(),
+        Some(Condition::Any(vec![
+            Condition::Not(Box::new(Condition::MutualConnectionsAtLeast(10))),
+            Condition::MutualConnectionsAtLeast(50),
+        ]))
+    );
+
+    let mut builder = Policy::builder().profession("pilot");
+    for i in 0..10_000 {
+        builder = builder.interesting_profession(format!("profession {i}"));
+    }
+    let table = builder
+        .build()
+        .unwrap()
+        .decision_table(&Platform::Twitter)
+        .unwrap();
+    let cells: Vec<_> = table
+        .rows()
+        .iter()
+        .flat_map(|row| row.cells())
+        .filter(|c| c.text().starts_with("none of pilot"))
+        .collect();
+    assert!(!cells.is_empty(), "{table}");
+    for cell in cells {
+        assert!(cell.is_negated());
+        let values = cell.values();
+        assert_eq!(values.len(), 10_001);
+        assert_eq!(
+            values[..2],
+            [FactValue::Text("pilot"), FactValue::Text("profession 0")]
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(64))]
+
+    /// For any policy of data rules, each row of a table, read from its
+    /// cells' keys and values as a host reads them, holds for exactly the
+    /// requests the row matches, by the plainly written model of
+    /// conditions.
+    #[test]
+    fn any_tables_rows_read_from_their_cells_hold_for_their_requests(
+        spec in data_policy(),
+        contacts in vec(contact(), 1..16),
+        platform in platform(),
+        job_seeking in any::<bool>(),
+    ) {
+        let mut policy = spec.build();
+        policy.set_job_seeking(job_seeking);
+        // A policy too complex to tabulate has nothing to check.
+        let Ok(table) = policy.decision_table(&platform) else {
+            return Ok(());
+        };
+        let rows = table.rows();
+        let conditions: Vec<Option<Condition>> =
+            rows.iter().map(|row| host_condition(row.cells())).collect();
+        for contact in &contacts {
+            for direction in Direction::ALL {
+                let settings = policy.settings();
+                let request = Request::new(contact, &platform, direction, settings);
+                let matched: Vec<usize> = table
+                    .matching(&request)
+                    .filter_map(|row| rows.iter().position(|r| std::ptr::eq(r, row)))
+                    .collect();
+                let holding: Vec<usize> = conditions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, when)| {
+                        when.as_ref()
+                            .is_none_or(|c| holds(c, contact, &platform, direction, settings))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                prop_assert_eq!(&holding, &matched, "{:?} ({})\n{}", contact, direction, table);
+                prop_assert_eq!(holding.len(), 1);
+            }
+        }
+    }
 }

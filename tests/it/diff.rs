@@ -1,10 +1,12 @@
 //! `Policy::diff`: checked against brute force over the finite space. For
 //! every request, the two policies give different decisions exactly when a
 //! row of the diff matches it, and that row's before and after are what
-//! `evaluate` gives with each policy (README, "What an edit changes").
+//! `evaluate` gives with each policy (README, "What an edit changes"); the
+//! row's cells, read as a condition, hold for exactly its requests.
 
 use std::time::{Duration, Instant};
 
+use crate::common::rows::{RowRules, host_condition};
 use crate::common::{busy_policy, busy_vocab, finite, rule_fn};
 use acquaint::{
     AnalysisError, Condition, DataRule, Decision, Direction, Platform, Policy, PolicyDiff, Request,
@@ -12,7 +14,9 @@ use acquaint::{
 
 /// Checks `before.diff(&after, platform)` on every request of `vocab`'s
 /// space, with job seeking on and off in both (the diff compares both
-/// values, as a decision table does). Returns the requests checked.
+/// values, as a decision table does); and that each row's cells, read as a
+/// host reads them, and its `condition()` hold for exactly the requests
+/// the row matches. Returns the requests checked.
 fn check_exact(before: &Policy, after: &Policy, vocab: &finite::Vocab) -> usize {
     let contacts = vocab.contacts();
     let mut checked = 0;
@@ -23,6 +27,9 @@ fn check_exact(before: &Policy, after: &Policy, vocab: &finite::Vocab) -> usize 
             let (mut was, mut is) = (before.clone(), after.clone());
             was.set_job_seeking(job_seeking);
             is.set_job_seeking(job_seeking);
+            let rows = diff.rows();
+            let hosts = RowRules::new(rows.iter().map(|r| host_condition(r.cells())), job_seeking);
+            let own = RowRules::new(rows.iter().map(|r| r.condition()), job_seeking);
             for direction in Direction::ALL {
                 for contact in &contacts {
                     let old = was.evaluate(contact, &platform, direction);
@@ -34,8 +41,11 @@ fn check_exact(before: &Policy, after: &Policy, vocab: &finite::Vocab) -> usize 
                             "{contact:?} on {platform} ({direction}, job seeking {job_seeking})\n{diff}"
                         )
                     };
+                    let by_cells = hosts.row(contact, &platform, direction);
+                    assert_eq!(by_cells, own.row(contact, &platform, direction));
                     if old.decision() == new.decision() {
                         assert!(rows.is_empty(), "{}", context());
+                        assert_eq!(by_cells, None, "{}", context());
                     } else {
                         assert_eq!(rows.len(), 1, "{}", context());
                         let row = rows[0];
@@ -53,6 +63,7 @@ fn check_exact(before: &Policy, after: &Policy, vocab: &finite::Vocab) -> usize 
                         );
                         let index = diff.rows().iter().position(|r| std::ptr::eq(r, row));
                         used[index.unwrap()] = true;
+                        assert_eq!(by_cells, index, "{}", context());
                     }
                     checked += 1;
                 }
@@ -460,6 +471,7 @@ fn a_diff_serializes_as_data() {
             "columns": ["personal friend"],
             "rows": [{
                 "facts": { "personal friend": "yes" },
+                "cells": [{ "label": "personal friend", "key": "friend", "values": [true] }],
                 "before": { "decision": "accept", "rule": "facebook.friend" },
                 "after": { "decision": "decline", "rule": "facebook.not-a-friend" },
             }],

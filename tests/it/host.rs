@@ -2,10 +2,14 @@
 //! the README's "In a policy file" section and the crate docs describe it:
 //! a YAML policy, extended with a rule in Rust; contacts read from JSON;
 //! verdicts, warnings, changes and a decision table written as JSON; a
-//! mistake in a policy recovered as a typed error with its line.
+//! mistake in a policy recovered as a typed error with its line; a
+//! table's and a diff's rows read back from JSON as conditions of a policy
+//! document.
 
 use acquaint::*;
-use serde_json::json;
+use serde_json::{Map, Value, json};
+
+use crate::common::finite;
 
 #[derive(Debug)]
 struct Colleagues;
@@ -98,8 +102,20 @@ fn a_host_loads_extends_evaluates_and_writes_json() {
             "platform": "mastodon",
             "columns": ["tag: fediverse"],
             "rows": [
-                { "facts": { "tag: fediverse": "yes" }, "decision": "accept", "rule": "fediverse" },
-                { "facts": { "tag: fediverse": "no" }, "decision": "decline", "rule": "fallback" }
+                {
+                    "facts": { "tag: fediverse": "yes" },
+                    "cells": [{ "label": "tag: fediverse", "key": "tag", "values": ["fediverse"] }],
+                    "decision": "accept",
+                    "rule": "fediverse"
+                },
+                {
+                    "facts": { "tag: fediverse": "no" },
+                    "cells": [{
+                        "label": "tag: fediverse", "key": "tag", "values": ["fediverse"], "negated": true
+                    }],
+                    "decision": "decline",
+                    "rule": "fallback"
+                }
             ],
             "rust-rules": ["colleagues"]
         })
@@ -274,4 +290,285 @@ reason = \"\"
     assert_eq!(error.rule_id(), Some("no spaces"));
     let at = error.position().unwrap();
     assert_eq!((at.line(), &toml[at.span()]), (2, "\"no spaces\""));
+}
+
+// ---- Tables and diffs read back as policy documents -------------------------
+
+/// The condition a cell of a table's or a diff's JSON stands for, as a
+/// policy document writes it, built from its `key` and `values` alone (and
+/// `negated`, `all`): `None` for a fact that does not matter for the row.
+fn cell_condition(cell: &Value) -> Option<Value> {
+    let flag = |name: &str| cell.get(name) == Some(&json!(true));
+    if flag("any") {
+        assert_eq!(cell.get("values"), None, "{cell}");
+        return None;
+    }
+    let key = cell["key"].as_str().unwrap();
+    let table = |value: Value| Value::Object(Map::from_iter([(key.to_owned(), value)]));
+    let items: Vec<Value> = cell["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|value| match value.get("at-least") {
+            // A range of mutual connections.
+            Some(at_least) => {
+                let mut range = vec![table(at_least.clone())];
+                if let Some(below) = value.get("below") {
+                    range.push(json!({ "not": table(below.clone()) }));
+                }
+                json!({ "all": range })
+            }
+            None => table(value.clone()),
+        })
+        .collect();
+    let joined = if flag("all") {
+        json!({ "all": items })
+    } else {
+        json!({ "any": items })
+    };
+    Some(if flag("negated") {
+        json!({ "not": joined })
+    } else {
+        joined
+    })
+}
+
+/// A row of a table's or a diff's JSON as a rule of a policy document on
+/// `platform`, deciding `decision`.
+fn row_rule(id: &str, platform: &Platform, row: &Value, decision: &Value) -> Value {
+    let cells = row["cells"].as_array().unwrap();
+    let when: Vec<Value> = cells.iter().filter_map(cell_condition).collect();
+    let mut rule = json!({
+        "id": id,
+        "platforms": [platform],
+        "decision": decision,
+        "reason": "",
+    });
+    if !when.is_empty() {
+        rule["when"] = json!({ "all": when });
+    }
+    rule
+}
+
+/// Contacts that differ in every fact the policies below read: each
+/// finite contact, with a profession, passions, tags and a count picked
+/// from its position.
+fn contacts() -> Vec<Contact> {
+    let professions = ["", "software engineer", "designer", "pilot"];
+    let names = ["rust", "chess", "agency", "fediverse"];
+    finite::contacts()
+        .into_iter()
+        .enumerate()
+        .map(|(i, contact)| {
+            let mut contact = contact
+                .with_profession(professions[i % 4])
+                .with_mutual_connections([0, 99, 100, 500][i / 4 % 4]);
+            for (bit, name) in names.iter().enumerate() {
+                if (i / 16) & (1 << bit) != 0 {
+                    contact = contact.with_passion(name).with_tag(name);
+                }
+            }
+            contact
+        })
+        .collect()
+}
+
+const TABLED: &str = r#"
+job-seeking = false
+profession = "software engineer"
+interesting-professions = ["designer"]
+passions = ["rust", "chess"]
+platforms = ["mastodon"]
+
+[[rules]]
+id = "agency"
+platforms = ["linkedin"]
+when = { recruiter = true, tag = "agency" }
+decision = "decline"
+reason = "Agencies are not for me"
+
+[[rules]]
+id = "crowd"
+platforms = ["twitter"]
+when = { mutual-connections-at-least = 100, not = { shares-passion = true } }
+decision = "meet-first"
+reason = ""
+
+[[rules]]
+id = "fediverse"
+platforms = ["mastodon"]
+when = { any = [{ tag = "fediverse" }, { passion = "rust" }], direction = "outgoing" }
+decision = "accept"
+reason = ""
+"#;
+
+/// A host reads a decision table's rows as condition keys and values, as
+/// a policy document names them: each row, written back as a rule of a
+/// TOML policy, holds for exactly the requests the row does, and decides
+/// them as the row says.
+#[test]
+fn a_host_writes_a_tables_rows_back_as_rules() {
+    let policy: Policy = toml::from_str(TABLED).unwrap();
+    let mastodon = Platform::named("mastodon").unwrap();
+
+    // The recruiter row of LinkedIn's table: keys and values a program
+    // matches on.
+    let linkedin = policy.decision_table(&Platform::LinkedIn).unwrap();
+    let table = serde_json::to_value(&linkedin).unwrap();
+    let agency = table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["rule"] == "agency")
+        .unwrap();
+    let cells = agency["cells"].as_array().unwrap();
+    let find = |key: &str| cells.iter().find(|c| c["key"] == key).unwrap();
+    assert_eq!(find("recruiter")["values"], json!([true]));
+    assert_eq!(find("tag")["values"], json!(["agency"]));
+    assert_eq!(find("tag")["label"], "tag: agency");
+    assert_eq!(find("acquaintance")["any"], true);
+    let not_met = json!({
+        "label": "we have", "key": "acquaintance", "values": ["never", "spoken"]
+    });
+    assert!(
+        table["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|row| row["rule"] == "linkedin.not-met"
+                && row["cells"].as_array().unwrap().contains(&not_met)),
+        "{table}"
+    );
+
+    let contacts = contacts();
+    for platform in [
+        Platform::LinkedIn,
+        Platform::Twitter,
+        Platform::Facebook,
+        mastodon,
+    ] {
+        let table = policy.decision_table(&platform).unwrap();
+        let json = serde_json::to_value(&table).unwrap();
+        let rules: Vec<Value> = json["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, row)| row_rule(&format!("row-{i}"), &platform, row, &row["decision"]))
+            .collect();
+        for job_seeking in [false, true] {
+            let document = json!({
+                "job-seeking": job_seeking,
+                "platforms": ["mastodon"],
+                "rules": rules,
+            });
+            // The values read back as a policy document's, in TOML too.
+            let text = toml::to_string(&document).unwrap();
+            let rows: Policy = toml::from_str(&text).unwrap();
+            let mut policy = policy.clone();
+            policy.set_job_seeking(job_seeking);
+            for contact in &contacts {
+                for direction in Direction::ALL {
+                    let request = Request::new(contact, &platform, direction, policy.settings());
+                    let row = table.matching(&request).next().unwrap();
+                    let index = table.rows().iter().position(|r| r == row).unwrap();
+                    let verdict = rows.evaluate(contact, &platform, direction);
+                    assert_eq!(
+                        verdict.rule_id(),
+                        format!("row-{index}"),
+                        "{contact:?} on {platform} ({direction})\n{table}\n{text}"
+                    );
+                    assert_eq!(
+                        verdict.decision(),
+                        policy.evaluate(contact, &platform, direction).decision()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A host reads a diff's rows as condition keys and values too: the rows
+/// written as rules deciding as "after", placed before the old policy's
+/// own, make it decide as the new one.
+#[test]
+fn a_host_applies_a_diff_through_its_rows() {
+    let before: Policy = toml::from_str(TABLED).unwrap();
+    // One passion fewer, a built-in rule switched off and a rule added.
+    let edited = TABLED
+        .replace(r#"["rust", "chess"]"#, r#"["rust"]"#)
+        .replacen(
+            "platforms = [\"mastodon\"]\n",
+            "platforms = [\"mastodon\"]\ndisable = [\"linkedin.not-met\"]\n",
+            1,
+        )
+        + r#"
+[[rules]]
+id = "designers"
+platforms = ["twitter", "linkedin"]
+when = { interesting-profession = true, not = { my-view = "negative" } }
+decision = "accept"
+reason = ""
+"#;
+    let after: Policy = toml::from_str(&edited).unwrap();
+    assert_eq!(after.rule_ids().count(), before.rule_ids().count() + 1);
+    let mastodon = Platform::named("mastodon").unwrap();
+
+    // Twitter, where chess is no longer a shared passion: who shares only
+    // chess, has no purpose and fewer than 100 mutual connections is now
+    // declined.
+    let diff = before.diff(&after, &Platform::Twitter).unwrap();
+    let json = serde_json::to_value(&diff).unwrap();
+    let row = &json["rows"][1];
+    assert_eq!(row["after"]["rule"], "twitter.no-purpose", "{diff}");
+    assert_eq!(
+        row["cells"],
+        json!([
+            { "label": "star of their field", "key": "star", "values": [false] },
+            { "label": "profession", "key": "profession",
+              "values": ["software engineer", "designer"], "negated": true },
+            { "label": "passion: rust", "key": "passion", "values": ["rust"], "negated": true },
+            { "label": "passion: chess", "key": "passion", "values": ["chess"] },
+            { "label": "mutual connections", "key": "mutual-connections-at-least",
+              "values": [{ "at-least": 0, "below": 100 }] }
+        ])
+    );
+
+    let contacts = contacts();
+    for platform in [
+        Platform::LinkedIn,
+        Platform::Twitter,
+        Platform::Facebook,
+        mastodon,
+    ] {
+        let diff = before.diff(&after, &platform).unwrap();
+        let json = serde_json::to_value(&diff).unwrap();
+        let mut rules: Vec<Value> = json["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                row_rule(
+                    &format!("row-{i}"),
+                    &platform,
+                    row,
+                    &row["after"]["decision"],
+                )
+            })
+            .collect();
+        let mut document: Value = toml::from_str(TABLED).unwrap();
+        rules.extend(document["rules"].as_array().unwrap().iter().cloned());
+        document["rules"] = Value::Array(rules);
+        let patched: Policy = serde_json::from_value(document).unwrap();
+        for contact in &contacts {
+            for direction in Direction::ALL {
+                assert_eq!(
+                    patched.evaluate(contact, &platform, direction).decision(),
+                    after.evaluate(contact, &platform, direction).decision(),
+                    "{contact:?} on {platform} ({direction})\n{diff}"
+                );
+            }
+        }
+    }
 }

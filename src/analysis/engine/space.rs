@@ -5,6 +5,7 @@
 use crate::analysis::AnalysisError;
 use crate::condition::Condition;
 use crate::contact::{Acquaintance, View};
+use crate::names::ConditionKey;
 use crate::platform::{Direction, Platform};
 use crate::request::Request;
 
@@ -14,7 +15,8 @@ use super::{Budget, Model};
 /// a decision table and its value for a request are all here.
 ///
 /// A new yes-or-no condition takes edits in this folder only: a variant
-/// here and its arms in [`Flag::header`] and [`Flag::of`]; its place in
+/// here and its arms in [`Flag::header`], [`Flag::condition`] and
+/// [`Flag::of`]; its place in
 /// [`FIXED_FACTS`] (which fixes its table column); and the condition
 /// compiled with `Model::flag` in `Model::compile_once` (`formula.rs`). The
 /// compiler points at every one but [`FIXED_FACTS`], and the check in
@@ -46,6 +48,20 @@ impl Flag {
             Flag::Star => "star of their field",
             Flag::FacebookFriend => "Facebook friend",
             Flag::HasMessage => "invitation with a note",
+        }
+    }
+
+    /// The condition that the flag is `value`: what a decision table's
+    /// cell of the flag reads as, whose key is the key of the flag's
+    /// column.
+    pub(in crate::analysis) fn condition(self, value: bool) -> Condition {
+        match self {
+            Flag::JobSeeking => Condition::JobSeeking(value),
+            Flag::Recruiter => Condition::Recruiter(value),
+            Flag::Friend => Condition::Friend(value),
+            Flag::Star => Condition::Star(value),
+            Flag::FacebookFriend => Condition::FacebookFriend(value),
+            Flag::HasMessage => Condition::HasMessage(value),
         }
     }
 
@@ -96,6 +112,28 @@ pub(in crate::analysis) enum Fact {
     MutualConnections,
 }
 
+impl Fact {
+    /// The condition key a policy document names the fact by: the key of
+    /// a decision table's column of it. Facts that several keys read have
+    /// the key whose values they take (`met-in-person` and `spoke-with`
+    /// read the acquaintance; `shares-profession` reads the profession;
+    /// `shares-passion` the groups of passions).
+    pub(in crate::analysis) fn key(self) -> ConditionKey {
+        match self {
+            Fact::Platform => ConditionKey::Platform,
+            Fact::Direction => ConditionKey::Direction,
+            Fact::Flag(flag) => flag.condition(true).condition_key(),
+            Fact::Acquaintance => ConditionKey::Acquaintance,
+            Fact::MyView => ConditionKey::MyView,
+            Fact::TheirView => ConditionKey::TheirView,
+            Fact::Profession => ConditionKey::Profession,
+            Fact::Passion(_) => ConditionKey::Passion,
+            Fact::Tag(_) => ConditionKey::Tag,
+            Fact::MutualConnections => ConditionKey::MutualConnectionsAtLeast,
+        }
+    }
+}
+
 /// The facts every space has, in the order of a decision table's columns;
 /// the passions, tags and mutual connections follow, as many as the policy
 /// mentions.
@@ -138,6 +176,12 @@ impl Cell {
             .binary_search_by_key(&var, |(v, _)| *v)
             .ok()
             .map(|i| &*self.restricted[i].1)
+    }
+
+    /// Whether the cell restricts `var` to some of its values; when not,
+    /// it holds every value of `var`.
+    pub(in crate::analysis) fn restricts(&self, var: usize) -> bool {
+        self.get(var).is_some()
     }
 
     /// The variables the cell restricts, in increasing order.
@@ -340,6 +384,18 @@ impl Model {
                 .partition_point(|t| *t <= contact.mutual_connections)
                 .saturating_sub(1),
         }
+    }
+}
+
+#[cfg(test)]
+impl Model {
+    /// The cell holding only value `value` of `var`.
+    pub(in crate::analysis) fn only(&self, var: usize, value: usize) -> Cell {
+        let mut words = vec![0; self.size(var).div_ceil(64)].into_boxed_slice();
+        set_bit(&mut words, value);
+        let mut cell = Cell::default();
+        cell.set(var, self.restriction(var, words));
+        cell
     }
 }
 

@@ -2,9 +2,12 @@
 //! every finite contact ([`finite`]), a rule written in Rust from a
 //! closure ([`rule_fn`]), the one rule several files use ([`blocklist`]),
 //! and a policy with rules and settings over most facts ([`busy_policy`],
-//! with the names it mentions in [`busy_vocab`]).
+//! with the names it mentions in [`busy_vocab`]); a table's or a diff's
+//! rows as rules built from their cells' data, as a host reads them
+//! ([`rows`]).
 
 pub mod finite;
+pub mod rows;
 
 use std::fmt;
 
