@@ -208,7 +208,7 @@ pub(crate) fn check_declared(
 /// one walk that stops at the first mistake, so that even a condition built
 /// deeper than [`Policy::MAX_DEPTH`] in code cannot overflow the stack.
 /// `path` names `cond` in errors, such as `when`.
-fn prepare_condition(
+pub(crate) fn prepare_condition(
     cond: &mut Condition,
     at: &Location,
     path: &str,
