@@ -81,8 +81,9 @@ pub trait Rule: Send + Sync + fmt::Debug {
 /// With the `serde` feature a rule also serializes and deserializes on its
 /// own, as one `[[rules]]` entry of a policy document, so that a host can
 /// store a rule or edit it alone; it is checked as it is read, as in a
-/// policy, and what needs the whole policy (its id used once) when it
-/// joins one (see its `Deserialize`):
+/// policy, and what needs the whole policy (its id used once, the
+/// platforms of its own it names declared) when it joins one (see its
+/// `Deserialize`):
 ///
 /// ```
 /// # #[cfg(feature = "serde")] {
@@ -114,10 +115,15 @@ pub struct DataRule {
     /// Built-in platforms covered, as `Platform::builtin_bit`s; filled when
     /// the policy is built.
     pub(crate) builtin_bits: u8,
+    /// Read alone from a document (its `Deserialize`): the policy it joins
+    /// must declare the platforms of its own it names, as a policy file
+    /// must, so that a misspelt `linkdin` is an error rather than a rule
+    /// that never applies.
+    pub(crate) read_alone: bool,
 }
 
 /// What a rule holds, for comparing and hashing: not `builtin_bits`, which
-/// building a policy derives from the platforms.
+/// building a policy derives from the platforms, nor where it was read.
 type Content<'a> = (
     &'a str,
     Option<&'a [Platform]>,
@@ -135,6 +141,7 @@ impl DataRule {
             decision,
             reason,
             builtin_bits: _,
+            read_alone: _,
         } = self;
         (id, platforms.as_deref(), when.as_ref(), *decision, reason)
     }
@@ -169,6 +176,7 @@ impl DataRule {
             decision,
             reason: reason.into(),
             builtin_bits: 0,
+            read_alone: false,
         }
     }
 

@@ -74,7 +74,9 @@ impl<'de> Deserialize<'de> for Policy {
 /// What needs the whole policy is checked when the rule is added to one
 /// and the policy is built ([`PolicyBuilder::data_rule`], then
 /// [`build`](crate::PolicyBuilder::build)): that no other rule has its
-/// id.
+/// id, and, since the rule was read from a document, that the policy
+/// declares the platforms of its own the rule names
+/// ([`PolicyBuilder::platform`]), as a policy file must.
 ///
 /// ```
 /// use acquaint::{DataRule, Policy, PolicyErrorKind};
@@ -100,13 +102,18 @@ impl<'de> Deserialize<'de> for Policy {
 /// ```
 ///
 /// [`PolicyBuilder::data_rule`]: crate::PolicyBuilder::data_rule
+/// [`PolicyBuilder::platform`]: crate::PolicyBuilder::platform
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for DataRule {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(RuleSeed {
+        let rule = d.deserialize_map(RuleSeed {
             position: 1,
             seen: &mut HashSet::new(),
             declared: None,
+        })?;
+        Ok(DataRule {
+            read_alone: true,
+            ..rule
         })
     }
 }
@@ -121,7 +128,10 @@ impl<'de> Deserialize<'de> for DataRule {
 /// or over-long text, nesting past [`Policy::MAX_DEPTH`] (found before
 /// reading deeper). Strings are trimmed and folded, as a policy holds
 /// them. The error is the format's, with the message of a [`PolicyError`]
-/// at [`Location::Condition`] whose field is a path from `when`.
+/// at [`Location::Condition`] whose field is a path from `when`. Whether
+/// a policy declares the platforms it names is not checked, since a rule
+/// built in code around it need not declare them: read the whole rule
+/// alone to have them checked when it joins a policy.
 ///
 /// ```
 /// use acquaint::Condition;
@@ -181,7 +191,11 @@ impl<'de> Visitor<'de> for ConditionAlone {
 /// the first of them: an unknown or repeated field, its contact's fields
 /// and names (read in any case), a missing `platform`, `direction` or
 /// `decision`, a name over its limit. The error is the format's, with the
-/// message a policy's [`PolicyError`] gives.
+/// message a policy's [`PolicyError`] gives. When it is added to a policy
+/// and the policy is built
+/// ([`PolicyBuilder::example`](crate::PolicyBuilder::example)), its
+/// platform, if one of the user's own, must be declared, as in a policy
+/// file.
 ///
 /// ```
 /// use acquaint::{Decision, Example, Platform};
@@ -201,9 +215,13 @@ impl<'de> Visitor<'de> for ConditionAlone {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for Example {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(ExampleSeed {
+        let example = d.deserialize_map(ExampleSeed {
             position: 1,
             declared: None,
+        })?;
+        Ok(Example {
+            read_alone: true,
+            ..example
         })
     }
 }
@@ -580,6 +598,7 @@ impl<'de> Visitor<'de> for ExampleSeed<'_> {
             job_seeking,
             decision: decision.ok_or_else(|| missing(ExampleField::Decision))?,
             rule,
+            read_alone: false,
         })
     }
 }
@@ -795,6 +814,7 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
             decision: decision.ok_or_else(|| missing(RuleField::Decision))?,
             reason: reason.ok_or_else(|| missing(RuleField::Reason))?,
             builtin_bits: 0,
+            read_alone: false,
         };
         // Check the rule now, while formats still know where it is.
         let at = check_rule_id(&rule.id, self.position, self.seen).map_err(fail)?;

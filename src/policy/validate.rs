@@ -156,12 +156,14 @@ pub(crate) fn prepare_rule(
 }
 
 /// Checks the examples: how many, their names, and that their platforms
-/// are declared. The rule an example expects is checked with the example,
-/// by `check_examples`: a policy loaded from a file may gain its Rust rules
+/// are declared when `required`, or when an example was read alone. The
+/// rule an example expects is checked with the example, by
+/// `check_examples`: a policy loaded from a file may gain its Rust rules
 /// later.
 pub(super) fn check_examples(
     examples: &[Example],
-    declared: Option<&Declared>,
+    declared: &Declared,
+    required: bool,
 ) -> Result<(), PolicyError> {
     if examples.len() > Policy::MAX_EXAMPLES {
         return Err(PolicyError::new(
@@ -179,6 +181,7 @@ pub(super) fn check_examples(
                 ExampleField::Name.name().into()
             })?;
         }
+        let declared = (required || example.read_alone).then_some(declared);
         check_declared(&example.platform, declared, &at, || {
             ExampleField::Platform.name().into()
         })?;

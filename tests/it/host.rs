@@ -368,9 +368,77 @@ fn a_mistake_in_a_rule_read_alone_names_the_rule_and_the_field() {
 }
 
 /// What needs the whole policy is checked when a rule read alone joins
-/// one: its id used once.
+/// one: its id used once, and the platforms of its own it names declared,
+/// as a policy file must (a rule built in code need not).
 #[test]
 fn a_rule_read_alone_is_checked_against_the_policy_it_joins() {
+    let mastodon = Platform::named("mastodon").unwrap();
+    let rule: DataRule = serde_json::from_str(
+        r#"{"id": "fediverse", "platforms": ["mastodon"], "decision": "accept", "reason": ""}"#,
+    )
+    .unwrap();
+    let error = Policy::builder()
+        .data_rule(rule.clone())
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &PolicyErrorKind::UndeclaredPlatform {
+            name: "mastodon".into()
+        }
+    );
+    assert_eq!(error.rule_id(), Some("fediverse"));
+    assert_eq!(error.field(), "platforms[0]");
+    let policy = Policy::builder()
+        .platform(mastodon.clone())
+        .data_rule(rule.clone())
+        .build()
+        .unwrap();
+    assert_eq!(policy.data_rules().next(), Some(&rule));
+    // The same rule built in code, or a policy that declares the platform.
+    let in_code = DataRule::always("fediverse", Decision::Accept, "").on(mastodon.clone());
+    assert_eq!(in_code, rule);
+    Policy::builder().data_rule(in_code).build().unwrap();
+    let loaded: Policy = serde_saphyr::from_str(POLICY).unwrap();
+    let other: DataRule = serde_json::from_str(
+        r#"{"id": "mastodon-stars", "when": {"platform": "mastodon", "star": true},
+            "decision": "accept", "reason": ""}"#,
+    )
+    .unwrap();
+    loaded.into_builder().data_rule(other).build().unwrap();
+    // A misspelt platform in the condition is caught too.
+    let typo: DataRule = serde_json::from_str(
+        r#"{"id": "stars", "when": {"platform": "mastodn", "star": true},
+            "decision": "accept", "reason": ""}"#,
+    )
+    .unwrap();
+    let error = Policy::builder()
+        .platform(mastodon.clone())
+        .data_rule(typo)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "rule `stars`: field `when.all[0].platform`: unknown platform `mastodn`, declare \
+         your own platforms in the policy's `platforms` list"
+    );
+
+    // An example read alone names a declared platform too.
+    let example: Example = serde_json::from_str(
+        r#"{"platform": "mastodn", "direction": "incoming", "decision": "decline"}"#,
+    )
+    .unwrap();
+    let error = Policy::builder()
+        .platform(mastodon)
+        .example(example)
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(error.kind(), PolicyErrorKind::UndeclaredPlatform { name } if name == "mastodn"),
+        "{error}"
+    );
+    assert_eq!(error.location(), &Location::Example(1));
+
     let rule: DataRule =
         serde_json::from_str(r#"{"id": "mine", "decision": "accept", "reason": ""}"#).unwrap();
     let error = Policy::builder()
