@@ -125,8 +125,8 @@ impl fmt::Display for NameKind {
     }
 }
 
-/// Where in a policy an error is: the policy's own settings, or one of its
-/// rules.
+/// Where in a policy an error is: the policy's own settings, one of its
+/// rules or examples, or a condition read alone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
@@ -141,6 +141,9 @@ pub enum Location {
     RuleAt(usize),
     /// The policy's example at this position (counting from 1).
     Example(usize),
+    /// A condition read on its own, outside any rule (its `Deserialize`):
+    /// the field is a path from `when`, as in a rule.
+    Condition,
 }
 
 impl fmt::Display for Location {
@@ -150,6 +153,7 @@ impl fmt::Display for Location {
             Location::Rule(id) => write!(f, "rule `{id}`"),
             Location::RuleAt(n) => write!(f, "rule #{n}"),
             Location::Example(n) => write!(f, "example #{n}"),
+            Location::Condition => f.write_str("condition"),
         }
     }
 }
@@ -444,7 +448,9 @@ impl PolicyError {
     pub fn rule_id(&self) -> Option<&str> {
         match &self.location {
             Location::Rule(id) => Some(id),
-            Location::Policy | Location::RuleAt(_) | Location::Example(_) => None,
+            Location::Policy | Location::RuleAt(_) | Location::Example(_) | Location::Condition => {
+                None
+            }
         }
     }
 

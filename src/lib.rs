@@ -150,8 +150,9 @@
 //! # Crate features
 //!
 //! - **`serde`** *(default)*: `Serialize`/`Deserialize` for contacts,
-//!   decisions, verdict records and policies, and loading policy documents
-//!   with any serde format crate.
+//!   decisions, verdict records and policies, and for one data rule,
+//!   condition or example alone; loading policy documents with any serde
+//!   format crate.
 
 // No unsafe code in the library; tests may opt out (see Cargo.toml).
 #![forbid(unsafe_code)]

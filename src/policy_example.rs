@@ -33,7 +33,10 @@ use crate::platform::{Direction, Platform};
 /// assert!(policy.check_examples().is_empty());
 /// # Ok::<(), acquaint::PolicyError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Two examples are equal when they hold the same request, settings and
+/// expectations.
+#[derive(Debug, Clone)]
 pub struct Example {
     pub(crate) name: Option<String>,
     pub(crate) contact: Contact,
@@ -42,7 +45,54 @@ pub struct Example {
     pub(crate) job_seeking: Option<bool>,
     pub(crate) decision: Decision,
     pub(crate) rule: Option<String>,
+    /// Read alone from a document (its `Deserialize`): the policy it joins
+    /// must declare its platform if it is one of the user's own, as a
+    /// policy file must.
+    pub(crate) read_alone: bool,
 }
+
+/// What an example holds, for comparing: not where it was read.
+type Content<'a> = (
+    Option<&'a str>,
+    &'a Contact,
+    &'a Platform,
+    Direction,
+    Option<bool>,
+    Decision,
+    Option<&'a str>,
+);
+
+impl Example {
+    fn content(&self) -> Content<'_> {
+        let Example {
+            name,
+            contact,
+            platform,
+            direction,
+            job_seeking,
+            decision,
+            rule,
+            read_alone: _,
+        } = self;
+        (
+            name.as_deref(),
+            contact,
+            platform,
+            *direction,
+            *job_seeking,
+            *decision,
+            rule.as_deref(),
+        )
+    }
+}
+
+impl PartialEq for Example {
+    fn eq(&self, other: &Example) -> bool {
+        self.content() == other.content()
+    }
+}
+
+impl Eq for Example {}
 
 impl Example {
     /// An example: for this contact, on this platform, in this direction,
@@ -61,6 +111,7 @@ impl Example {
             job_seeking: None,
             decision,
             rule: None,
+            read_alone: false,
         }
     }
 

@@ -1,6 +1,7 @@
 //! User rules: the [`Rule`] trait for rules written in Rust, and data rules.
 
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use crate::condition::Condition;
 use crate::decision::Decision;
@@ -76,7 +77,35 @@ pub trait Rule: Send + Sync + fmt::Debug {
 /// .on(Platform::LinkedIn);
 /// assert_eq!(rule.id(), "no-cold-recruiters");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+///
+/// With the `serde` feature a rule also serializes and deserializes on its
+/// own, as one `[[rules]]` entry of a policy document, so that a host can
+/// store a rule or edit it alone; it is checked as it is read, as in a
+/// policy, and what needs the whole policy (its id used once, the
+/// platforms of its own it names declared) when it joins one (see its
+/// `Deserialize`):
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use acquaint::{Condition, DataRule, Decision, Policy};
+///
+/// let rule: DataRule = serde_json::from_str(r#"{
+///     "id": "no-spam",
+///     "when": { "tag": "Spam" },
+///     "decision": "decline",
+///     "reason": "They sent spam"
+/// }"#)?;
+/// assert_eq!(rule.condition(), Some(&Condition::Tag("spam".into())));
+/// assert_eq!(serde_json::from_value::<DataRule>(serde_json::to_value(&rule)?)?, rule);
+/// let policy = Policy::builder().data_rule(rule).build()?;
+/// assert_eq!(policy.rule_ids().next(), Some("no-spam"));
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// Two rules are equal when they hold the same id, platforms, condition,
+/// decision and reason.
+#[derive(Debug, Clone)]
 pub struct DataRule {
     pub(crate) id: String,
     pub(crate) platforms: Option<Vec<Platform>>,
@@ -86,6 +115,50 @@ pub struct DataRule {
     /// Built-in platforms covered, as `Platform::builtin_bit`s; filled when
     /// the policy is built.
     pub(crate) builtin_bits: u8,
+    /// Read alone from a document (its `Deserialize`): the policy it joins
+    /// must declare the platforms of its own it names, as a policy file
+    /// must, so that a misspelt `linkdin` is an error rather than a rule
+    /// that never applies.
+    pub(crate) read_alone: bool,
+}
+
+/// What a rule holds, for comparing and hashing: not `builtin_bits`, which
+/// building a policy derives from the platforms, nor where it was read.
+type Content<'a> = (
+    &'a str,
+    Option<&'a [Platform]>,
+    Option<&'a Condition>,
+    Decision,
+    &'a str,
+);
+
+impl DataRule {
+    fn content(&self) -> Content<'_> {
+        let DataRule {
+            id,
+            platforms,
+            when,
+            decision,
+            reason,
+            builtin_bits: _,
+            read_alone: _,
+        } = self;
+        (id, platforms.as_deref(), when.as_ref(), *decision, reason)
+    }
+}
+
+impl PartialEq for DataRule {
+    fn eq(&self, other: &DataRule) -> bool {
+        self.content() == other.content()
+    }
+}
+
+impl Eq for DataRule {}
+
+impl Hash for DataRule {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.content().hash(state);
+    }
 }
 
 impl DataRule {
@@ -103,6 +176,7 @@ impl DataRule {
             decision,
             reason: reason.into(),
             builtin_bits: 0,
+            read_alone: false,
         }
     }
 

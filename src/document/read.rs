@@ -26,7 +26,8 @@ use crate::platform::Direction;
 use crate::platform::Platform;
 use crate::policy::Policy;
 use crate::policy::validate::{
-    Declared, check_declared, check_len, check_rule_id, prepare_rule, unknown_builtin_rule,
+    Declared, check_declared, check_len, check_rule_id, prepare_condition, prepare_rule,
+    unknown_builtin_rule,
 };
 use crate::policy_example::Example;
 use crate::reply::{Template, reply_direction, template_path};
@@ -55,6 +56,173 @@ use crate::text::{cut, fold};
 impl<'de> Deserialize<'de> for Policy {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_map(PolicyVisitor)
+    }
+}
+
+/// A rule reads alone from what it serializes to: one `[[rules]]` entry of
+/// a policy document, such as a rule cut out of a policy file, so that a
+/// host can store one rule or edit it on its own.
+///
+/// It is checked as the policy's reader checks its rules, and reads as
+/// the first of them: an unknown or repeated field, a name acquaint does
+/// not know (names read in any case), an invalid or reserved id, an empty
+/// list or condition table, text over its limit, conditions nested past
+/// [`Policy::MAX_DEPTH`]. Strings in its condition are trimmed and
+/// folded, so a rule reads back as a policy holds it. The error is the
+/// format's, with the message a policy's [`PolicyError`] gives.
+///
+/// What needs the whole policy is checked when the rule is added to one
+/// and the policy is built ([`PolicyBuilder::data_rule`], then
+/// [`build`](crate::PolicyBuilder::build)): that no other rule has its
+/// id, and, since the rule was read from a document, that the policy
+/// declares the platforms of its own the rule names
+/// ([`PolicyBuilder::platform`]), as a policy file must.
+///
+/// ```
+/// use acquaint::{DataRule, Policy, PolicyErrorKind};
+///
+/// let err = serde_json::from_str::<DataRule>(
+///     r#"{"id": "x", "whn": {"star": true}, "decision": "accept", "reason": ""}"#,
+/// )
+/// .unwrap_err();
+/// assert!(err
+///     .to_string()
+///     .starts_with("rule `x`: unknown field `whn`, did you mean `when`"));
+///
+/// // Two rules with one id fail when the policy is built.
+/// let rule: DataRule =
+///     serde_json::from_str(r#"{"id": "x", "decision": "accept", "reason": ""}"#)?;
+/// let err = Policy::builder()
+///     .data_rule(rule.clone())
+///     .data_rule(rule)
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(err.kind(), &PolicyErrorKind::DuplicateRuleId);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// [`PolicyBuilder::data_rule`]: crate::PolicyBuilder::data_rule
+/// [`PolicyBuilder::platform`]: crate::PolicyBuilder::platform
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for DataRule {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let rule = d.deserialize_map(RuleSeed {
+            position: 1,
+            seen: &mut HashSet::new(),
+            declared: None,
+        })?;
+        Ok(DataRule {
+            read_alone: true,
+            ..rule
+        })
+    }
+}
+
+/// A condition reads alone from what it serializes to: the `when` table of
+/// a rule in a policy document, such as `{ recruiter = true, spoke-with =
+/// false }` (several keys are an `all`).
+///
+/// It is checked as a rule's `when` is: an unknown or repeated key (with
+/// the nearest key suggested), a name acquaint does not know (names read
+/// in any case), a value of the wrong type, an empty table or list, blank
+/// or over-long text, nesting past [`Policy::MAX_DEPTH`] (found before
+/// reading deeper). Strings are trimmed and folded, as a policy holds
+/// them. The error is the format's, with the message of a [`PolicyError`]
+/// at [`Location::Condition`] whose field is a path from `when`. Whether
+/// a policy declares the platforms it names is not checked, since a rule
+/// built in code around it need not declare them: read the whole rule
+/// alone to have them checked when it joins a policy.
+///
+/// ```
+/// use acquaint::Condition;
+///
+/// let when: Condition = serde_json::from_str(r#"{"tag": " VIP ", "star": true}"#)?;
+/// assert_eq!(
+///     when,
+///     Condition::All(vec![Condition::Tag("vip".into()), Condition::Star(true)])
+/// );
+/// let err = serde_json::from_str::<Condition>(r#"{"recuiter": true}"#).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "condition: unknown field `when.recuiter`, did you mean `recruiter` at line 1 column 11"
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ConditionAlone)
+    }
+}
+
+/// Reads a condition alone: its table, read as a rule's `when` is, then
+/// checked as a rule's is, while the format still knows where it is.
+struct ConditionAlone;
+
+impl<'de> Visitor<'de> for ConditionAlone {
+    type Value = Condition;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(CONDITION_TABLE)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Condition, A::Error> {
+        let at = Location::Condition;
+        let path = RuleField::When.name();
+        let read = ConditionSeed {
+            depth: 1,
+            path: path.into(),
+            mistakes: Mistakes::raised(&at),
+        }
+        .visit_map(map)?;
+        // A mistake is raised as soon as it is found, so a condition was
+        // read; should none be, it is an empty one.
+        let mut when =
+            read.ok_or_else(|| fail(PolicyError::new(at.clone(), path, PolicyErrorKind::Empty)))?;
+        prepare_condition(&mut when, &at, path, None).map_err(fail)?;
+        Ok(when)
+    }
+}
+
+/// An example reads alone from what it serializes to: one `[[examples]]`
+/// entry of a policy document.
+///
+/// It is checked as the policy's reader checks its examples, and reads as
+/// the first of them: an unknown or repeated field, its contact's fields
+/// and names (read in any case), a missing `platform`, `direction` or
+/// `decision`, a name over its limit. The error is the format's, with the
+/// message a policy's [`PolicyError`] gives. When it is added to a policy
+/// and the policy is built
+/// ([`PolicyBuilder::example`](crate::PolicyBuilder::example)), its
+/// platform, if one of the user's own, must be declared, as in a policy
+/// file.
+///
+/// ```
+/// use acquaint::{Decision, Example, Platform};
+///
+/// let example: Example = serde_json::from_str(r#"{
+///     "platform": "LinkedIn",
+///     "direction": "incoming",
+///     "decision": "decline",
+///     "contact": { "name": "Riley", "recruiter": true }
+/// }"#)?;
+/// assert_eq!(example.platform(), &Platform::LinkedIn);
+/// assert_eq!(example.decision(), Decision::Decline);
+/// let err = serde_json::from_str::<Example>(r#"{"platform": "linkedin"}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "example #1: missing field `direction` at line 1 column 24");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for Example {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let example = d.deserialize_map(ExampleSeed {
+            position: 1,
+            declared: None,
+        })?;
+        Ok(Example {
+            read_alone: true,
+            ..example
+        })
     }
 }
 
@@ -449,6 +617,7 @@ impl<'de> Visitor<'de> for ExampleSeed<'_> {
             job_seeking,
             decision: decision.ok_or_else(|| missing(ExampleField::Decision))?,
             rule,
+            read_alone: false,
         })
     }
 }
@@ -675,12 +844,17 @@ impl<'de> Visitor<'de> for RuleSeed<'_> {
             decision: decision.ok_or_else(|| missing(RuleField::Decision))?,
             reason: reason.ok_or_else(|| missing(RuleField::Reason))?,
             builtin_bits: 0,
+            read_alone: false,
         };
         // Check the rule now, while formats still know where it is.
         prepare_rule(&mut rule, &at, self.declared).map_err(fail)?;
         Ok(rule)
     }
 }
+
+/// What a condition is, in a format's message about a value of another
+/// type.
+const CONDITION_TABLE: &str = "a condition table, such as { recruiter = true }";
 
 /// Reads one condition table at a given depth. A mistake goes to
 /// `mistakes`: raised at once, or held before the rule's id is read, and
@@ -716,7 +890,7 @@ impl<'de> Visitor<'de> for ConditionSeed<'_> {
     type Value = Option<Condition>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a condition table, such as { recruiter = true }")
+        f.write_str(CONDITION_TABLE)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {

@@ -61,7 +61,9 @@ impl<'p> Mistakes<'p> {
     pub(super) fn in_rule(at: &'p Location, held: &'p mut Option<PolicyError>) -> Self {
         let held = match at {
             Location::RuleAt(_) => Some(held),
-            Location::Rule(_) | Location::Policy | Location::Example(_) => None,
+            Location::Rule(_) | Location::Policy | Location::Example(_) | Location::Condition => {
+                None
+            }
         };
         Mistakes { at, held }
     }

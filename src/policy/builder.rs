@@ -91,7 +91,7 @@ impl From<Policy> for PolicyBuilder {
             examples,
             placements: Vec::new(),
             // Its platforms were checked when it was built or loaded; rules
-            // added in code need not declare theirs.
+            // added in code need not declare theirs (rules read alone do).
             require_declared_platforms: false,
         }
     }
@@ -123,9 +123,10 @@ impl PolicyBuilder {
         self
     }
 
-    /// Declares a user-named platform. Needed only in policy files, where
-    /// it guards against typos; harmless in code. Built-in platforms and
-    /// repeats are ignored.
+    /// Declares a user-named platform. Needed only for what is read from
+    /// a document (a policy file, or a rule or an example read alone),
+    /// where it guards against typos; harmless in code. Built-in platforms
+    /// and repeats are ignored.
     pub fn platform(mut self, platform: Platform) -> Self {
         if platform.is_user_named() {
             // Repeats are dropped when the policy is built, in one pass.
@@ -278,8 +279,10 @@ impl PolicyBuilder {
     /// A [`PolicyError`] naming the rule and the field at fault: an invalid,
     /// reserved or repeated rule id, an unknown built-in id to switch off,
     /// an empty `all`/`any`/`platforms` list, a condition deeper than
-    /// [`Policy::MAX_DEPTH`], a string over its limit, or an example on a
-    /// platform the policy does not declare.
+    /// [`Policy::MAX_DEPTH`], a string over its limit, or a platform of
+    /// the user's own that the policy does not declare
+    /// ([`platform`](PolicyBuilder::platform)) named by a rule or an
+    /// example read from a document.
     pub fn build(self) -> Result<Policy, PolicyError> {
         let PolicyBuilder {
             mut settings,
@@ -333,15 +336,16 @@ impl PolicyBuilder {
             .into_iter()
             .filter(|p| unique.insert(p.clone()))
             .collect();
-        let declared = require_declared_platforms.then_some(&unique);
         let mut seen = HashSet::with_capacity(rules.len());
         for (i, rule) in rules.iter_mut().enumerate() {
             let at = check_rule_id(rule.id(), i + 1, &mut seen)?;
             if let UserRule::Data(rule) = rule {
+                // What was read from a document names declared platforms.
+                let declared = (require_declared_platforms || rule.read_alone).then_some(&unique);
                 prepare_rule(rule, &at, declared)?;
             }
         }
-        check_examples(&examples, declared)?;
+        check_examples(&examples, &unique, require_declared_platforms)?;
         let reach = RuleReach::new(rules.iter().map(UserRule::as_data));
         let rule_index = compile(&rules, &reach);
         Ok(Policy {

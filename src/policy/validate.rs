@@ -173,12 +173,14 @@ pub(crate) fn prepare_rule(
 }
 
 /// Checks the examples: how many, their names, and that their platforms
-/// are declared. The rule an example expects is checked with the example,
-/// by `check_examples`: a policy loaded from a file may gain its Rust rules
+/// are declared when `required`, or when an example was read alone. The
+/// rule an example expects is checked with the example, by
+/// `check_examples`: a policy loaded from a file may gain its Rust rules
 /// later.
 pub(super) fn check_examples(
     examples: &[Example],
-    declared: Option<&Declared>,
+    declared: &Declared,
+    required: bool,
 ) -> Result<(), PolicyError> {
     if examples.len() > Policy::MAX_EXAMPLES {
         return Err(PolicyError::new(
@@ -196,6 +198,7 @@ pub(super) fn check_examples(
                 ExampleField::Name.name().into()
             })?;
         }
+        let declared = (required || example.read_alone).then_some(declared);
         check_declared(&example.platform, declared, &at, || {
             ExampleField::Platform.name().into()
         })?;
@@ -231,7 +234,7 @@ pub(crate) fn check_declared(
 /// one walk that stops at the first mistake, so that even a condition built
 /// deeper than [`Policy::MAX_DEPTH`] in code cannot overflow the stack.
 /// `path` names `cond` in errors, such as `when`.
-fn prepare_condition(
+pub(crate) fn prepare_condition(
     cond: &mut Condition,
     at: &Location,
     path: &str,

@@ -572,3 +572,269 @@ reason = ""
         }
     }
 }
+
+// ---- One rule, condition or example alone ----------------------------------
+
+/// A rule as a policy holds it: a host stores it alone, in JSON (a
+/// database column) or TOML, and reads it back the same.
+fn stored_rule() -> DataRule {
+    DataRule::new(
+        "no-cold-recruiters",
+        Condition::All(vec![
+            Condition::Recruiter(true),
+            Condition::Not(Box::new(Condition::Tag("met at rustconf".into()))),
+        ]),
+        Decision::Decline,
+        "A recruiter I have never spoken to",
+    )
+    .on(Platform::LinkedIn)
+}
+
+fn stored_example() -> Example {
+    Example::new(
+        Contact::new("Riley").with_recruiter(true),
+        Platform::LinkedIn,
+        Direction::Incoming,
+        Decision::Decline,
+    )
+    .named("a cold recruiter")
+    .with_rule("no-cold-recruiters")
+    .with_job_seeking(false)
+}
+
+#[test]
+fn a_host_stores_a_rule_a_condition_and_an_example_alone_in_json() {
+    let rule = stored_rule();
+    let json = serde_json::to_value(&rule).unwrap();
+    assert_eq!(
+        json,
+        json!({
+            "id": "no-cold-recruiters",
+            "platforms": ["linkedin"],
+            "when": { "all": [{ "recruiter": true }, { "not": { "tag": "met at rustconf" } }] },
+            "decision": "decline",
+            "reason": "A recruiter I have never spoken to"
+        })
+    );
+    assert_eq!(serde_json::from_value::<DataRule>(json).unwrap(), rule);
+
+    let when = rule.condition().unwrap();
+    let json = serde_json::to_string(when).unwrap();
+    assert_eq!(&serde_json::from_str::<Condition>(&json).unwrap(), when);
+
+    let example = stored_example();
+    let json = serde_json::to_string(&example).unwrap();
+    assert_eq!(serde_json::from_str::<Example>(&json).unwrap(), example);
+}
+
+#[test]
+fn a_host_stores_a_rule_a_condition_and_an_example_alone_in_toml() {
+    let rule = stored_rule();
+    let text = toml::to_string(&rule).unwrap();
+    assert_eq!(toml::from_str::<DataRule>(&text).unwrap(), rule);
+    assert_eq!(
+        toml::to_string(&toml::from_str::<DataRule>(&text).unwrap()).unwrap(),
+        text
+    );
+
+    let when = rule.condition().unwrap();
+    let text = toml::to_string(when).unwrap();
+    assert_eq!(&toml::from_str::<Condition>(&text).unwrap(), when);
+
+    let example = stored_example();
+    let text = toml::to_string(&example).unwrap();
+    assert_eq!(toml::from_str::<Example>(&text).unwrap(), example);
+}
+
+/// A `[[rules]]` entry cut out of a policy file, and its `when`, load alone
+/// as the policy holds them.
+#[test]
+fn a_rule_cut_out_of_a_policy_file_loads_alone() {
+    let policy: Policy = toml::from_str(
+        r#"
+        [[rules]]
+        id = "fediverse"
+        platforms = ["LinkedIn", "twitter", "linkedin"]
+        when = { tag = " Fediverse ", direction = "Incoming" }
+        decision = "accept"
+        reason = "The fediverse crowd"
+        "#,
+    )
+    .unwrap();
+    let held = policy.data_rules().next().unwrap();
+    let alone: DataRule = toml::from_str(
+        r#"
+        id = "fediverse"
+        platforms = ["LinkedIn", "twitter", "linkedin"]
+        when = { tag = " Fediverse ", direction = "Incoming" }
+        decision = "accept"
+        reason = "The fediverse crowd"
+        "#,
+    )
+    .unwrap();
+    assert_eq!(&alone, held);
+    assert_eq!(
+        alone.platforms(),
+        Some(&[Platform::LinkedIn, Platform::Twitter][..])
+    );
+    let when: Condition = toml::from_str(
+        r#"tag = " Fediverse "
+direction = "Incoming""#,
+    )
+    .unwrap();
+    assert_eq!(Some(&when), held.condition());
+}
+
+/// A mistake in a rule read alone reads as the policy's error would, with
+/// the format's position.
+#[test]
+fn a_mistake_in_a_rule_read_alone_names_the_rule_and_the_field() {
+    let json = |doc: &str| {
+        serde_json::from_str::<DataRule>(doc)
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        json(r#"{"id": "x", "whn": {"star": true}, "decision": "accept", "reason": ""}"#),
+        "rule `x`: unknown field `whn`, did you mean `when` at line 1 column 17"
+    );
+    // Without a valid id, the rule is named as the first of a policy.
+    assert_eq!(
+        json(r#"{"decision": "accept", "reason": ""}"#),
+        "rule #1: missing field `id` at line 1 column 36"
+    );
+    assert_eq!(
+        json(r#"{"id": "two words", "decision": "accept", "reason": ""}"#),
+        "rule `two words`: field `id`: U+0020 is not allowed: a rule id is 1 to 64 ASCII letters, digits, `-`, `_` or `.` at line 1 column 18"
+    );
+    assert_eq!(
+        json(r#"{"id": "linkedin.mine", "decision": "accept", "reason": ""}"#),
+        "rule `linkedin.mine`: field `id`: ids starting with `linkedin.` are reserved for built-in rules at line 1 column 22"
+    );
+    assert_eq!(
+        json(r#"{"id": "x", "when": {"any": []}, "decision": "accept", "reason": ""}"#),
+        "rule `x`: field `when.any` is empty at line 1 column 30"
+    );
+    assert_eq!(
+        json(r#"{"id": "x", "decision": "acept", "reason": ""}"#),
+        "rule `x`: field `decision`: unknown decision `acept`, did you mean `accept` at line 1 column 31"
+    );
+    let toml_error = toml::from_str::<DataRule>(
+        "id = \"x\"\nwhen = { recuiter = true }\ndecision = \"accept\"\nreason = \"\"\n",
+    )
+    .unwrap_err();
+    assert!(
+        toml_error
+            .message()
+            .starts_with("rule `x`: unknown field `when.recuiter`, did you mean `recruiter`"),
+        "{toml_error}"
+    );
+    assert_eq!(toml_error.span(), Some(18..26));
+
+    let condition = serde_json::from_str::<Condition>(r#"{"tag": "  "}"#).unwrap_err();
+    assert_eq!(
+        condition.to_string(),
+        "condition: field `when.tag` is empty at line 1 column 13"
+    );
+    let example = serde_json::from_str::<Example>(
+        r#"{"platform": "linkedin", "direction": "incoming", "decision": "accept",
+            "contact": {"recuiter": true}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        example
+            .to_string()
+            .starts_with("example #1: unknown field `contact.recuiter`, did you mean `recruiter`"),
+        "{example}"
+    );
+}
+
+/// What needs the whole policy is checked when a rule read alone joins
+/// one: its id used once, and the platforms of its own it names declared,
+/// as a policy file must (a rule built in code need not).
+#[test]
+fn a_rule_read_alone_is_checked_against_the_policy_it_joins() {
+    let mastodon = Platform::named("mastodon").unwrap();
+    let rule: DataRule = serde_json::from_str(
+        r#"{"id": "fediverse", "platforms": ["mastodon"], "decision": "accept", "reason": ""}"#,
+    )
+    .unwrap();
+    let error = Policy::builder()
+        .data_rule(rule.clone())
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        error.kind(),
+        &PolicyErrorKind::UndeclaredPlatform {
+            name: "mastodon".into(),
+            suggestion: None,
+        }
+    );
+    assert_eq!(error.rule_id(), Some("fediverse"));
+    assert_eq!(error.field(), "platforms[0]");
+    let policy = Policy::builder()
+        .platform(mastodon.clone())
+        .data_rule(rule.clone())
+        .build()
+        .unwrap();
+    assert_eq!(policy.data_rules().next(), Some(&rule));
+    // The same rule built in code, or a policy that declares the platform.
+    let in_code = DataRule::always("fediverse", Decision::Accept, "").on(mastodon.clone());
+    assert_eq!(in_code, rule);
+    Policy::builder().data_rule(in_code).build().unwrap();
+    let loaded: Policy = serde_saphyr::from_str(POLICY).unwrap();
+    let other: DataRule = serde_json::from_str(
+        r#"{"id": "mastodon-stars", "when": {"platform": "mastodon", "star": true},
+            "decision": "accept", "reason": ""}"#,
+    )
+    .unwrap();
+    loaded.into_builder().data_rule(other).build().unwrap();
+    // A misspelt platform in the condition is caught too.
+    let typo: DataRule = serde_json::from_str(
+        r#"{"id": "stars", "when": {"platform": "mastodn", "star": true},
+            "decision": "accept", "reason": ""}"#,
+    )
+    .unwrap();
+    let error = Policy::builder()
+        .platform(mastodon.clone())
+        .data_rule(typo)
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "rule `stars`: field `when.all[0].platform`: unknown platform `mastodn`, did you mean `mastodon`? declare your own platforms in the policy's `platforms` list"
+    );
+
+    // An example read alone names a declared platform too.
+    let example: Example = serde_json::from_str(
+        r#"{"platform": "mastodn", "direction": "incoming", "decision": "decline"}"#,
+    )
+    .unwrap();
+    let error = Policy::builder()
+        .platform(mastodon)
+        .example(example)
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(
+            error.kind(),
+            PolicyErrorKind::UndeclaredPlatform { name, suggestion: Some(meant) }
+                if name == "mastodn" && meant == "mastodon"
+        ),
+        "{error}"
+    );
+    assert_eq!(error.location(), &Location::Example(1));
+
+    let rule: DataRule =
+        serde_json::from_str(r#"{"id": "mine", "decision": "accept", "reason": ""}"#).unwrap();
+    let error = Policy::builder()
+        .data_rule(rule.clone())
+        .data_rule(rule)
+        .build()
+        .unwrap_err();
+    assert_eq!(error.kind(), &PolicyErrorKind::DuplicateRuleId);
+    assert_eq!(
+        error.to_string(),
+        "rule `mine`: field `id`: an earlier rule already has this id"
+    );
+}

@@ -7,7 +7,7 @@
 //! TOML.
 
 use crate::strategies::*;
-use acquaint::{Direction, Policy};
+use acquaint::{Condition, DataRule, Direction, Example, Policy};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Value, json};
@@ -22,12 +22,52 @@ fn load_json(text: &str) -> Result<(), TestCaseError> {
     if let Ok(policy) = serde_json::from_str::<Policy>(text) {
         check_loaded(&policy)?;
     }
-    Ok(())
+    read_alone_json(text)
 }
 
 fn load_toml(text: &str) -> Result<(), TestCaseError> {
     if let Ok(policy) = toml::from_str::<Policy>(text) {
         check_loaded(&policy)?;
+    }
+    read_alone(
+        text,
+        |t| toml::from_str::<DataRule>(t).ok(),
+        |r| toml::to_string(r).ok(),
+    )?;
+    read_alone(
+        text,
+        |t| toml::from_str::<Condition>(t).ok(),
+        |c| toml::to_string(c).ok(),
+    )?;
+    read_alone(
+        text,
+        |t| toml::from_str::<Example>(t).ok(),
+        |e| toml::to_string(e).ok(),
+    )
+}
+
+/// Reads a document as a rule, a condition and an example alone: whatever
+/// reads must write and read back the same.
+fn read_alone_json(text: &str) -> Result<(), TestCaseError> {
+    fn json<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+        serde_json::from_str(text).ok()
+    }
+    fn to_json<T: serde::Serialize>(value: &T) -> Option<String> {
+        serde_json::to_string(value).ok()
+    }
+    read_alone(text, json::<DataRule>, to_json)?;
+    read_alone(text, json::<Condition>, to_json)?;
+    read_alone(text, json::<Example>, to_json)
+}
+
+fn read_alone<T: PartialEq + std::fmt::Debug>(
+    text: &str,
+    read: impl Fn(&str) -> Option<T>,
+    write: impl Fn(&T) -> Option<String>,
+) -> Result<(), TestCaseError> {
+    if let Some(value) = read(text) {
+        let written = write(&value).unwrap();
+        prop_assert_eq!(read(&written), Some(value), "{}", written);
     }
     Ok(())
 }
@@ -379,6 +419,13 @@ proptest! {
             serde_json::to_string(&doc).unwrap()
         };
         load_json(&damage_text(&text, &damage))?;
+        // A rule, its condition and an example cut out of the broken
+        // document read alone or fail, too.
+        for part in ["/rules/0", "/rules/0/when", "/examples/0"] {
+            if let Some(part) = doc.pointer(part) {
+                read_alone_json(&part.to_string())?;
+            }
+        }
     }
 
     #[test]
@@ -495,6 +542,39 @@ fn conditions_nested_10_000_deep_in_json_give_the_nesting_limit_error() {
             ".not".repeat(Policy::MAX_DEPTH)
         )
     );
+}
+
+/// A rule or a condition read alone keeps the policy's guard: it reads up
+/// to the limit, and past it stops with the limit's error, however deep
+/// the document goes.
+#[test]
+fn rules_and_conditions_read_alone_nest_up_to_the_limit() {
+    let rule = |when: &str| {
+        format!(r#"{{"id": "deep", "when": {when}, "decision": "accept", "reason": ""}}"#)
+    };
+    for when in [json_nots(Policy::MAX_DEPTH), json_alls(Policy::MAX_DEPTH)] {
+        serde_json::from_str::<Condition>(&when).unwrap();
+        serde_json::from_str::<DataRule>(&rule(&when)).unwrap();
+    }
+    toml::from_str::<DataRule>(&format!(
+        "id = \"deep\"\nwhen = {}\ndecision = \"accept\"\nreason = \"\"\n",
+        toml_anys(Policy::MAX_DEPTH)
+    ))
+    .unwrap();
+    for levels in [Policy::MAX_DEPTH + 1, 10_000] {
+        for when in [json_nots(levels), json_alls(levels)] {
+            let err = serde_json::from_str::<Condition>(&when)
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("condition: field `when."), "{err}");
+            assert!(err.contains(NEST_ERROR), "{err}");
+            let err = serde_json::from_str::<DataRule>(&rule(&when))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("rule `deep`: field `when."), "{err}");
+            assert!(err.contains(NEST_ERROR), "{err}");
+        }
+    }
 }
 
 /// The deepest condition the `toml` crate hands to acquaint: its parser

@@ -10,6 +10,8 @@ use acquaint::{
     VerdictRecord, View,
 };
 use proptest::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 const LINKEDIN: Platform = Platform::LinkedIn;
 
@@ -275,6 +277,17 @@ fn parts(p: &Policy) -> impl PartialEq + std::fmt::Debug {
     )
 }
 
+/// A value written alone as JSON and as TOML, each read back.
+fn read_back<T: Serialize + DeserializeOwned>(value: &T) -> Result<[T; 2], TestCaseError> {
+    let json = serde_json::to_string(value).unwrap();
+    let from_json =
+        serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("{e}\n{json}")))?;
+    let text = toml::to_string(value).unwrap();
+    let from_toml =
+        toml::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+    Ok([from_json, from_toml])
+}
+
 proptest! {
     #![proptest_config(cases(256))]
 
@@ -306,6 +319,36 @@ proptest! {
         let from_toml: Policy = toml::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert_eq!(parts(&from_toml), parts(&policy));
         prop_assert_eq!(toml::to_string(&from_toml).unwrap(), text);
+    }
+
+    /// A rule, a condition or an example written alone as JSON or TOML
+    /// reads back as a policy built with it holds it (strings in
+    /// conditions folded, platforms once each), and then reads back the
+    /// same again.
+    #[test]
+    fn rules_conditions_and_examples_round_trip_alone(rule in data_rule(0), example in example()) {
+        let spec = UserRuleSpec { rule: rule.clone(), in_rust: false };
+        let mut builder = Policy::builder().platform(example.platform().clone());
+        for platform in platforms_named_by(&[spec]) {
+            builder = builder.platform(platform);
+        }
+        let policy = builder.data_rule(rule.clone()).example(example.clone()).build().unwrap();
+        let held = policy.data_rules().next().unwrap();
+        prop_assert_eq!(&policy.examples()[0], &example);
+
+        for once in read_back(&rule)? {
+            prop_assert_eq!(&once, held);
+            for again in read_back(&once)? {
+                prop_assert_eq!(&again, held);
+            }
+        }
+        if let (Some(when), Some(held)) = (rule.condition(), held.condition()) {
+            for once in read_back(when)? {
+                prop_assert_eq!(&once, held);
+                prop_assert_eq!(read_back(&once)?, [once.clone(), once]);
+            }
+        }
+        prop_assert_eq!(read_back(&example)?, [example.clone(), example]);
     }
 
     /// A verdict's record written as JSON or TOML reads back the same, and a

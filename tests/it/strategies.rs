@@ -11,8 +11,8 @@
 #![cfg_attr(not(feature = "serde"), allow(dead_code))]
 
 use acquaint::{
-    Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Platform, Policy,
-    PolicyBuilder, Rule, Settings, View,
+    Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Example,
+    Platform, Policy, PolicyBuilder, Rule, Settings, View,
 };
 use proptest::collection::vec;
 use proptest::option;
@@ -426,6 +426,42 @@ pub fn data_rule(n: usize) -> impl Strategy<Value = DataRule> {
             }
             rule
         })
+}
+
+/// An example: any contact, platform, direction and decision, with or
+/// without a name, its own `job-seeking` and the rule it expects.
+pub fn example() -> impl Strategy<Value = Example> {
+    let name = any_text().prop_filter("within the name limit", |s| {
+        s.chars().count() <= Policy::MAX_REASON_LEN
+    });
+    let rule = prop_oneof![
+        rule_id(0),
+        select(BuiltinRule::ALL.map(BuiltinRule::id).to_vec()).prop_map(String::from),
+        Just("fallback".to_owned()),
+    ];
+    (
+        (contact(), platform(), direction(), decision()),
+        (
+            option::of(name),
+            option::of(any::<bool>()),
+            option::of(rule),
+        ),
+    )
+        .prop_map(
+            |((contact, platform, direction, decision), (name, job_seeking, rule))| {
+                let mut example = Example::new(contact, platform, direction, decision);
+                if let Some(name) = name {
+                    example = example.named(name);
+                }
+                if let Some(job_seeking) = job_seeking {
+                    example = example.with_job_seeking(job_seeking);
+                }
+                if let Some(rule) = rule {
+                    example = example.with_rule(rule);
+                }
+                example
+            },
+        )
 }
 
 // ---- Rules in Rust ---------------------------------------------------------
