@@ -93,6 +93,11 @@ impl<'a> Verdict<'a> {
     /// The id of the rule that decided: a built-in id such as
     /// `linkedin.not-met`, a user rule's id, or `fallback` when no rule
     /// applied.
+    ///
+    /// In data (a [`VerdictRecord`], JSON, a policy's `[[examples]]`) the
+    /// same id is the field `rule`, the name a policy document gives it;
+    /// in Rust, `rule_id`, since a `Verdict`'s `rule` would read as the
+    /// rule itself.
     #[inline]
     pub fn rule_id(&self) -> &'a str {
         self.decider.id()

@@ -336,7 +336,11 @@ impl fmt::Display for PolicyDiff {
             });
             write_markdown(f, &self.columns, ["before", "after"], rows)?;
         }
-        write_rust_rules(f, &self.rust_rules)
+        write_rust_rules(
+            f,
+            &self.rust_rules,
+            "The diff shows where the policies differ",
+        )
     }
 }
 

@@ -615,7 +615,7 @@ impl fmt::Display for DecisionTable {
             (&row.facts, outcome)
         });
         write_markdown(f, &self.columns, ["decision", "rule"], rows)?;
-        write_rust_rules(f, &self.rust_rules)
+        write_rust_rules(f, &self.rust_rules, "The table shows the decision")
     }
 }
 
@@ -665,15 +665,18 @@ pub(super) fn write_markdown<'r, const N: usize>(
 }
 
 /// Says which rules written in Rust a table leaves out, if any.
-pub(super) fn write_rust_rules(f: &mut fmt::Formatter<'_>, ids: &[String]) -> fmt::Result {
+pub(super) fn write_rust_rules(
+    f: &mut fmt::Formatter<'_>,
+    ids: &[String],
+    shows: &str,
+) -> fmt::Result {
     if ids.is_empty() {
         return Ok(());
     }
     let ids: Vec<String> = ids.iter().map(|id| code(id)).collect();
     write!(
         f,
-        "\nLeft out: the rules written in Rust ({}). The table shows the decision when \
-         none of them applies.\n",
+        "\nLeft out: the rules written in Rust ({}). {shows} when none of them applies.\n",
         ids.join(", ")
     )
 }

@@ -138,7 +138,7 @@ impl fmt::Display for Warning {
             }
             Warning::NotAnalysed { rule } => write!(
                 f,
-                "rule `{rule}` is written in rust: the analysis cannot see when it applies, and \
+                "rule `{rule}` is written in Rust: the analysis cannot see when it applies, and \
                  assumes it hides no other rule"
             ),
         }

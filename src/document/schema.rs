@@ -19,11 +19,11 @@ use crate::builtin::{BuiltinRule, FALLBACK_ID};
 use crate::condition::ValueType;
 use crate::contact::{Acquaintance, View};
 use crate::decision::Decision;
-use crate::limits;
 use crate::names::{
     ConditionKey, ContactField, ExampleField, Name, Placeholder, PolicyField, ReplyField, RuleField,
 };
 use crate::platform::{Direction, Platform, PlatformName};
+use crate::policy::Policy;
 
 /// The schema, as `policy.schema.json` holds it.
 pub(super) fn policy_schema() -> Value {
@@ -97,16 +97,16 @@ fn policy_field(field: PolicyField) -> Value {
     match field {
         PolicyField::Schema => json!({ "type": "string" }),
         PolicyField::JobSeeking => json!({ "type": "boolean" }),
-        PolicyField::Profession => text(limits::MAX_TEXT_LEN),
+        PolicyField::Profession => text(Policy::MAX_TEXT_LEN),
         PolicyField::InterestingProfessions | PolicyField::Passions => {
-            list_of(text(limits::MAX_TEXT_LEN))
+            list_of(text(Policy::MAX_TEXT_LEN))
         }
         PolicyField::Platforms => list_of(definition("platform")),
         PolicyField::Disable => list_of(json!({ "enum": BuiltinRule::ALL.map(BuiltinRule::id) })),
         PolicyField::Fallback => definition("decision"),
         PolicyField::Rules => json!({
             "type": "array",
-            "maxItems": limits::MAX_RULES,
+            "maxItems": Policy::MAX_RULES,
             "items": definition("rule"),
         }),
         PolicyField::Replies => json!({
@@ -116,7 +116,7 @@ fn policy_field(field: PolicyField) -> Value {
         }),
         PolicyField::Examples => json!({
             "type": "array",
-            "maxItems": limits::MAX_EXAMPLES,
+            "maxItems": Policy::MAX_EXAMPLES,
             "items": definition("example"),
         }),
     }
@@ -150,7 +150,7 @@ fn example_requires(field: ExampleField) -> bool {
 
 fn example_field(field: ExampleField) -> Value {
     match field {
-        ExampleField::Name => text(limits::MAX_REASON_LEN),
+        ExampleField::Name => text(Policy::MAX_REASON_LEN),
         ExampleField::Platform => definition("platform"),
         ExampleField::Direction => json!({ "enum": Direction::ALL.map(Direction::as_str) }),
         ExampleField::JobSeeking => json!({ "type": "boolean" }),
@@ -159,7 +159,7 @@ fn example_field(field: ExampleField) -> Value {
         ExampleField::Rule => json!({
             "type": "string",
             "minLength": 1,
-            "maxLength": limits::MAX_ID_LEN,
+            "maxLength": Policy::MAX_ID_LEN,
             "pattern": "^[A-Za-z0-9._-]*$",
         }),
         ExampleField::Contact => definition("contact"),
@@ -218,7 +218,7 @@ fn template() -> Value {
         ),
         "type": "string",
         // Templates are held to the length of a reason.
-        "maxLength": limits::MAX_REASON_LEN,
+        "maxLength": Policy::MAX_REASON_LEN,
         // Characters other than braces, `{{`, `}}`, and known placeholders
         // in any case, with any space inside the braces: what
         // `Template::parse` reads without an error.
@@ -257,7 +257,7 @@ fn rule_field(field: RuleField) -> Value {
         RuleField::Id => json!({
             "type": "string",
             "minLength": 1,
-            "maxLength": limits::MAX_ID_LEN,
+            "maxLength": Policy::MAX_ID_LEN,
             "pattern": "^[A-Za-z0-9._-]*$",
             "not": { "pattern": reserved_ids() },
         }),
@@ -268,7 +268,7 @@ fn rule_field(field: RuleField) -> Value {
         }),
         RuleField::When => definition("condition"),
         RuleField::Decision => definition("decision"),
-        RuleField::Reason => text(limits::MAX_REASON_LEN),
+        RuleField::Reason => text(Policy::MAX_REASON_LEN),
     }
 }
 
@@ -326,7 +326,7 @@ fn value(value_type: ValueType) -> Value {
         ValueType::Text(_) => json!({
             "type": "string",
             "pattern": "\\S",
-            "maxLength": limits::MAX_TEXT_LEN,
+            "maxLength": Policy::MAX_TEXT_LEN,
         }),
         ValueType::Count(_) => json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX }),
         ValueType::Platform(_) => definition("platform"),

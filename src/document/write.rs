@@ -127,7 +127,7 @@ impl Serialize for Policy {
             .find(|r| matches!(r, UserRule::Custom { .. }))
         {
             return Err(ser::Error::custom(format!(
-                "rule `{}`: rules written in rust cannot be serialized",
+                "rule `{}`: rules written in Rust cannot be serialized",
                 rule.id()
             )));
         }

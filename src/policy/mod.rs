@@ -15,7 +15,6 @@ use crate::compiled::{Candidates, RuleIndex};
 use crate::condition::{Condition, MyList};
 use crate::contact::Contact;
 use crate::decision::Decision;
-use crate::limits;
 use crate::platform::{Direction, Platform};
 use crate::policy_example::Example;
 use crate::reach::RuleReach;
@@ -121,25 +120,27 @@ pub struct Policy {
     pub(crate) reach: Arc<RuleReach>,
 }
 
+// The limits are written as numbers, so that the docs show them; two are
+// checked below the policy with `limits`, and a test keeps those equal.
 impl Policy {
     /// How deeply conditions may nest (`not`, `all` and `any` each add a
     /// level; a single fact is one level).
-    pub const MAX_DEPTH: usize = limits::MAX_DEPTH;
+    pub const MAX_DEPTH: usize = 32;
     /// The longest rule id, in characters.
-    pub const MAX_ID_LEN: usize = limits::MAX_ID_LEN;
+    pub const MAX_ID_LEN: usize = 64;
     /// The longest reason, in characters.
-    pub const MAX_REASON_LEN: usize = limits::MAX_REASON_LEN;
+    pub const MAX_REASON_LEN: usize = 1000;
     /// The longest profession, passion or tag in settings or conditions, in
     /// characters, once trimmed and lowercased (as it is stored).
-    pub const MAX_TEXT_LEN: usize = limits::MAX_TEXT_LEN;
+    pub const MAX_TEXT_LEN: usize = 200;
     /// The most user rules a policy may hold.
-    pub const MAX_RULES: usize = limits::MAX_RULES;
+    pub const MAX_RULES: usize = 10_000;
     /// The most examples a policy may hold.
-    pub const MAX_EXAMPLES: usize = limits::MAX_EXAMPLES;
+    pub const MAX_EXAMPLES: usize = 10_000;
     /// The most characters of a contact's name (or first name) a reply
     /// shows; a longer one is cut. So a reply is at most its template's
     /// length plus this many characters per placeholder.
-    pub const MAX_NAME_IN_REPLY: usize = limits::MAX_NAME_IN_REPLY;
+    pub const MAX_NAME_IN_REPLY: usize = 100;
 
     /// This policy as it reads on `platform` alone: its user rules that can
     /// apply there, in order, and no examples. What one platform's analysis
@@ -519,6 +520,18 @@ impl fmt::Debug for Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits;
+
+    #[test]
+    fn the_documented_limits_are_the_ones_checked() {
+        let pairs = [
+            (Policy::MAX_ID_LEN, limits::MAX_ID_LEN),
+            (Policy::MAX_NAME_IN_REPLY, limits::MAX_NAME_IN_REPLY),
+        ];
+        for (documented, checked) in pairs {
+            assert_eq!(documented, checked);
+        }
+    }
     use crate::condition::Condition;
 
     #[test]

@@ -411,7 +411,7 @@ fn rules_written_in_rust_are_opaque() {
     );
     assert_eq!(
         warnings[0].to_string(),
-        "rule `accept-all` is written in rust: the analysis cannot see when it applies, and \
+        "rule `accept-all` is written in Rust: the analysis cannot see when it applies, and \
          assumes it hides no other rule"
     );
 }

@@ -362,8 +362,8 @@ fn rules_written_in_rust_are_left_out_and_named() {
     assert_eq!(diff.rows().len(), 1);
     assert!(
         diff.to_string().ends_with(
-            "\nLeft out: the rules written in Rust (`opaque`). The table shows the decision \
-             when none of them applies.\n"
+            "\nLeft out: the rules written in Rust (`opaque`). The diff shows where the \
+             policies differ when none of them applies.\n"
         ),
         "{diff}"
     );

@@ -381,7 +381,7 @@ fn serializing_a_policy_with_a_rust_rule_is_an_error_naming_the_rule() {
         .rule(blocklist())
         .build()
         .unwrap();
-    let expected = "rule `blocklist`: rules written in rust cannot be serialized";
+    let expected = "rule `blocklist`: rules written in Rust cannot be serialized";
     assert_eq!(
         serde_json::to_string(&policy).unwrap_err().to_string(),
         expected
