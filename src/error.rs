@@ -110,6 +110,8 @@ pub enum NameKind {
     Acquaintance,
     /// A [`BuiltinRule`](crate::BuiltinRule), by its id.
     BuiltinRule,
+    /// A [`Fact`](crate::Fact) a person can be asked about.
+    Fact,
 }
 
 impl fmt::Display for NameKind {
@@ -121,6 +123,7 @@ impl fmt::Display for NameKind {
             NameKind::Direction => "direction",
             NameKind::Acquaintance => "acquaintance",
             NameKind::BuiltinRule => "built-in rule",
+            NameKind::Fact => "fact",
         })
     }
 }

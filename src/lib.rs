@@ -216,8 +216,8 @@ mod analysis;
 mod check;
 
 pub use analysis::{
-    AnalysisError, Change, DecisionTable, DiffRow, FactCell, FactChange, FactValue, PolicyDiff,
-    TableRow, Warning,
+    AnalysisError, Answer, AnswerValue, AskNode, AskTree, Change, DecisionTable, DiffRow, Fact,
+    FactCell, FactChange, FactValue, PolicyDiff, Question, TableRow, Warning,
 };
 pub use builtin::BuiltinRule;
 pub use check::ExampleFailure;

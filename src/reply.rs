@@ -151,7 +151,7 @@ fn shown_name(contact: &Contact) -> Cow<'_, str> {
 }
 
 /// The first word of the contact's name, as a reply shows it.
-fn first_name(contact: &Contact) -> Cow<'_, str> {
+pub(crate) fn first_name(contact: &Contact) -> Cow<'_, str> {
     let word = contact.name().split_whitespace().find(|w| visible(w));
     inert(word.unwrap_or(""), MAX_NAME_IN_REPLY)
 }

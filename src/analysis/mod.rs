@@ -11,6 +11,9 @@
 //!   as the decision table's are;
 //! - the facts of a table's or a diff's row as data, [`FactCell`]s of
 //!   condition keys and [`FactValue`]s (`cells`);
+//! - [`Policy::ask`] and its [`AskTree`]: the fewest questions that decide
+//!   an invitation when some facts are not known (`ask`), which probes the
+//!   policy itself;
 //! - [`Policy::what_would_change`](crate::Policy::what_would_change) and its
 //!   [`Change`]s (`change`), which probes the policy itself;
 //! - the engine the analyses share (`engine`): the finite space of
@@ -18,6 +21,7 @@
 //!   over it, and an explorer that cuts it into pieces. Its items are
 //!   private to this folder.
 
+mod ask;
 mod cells;
 mod change;
 mod diff;
@@ -25,6 +29,7 @@ mod engine;
 mod table;
 mod warnings;
 
+pub use ask::{Answer, AnswerValue, AskNode, AskTree, Fact, Question};
 pub use cells::{FactCell, FactValue};
 pub use change::{Change, FactChange};
 pub use diff::{DiffRow, PolicyDiff};

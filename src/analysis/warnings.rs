@@ -187,6 +187,14 @@ pub enum AnalysisError {
         /// The most rows allowed.
         limit: usize,
     },
+    /// The unknown facts given to [`Policy::ask`] can be filled in more
+    /// than `limit` ways (each answer a policy tells apart counted): too
+    /// many to try.
+    #[error("policy: the unknown facts can be filled in more than {limit} ways")]
+    TooManyUnknowns {
+        /// The most ways allowed.
+        limit: usize,
+    },
 }
 
 impl Policy {

@@ -18,6 +18,8 @@ mod strategies;
 #[cfg(feature = "serde")]
 mod alloc;
 mod analysis;
+#[cfg(feature = "serde")]
+mod ask;
 mod autotrait;
 mod builtin_rules;
 mod decision_table;
