@@ -39,8 +39,10 @@ Each input line is a request:
 `id` is optional and echoed back; `contact` has the fields of a contact (`name`,
 `acquaintance`, `my-view`, `their-view`, `recruiter`, ...). Each output line has the
 `id`, `name`, `platform`, `direction`, `decision`, `rule`, `explanation`, a `reply` for
-meet-first, and `why-not` with --why-not. A bad line gets {\"line\": N, \"error\": \"...\"}
-and the others go on; blank lines are skipped.
+meet-first, and `why-not` with --why-not. A request may list the facts not known yet,
+\"unknown\": [\"acquaintance\", \"my-view\", ...] (contact fields, or \"job-seeking\"): its line
+then has `ask`, the fewest questions that decide it (a tree of nodes; node 0 first).
+A bad line gets {\"line\": N, \"error\": \"...\"} and the others go on; blank lines are skipped.
 
 Exit status: 0 when every line was decided, 1 when a line failed, 2 when the policy
 or the input could not be read.

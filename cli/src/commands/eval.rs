@@ -10,7 +10,7 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
-use acquaint::{Change, Contact, Decision, Direction, Platform, Policy};
+use acquaint::{AskNode, AskTree, Change, Contact, Decision, Direction, Fact, Platform, Policy};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -33,6 +33,28 @@ pub struct RequestLine<'a> {
     /// What I know of the person; left out, a stranger.
     #[serde(default)]
     pub contact: Contact,
+    /// The facts not known yet (contact fields, or `job-seeking`): the
+    /// answer is then the tree of questions that decide the request.
+    #[serde(default)]
+    pub unknown: Vec<Fact>,
+}
+
+/// One line of output for a request with facts not known yet: the fewest
+/// questions that decide it, as `Policy::ask` gives them.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct AskLine<'a> {
+    /// The request's `id`, as it was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a RawValue>,
+    /// The contact's name.
+    pub name: &'a str,
+    /// The network.
+    pub platform: &'a Platform,
+    /// The request's direction.
+    pub direction: Direction,
+    /// The questions, each answer leading to a decision or the next.
+    pub ask: AskTree,
 }
 
 /// One line of output for a request that was decided.
@@ -146,6 +168,31 @@ pub fn eval(
         }
         written.clear();
         match serde_json::from_slice::<RequestLine<'_>>(&line) {
+            Ok(request) if !request.unknown.is_empty() => match ask(policy, &request) {
+                Ok(line) => match options.format {
+                    Format::Json => {
+                        serde_json::to_writer(&mut written, &line).map_err(io::Error::from)?
+                    }
+                    Format::Table => ask_row(&mut written, number, &line)?,
+                },
+                Err(e) => {
+                    failed = true;
+                    let error = e.to_string();
+                    match options.format {
+                        Format::Json => serde_json::to_writer(
+                            &mut written,
+                            &ErrorLine {
+                                line: number,
+                                error: &error,
+                            },
+                        )
+                        .map_err(io::Error::from)?,
+                        Format::Table => {
+                            write!(written, "| {number} | | | | | error | | {} |", cell(&error))?
+                        }
+                    }
+                }
+            },
             Ok(request) => {
                 let answer = decide(policy, &request, options.why_not);
                 match options.format {
@@ -200,6 +247,56 @@ pub fn decide<'a>(
         reply: verdict.reply(),
         why_not,
     }
+}
+
+/// The questions that decide a request with facts not known yet.
+pub fn ask<'a>(
+    policy: &Policy,
+    request: &'a RequestLine<'a>,
+) -> Result<AskLine<'a>, acquaint::AnalysisError> {
+    let tree = policy.ask(
+        &request.contact,
+        &request.unknown,
+        &request.platform,
+        request.direction,
+    )?;
+    Ok(AskLine {
+        id: request.id,
+        name: request.contact.name(),
+        platform: &request.platform,
+        direction: request.direction,
+        ask: tree,
+    })
+}
+
+/// A row of the Markdown table for a request with facts not known yet:
+/// its decision when they cannot change it, else the first question.
+fn ask_row(out: &mut Vec<u8>, number: u64, line: &AskLine<'_>) -> io::Result<()> {
+    let id = line.id.map_or("", |id| id.get());
+    let (decision, rule, said) = match line.ask.root() {
+        AskNode::Decided { decision, rule } => (
+            decision.to_string(),
+            rule.clone().unwrap_or_default(),
+            "decided whatever the facts not known".to_owned(),
+        ),
+        AskNode::Question(q) => ("ask".to_owned(), String::new(), q.text().to_owned()),
+        // A policy with rules written in Rust, and nothing to ask.
+        _ => ("evaluate".to_owned(), String::new(), String::new()),
+    };
+    write!(
+        out,
+        "| {number} | {} | {} | {} | {} | {decision} | {} | {} |",
+        cell(id),
+        cell(line.name),
+        line.platform,
+        line.direction,
+        if rule.is_empty() {
+            String::new()
+        } else {
+            format!("`{}`", cell(&rule))
+        },
+        cell(&said)
+    )
 }
 
 /// What is wrong with a line, as serde_json and the library say it, with
