@@ -32,6 +32,8 @@
 //!   passions of mine: the decision table of every platform the policy
 //!   declares, and its diff against the same policy with one rule's
 //!   decision changed, as `acquaint table` and `acquaint diff` print them;
+//! - `ask/{platforms,professions,passions}`: the questions that decide a
+//!   stranger on Twitter, every fact unknown, against the settings cases;
 //! - `evaluate/my_passions`: 1,000 contacts, each with two passions,
 //!   decided on Twitter against N passions of mine: the same cost at any N;
 //! - `what_would_change/my_passions`: a contact against N passions of
@@ -47,7 +49,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use acquaint::{Condition, Contact, DataRule, Decision, Direction, Platform, Policy};
+use acquaint::{Condition, Contact, DataRule, Decision, Direction, Fact, Platform, Policy};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 /// The smaller input size; each case also runs at ten times it.
@@ -355,6 +357,33 @@ fn every_platform(c: &mut Criterion) {
     group.finish();
 }
 
+fn ask(c: &mut Criterion) {
+    let mut group = c.benchmark_group("ask");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    let stranger = Contact::new("Sam");
+    for (name, make) in SETTINGS_CASES {
+        for n in sizes() {
+            let policy = make(n);
+            group.bench_with_input(BenchmarkId::new(name, n), &policy, |b, policy| {
+                b.iter(|| {
+                    black_box(
+                        policy
+                            .ask(
+                                &stranger,
+                                &Fact::ALL,
+                                &Platform::Twitter,
+                                Direction::Incoming,
+                            )
+                            .unwrap(),
+                    )
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 fn my_passions(c: &mut Criterion) {
     let contacts: Vec<Contact> = (0..1_000)
         .map(|i| {
@@ -400,6 +429,7 @@ criterion_group!(
     diff,
     build,
     every_platform,
+    ask,
     my_passions
 );
 criterion_main!(benches);
