@@ -13,12 +13,14 @@
 //!   row's decision and rule are the verdict's;
 //! - a rule `analyze` says can never decide does not decide;
 //! - a policy without Rust rules serializes as JSON that loads back to the
-//!   same policy.
+//!   same policy;
+//! - `ask`, with some facts of a contact taken as unknown, leads the
+//!   contact's own answers to the decision `evaluate` gives it.
 #![no_main]
 
 use acquaint::{
-    Acquaintance, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, FactChange,
-    Platform, Policy, PolicyBuilder, Request, Rule, View, Warning,
+    Acquaintance, AskNode, BuiltinRule, Condition, Contact, DataRule, Decision, Direction, Fact,
+    FactChange, Platform, Policy, PolicyBuilder, Request, Rule, View, Warning,
 };
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
@@ -255,6 +257,8 @@ struct Input {
     fallback: u8,
     contacts: Vec<ArbContact>,
     platform: ArbPlatform,
+    /// The facts `ask` takes as unknown, a bit each in `Fact::ALL`.
+    unknown: u16,
 }
 
 impl Input {
@@ -436,6 +440,36 @@ fuzz_target!(|input: Input| {
                     change.rule_id(),
                     "{change:?} for {contact:?}"
                 );
+            }
+
+            let unknown: Vec<Fact> = Fact::ALL
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| input.unknown & (1 << i) != 0)
+                .map(|(_, f)| f)
+                .collect();
+            if let Ok(tree) = policy.ask(contact, &unknown, &platform, direction) {
+                let _ = serde_json::to_string(&tree);
+                let mut node = tree.root();
+                let mut steps = 0;
+                while let AskNode::Question(q) = node {
+                    let answer = q
+                        .answer_for(contact, input.job_seeking)
+                        .unwrap_or_else(|| panic!("no answer for {contact:?} to {q:?}"));
+                    node = tree.node(answer.next()).unwrap();
+                    steps += 1;
+                    assert!(steps <= tree.nodes().len());
+                }
+                match node {
+                    AskNode::Decided { decision, rule } => {
+                        assert_eq!(*decision, verdict.decision(), "{contact:?}: {tree:?}");
+                        if let Some(rule) = rule {
+                            assert_eq!(rule, verdict.rule_id());
+                        }
+                    }
+                    AskNode::Evaluate => assert!(has_rust_rule),
+                    other => panic!("{other:?}"),
+                }
             }
 
             let request = Request::new(contact, &platform, direction, policy.settings());

@@ -1,5 +1,6 @@
 //! A policy document in TOML: loads or fails with an error, never panics
-//! or hangs; when it loads, it serializes as a document that loads back to
+//! or hangs; an error's position (`Policy::from_toml_str`) lies within the
+//! text; when it loads, it serializes as a document that loads back to
 //! the same policy.
 #![no_main]
 
@@ -11,6 +12,17 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    if let Err(e) = Policy::from_toml_str(text) {
+        if let Some(at) = e.position(text) {
+            assert!(
+                text.get(at.span()).is_some(),
+                "{:?} in {} bytes",
+                at,
+                text.len()
+            );
+            assert!(at.line() >= 1 && at.column() >= 1 && at.end_line() >= at.line());
+        }
+    }
     let Ok(policy) = toml::from_str::<Policy>(text) else {
         return;
     };
