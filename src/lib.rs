@@ -26,6 +26,8 @@
 //!   deserialize, verdicts serialize through [`VerdictRecord`], and
 //!   mistakes in a policy are typed [`PolicyError`]s, also through
 //!   [`Policy::from_deserializer`] with its [`LoadError`].
+//! - Facts not known yet: [`Policy::ask`] gives the fewest questions that
+//!   decide an invitation, as an [`AskTree`] a program can drive.
 //!
 //! ```
 //! use acquaint::{Acquaintance, Contact, Decision, Direction, Platform, Policy, View};
@@ -153,6 +155,10 @@
 //!   decisions, verdict records and policies, and for one data rule,
 //!   condition or example alone; loading policy documents with any serde
 //!   format crate.
+//! - **`toml`**, **`json`**, **`yaml`**: `Policy::from_toml_str`,
+//!   `Policy::from_json_str` and `Policy::from_yaml_str`, which load a
+//!   document from text and give each mistake its [`SourcePosition`]
+//!   ([`PolicyError::position`]); each brings its format's reader.
 
 // No unsafe code in the library; tests may opt out (see Cargo.toml).
 #![forbid(unsafe_code)]
