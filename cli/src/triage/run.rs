@@ -44,7 +44,8 @@ pub struct Options {
     pub invitations: Option<PathBuf>,
     /// What you know of each person (TOML), keyed by profile URL or name;
     /// it wins over anything inferred [default: nobody, or the bundled
-    /// sample's people file with the bundled sample]
+    /// sample's people file with the bundled sample; with --ask,
+    /// people.toml in the current directory]
     #[arg(long, value_name = "FILE")]
     pub people: Option<PathBuf>,
     /// A policy document (.toml, .json or .yaml) [default: the built-in
