@@ -1579,10 +1579,7 @@ fn a_diff_names_each_declared_platform_and_computes_the_unnamed_once() {
 
 /// A directory of this test's own, emptied.
 fn ask_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "acquaint-ask-{name}-{}",
-        std::process::id()
-    ));
+    let dir = std::env::temp_dir().join(format!("acquaint-ask-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -1627,14 +1624,14 @@ fn ask_asks_only_what_decides_and_writes_each_answer_at_once() {
     // Grace: only whether we met (the views are inferred), answered by
     // its value; Sam: by its words, a number, a line that is no answer,
     // then a number; then the input ends.
-    let first = ask_with(
-        &people,
-        "worked-in-person\nWe met in person\n1\nmaybe\n1\n",
-    );
+    let first = ask_with(&people, "worked-in-person\nWe met in person\n1\nmaybe\n1\n");
     // Pat is decided by the people file: listed, never asked about.
     assert!(first.starts_with("Decided by what is known (1):\n  Pat Pushy  decline     linkedin.reputation-guard: you would speak badly of their work\n"), "{first}");
     assert!(!first.contains("Have you met Pat"), "{first}");
-    assert!(first.contains("12 invitations to ask about; each answer is written to"), "{first}");
+    assert!(
+        first.contains("12 invitations to ask about; each answer is written to"),
+        "{first}"
+    );
     assert!(first.contains(
         "[1/12] Grace Hopper (they invited you)\n    note: Great working with you on the compiler, Alex. Let's stay in touch!\n    fact: their-view = positive (Recommendations_Received.csv: they recommended you)\n"
     ), "{first}");
@@ -1646,14 +1643,20 @@ fn ask_asks_only_what_decides_and_writes_each_answer_at_once() {
     assert!(first.contains("  answer [1-3, s skip, q quit]: maybe\n  not an answer: give its number, its words or its value\n  answer [1-3, s skip, q quit]: 1\n  → They would vouch for it\n  decision: accept (linkedin.mutual-vouch)"), "{first}");
     assert!(first.contains("[3/12] Riley Recruiter"), "{first}");
     assert!(first.contains("(end of input)\n\nStopped.\n\n13 invitations: 1 by what was known, 2 by your answers, 10 left undecided.\n4 questions asked in all; the answers are in `"), "{first}");
-    assert!(first.contains("Run the same command again to go on with the 10 undecided invitations"), "{first}");
+    assert!(
+        first.contains("Run the same command again to go on with the 10 undecided invitations"),
+        "{first}"
+    );
 
     // Written at once, the comments kept, nothing left beside it.
     let written = std::fs::read_to_string(&people).unwrap();
     assert!(written.starts_with(ASK_PEOPLE), "{written}");
     assert!(written.contains("[people.\"https://www.linkedin.com/in/grace-hopper\"]\nname = \"Grace Hopper\"\nacquaintance = \"worked-in-person\"   # answered in triage --ask\n"), "{written}");
     assert!(written.contains("[people.\"https://www.linkedin.com/in/sam-stranger-5b2a91\"]\nname = \"Sam Stranger\"\nacquaintance = \"met-in-person\"   # answered in triage --ask\nmy-view = \"positive\"   # answered in triage --ask\ntheir-view = \"positive\"   # answered in triage --ask\n"), "{written}");
-    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(files, ["people.toml"]);
 
     // A second run goes on: what was answered is known now.
@@ -1674,9 +1677,15 @@ fn ask_starts_a_people_file_and_a_second_run_asks_nothing() {
     let first = ask_with(&people, &"1\n".repeat(100));
     assert!(first.contains("13 invitations: 0 by what was known, 13 by your answers, 0 left undecided.\n36 questions asked in all"), "{first}");
     let written = std::fs::read_to_string(&people).unwrap();
-    assert!(written.starts_with("# What you know of people, for `acquaint triage --people`"), "{written}");
+    assert!(
+        written.starts_with("# What you know of people, for `acquaint triage --people`"),
+        "{written}"
+    );
     let second = ask_with(&people, "");
-    assert!(second.contains("Nothing to ask: what is known decides every invitation."), "{second}");
+    assert!(
+        second.contains("Nothing to ask: what is known decides every invitation."),
+        "{second}"
+    );
     assert!(second.contains("13 invitations: 13 by what was known, 0 by your answers, 0 left undecided.\n0 questions asked in all."), "{second}");
     assert_eq!(std::fs::read_to_string(&people).unwrap(), written);
     let _ = std::fs::remove_dir_all(&dir);
@@ -1733,7 +1742,10 @@ fn ask_in_a_terminal_takes_one_key_each() {
     tmux(&["send-keys", "x"]);
     tmux(&["send-keys", "3"]);
     let s = wait_for("→ We met in person");
-    assert!(s.contains("quit]: 3\n  → We met in person\n  What would you say about Sam's work"), "{s}");
+    assert!(
+        s.contains("quit]: 3\n  → We met in person\n  What would you say about Sam's work"),
+        "{s}"
+    );
     // Ctrl-C stops, with the answers given so far written and the
     // terminal given back.
     tmux(&["send-keys", "C-c"]);
@@ -1741,7 +1753,13 @@ fn ask_in_a_terminal_takes_one_key_each() {
     assert!(s.contains("Stopped.\n\n13 invitations: 1 by what was known, 1 by your answers, 11 left undecided.\n2 questions asked in all"), "{s}");
     tmux(&["kill-server"]);
     let written = std::fs::read_to_string(dir.join("people.toml")).unwrap();
-    assert!(written.contains("acquaintance = \"worked-in-person\"   # answered in triage --ask"), "{written}");
-    assert!(written.contains("acquaintance = \"met-in-person\"   # answered in triage --ask"), "{written}");
+    assert!(
+        written.contains("acquaintance = \"worked-in-person\"   # answered in triage --ask"),
+        "{written}"
+    );
+    assert!(
+        written.contains("acquaintance = \"met-in-person\"   # answered in triage --ask"),
+        "{written}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
