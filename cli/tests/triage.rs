@@ -1713,7 +1713,9 @@ fn ask_in_a_terminal_takes_one_key_each() {
             .unwrap()
     };
     let command = format!(
-        "cd '{}' && '{}' triage --ask; echo \"exit status $?\"; sleep 60",
+        "cd '{}' && '{}' triage --ask; echo \"exit status $?\"; \
+         echo \"tty: $(stty -a | tr -s ' ;' '\\n' | grep -E '^-?(isig|icanon|echo)$' | tr '\\n' ' ')\"; \
+         sleep 60",
         dir.display(),
         env!("CARGO_BIN_EXE_acquaint")
     );
@@ -1749,7 +1751,8 @@ fn ask_in_a_terminal_takes_one_key_each() {
     // Ctrl-C stops, with the answers given so far written and the
     // terminal given back.
     tmux(&["send-keys", "C-c"]);
-    let s = wait_for("exit status 0");
+    let s = wait_for("tty: ");
+    assert!(s.contains("exit status 0\ntty: isig icanon echo\n"), "{s}");
     assert!(s.contains("Stopped.\n\n13 invitations: 1 by what was known, 1 by your answers, 11 left undecided.\n2 questions asked in all"), "{s}");
     tmux(&["kill-server"]);
     let written = std::fs::read_to_string(dir.join("people.toml")).unwrap();
@@ -1761,5 +1764,136 @@ fn ask_in_a_terminal_takes_one_key_each() {
         written.contains("acquaintance = \"met-in-person\"   # answered in triage --ask"),
         "{written}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn question(contact: &acquaint::Contact, unknown: &[acquaint::Fact]) -> acquaint::Question {
+    let tree = Policy::default()
+        .ask(
+            contact,
+            unknown,
+            &acquaint::Platform::LinkedIn,
+            Direction::Incoming,
+        )
+        .unwrap();
+    match tree.root() {
+        acquaint::AskNode::Question(q) => q.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn ask_reads_an_answer_by_number_words_or_value() {
+    use acquaint::{Acquaintance, Contact, Fact, View};
+    use acquaint_cli::triage::keys::{Reply, parse_reply};
+    let met = question(
+        &Contact::new("Sam")
+            .with_my_view(View::Positive)
+            .with_their_view(View::Positive),
+        &[Fact::Acquaintance],
+    );
+    for said in [
+        "3",
+        " We met in person ",
+        "we MET in person",
+        "met-in-person",
+    ] {
+        assert_eq!(parse_reply(&met, said), Some(Reply::Answer(2)), "{said}");
+    }
+    for said in ["", "0", "6", "met", "y"] {
+        assert_eq!(parse_reply(&met, said), None, "{said}");
+    }
+    assert_eq!(parse_reply(&met, "q"), Some(Reply::Quit));
+    assert_eq!(parse_reply(&met, "skip"), Some(Reply::Skip));
+    let recruiter = question(
+        &Contact::new("Riley").with_acquaintance(Acquaintance::Never),
+        &[Fact::Recruiter, Fact::JobSeeking],
+    );
+    assert_eq!(recruiter.text(), "Is Riley a recruiter?");
+    for (said, index) in [
+        ("y", 0),
+        ("Yes", 0),
+        ("true", 0),
+        ("n", 1),
+        ("no", 1),
+        ("2", 1),
+    ] {
+        assert_eq!(
+            parse_reply(&recruiter, said),
+            Some(Reply::Answer(index)),
+            "{said}"
+        );
+    }
+}
+
+#[test]
+fn ask_unknown_facts_are_those_neither_the_people_file_nor_the_export_gives() {
+    use acquaint::Fact;
+    use acquaint_cli::triage::ask::unknown_facts;
+    let triaged = decide(&options());
+    let names = |name: &str| -> Vec<Fact> { unknown_facts(&find(&triaged, name).known) };
+    // Grace: the people file gives acquaintance and profession, the export
+    // both views.
+    assert_eq!(
+        names("Grace Hopper"),
+        [
+            Fact::Recruiter,
+            Fact::Friend,
+            Fact::FacebookFriend,
+            Fact::Star,
+            Fact::Passions,
+            Fact::Tags,
+            Fact::MutualConnections
+        ]
+    );
+    // Анна: only messages, which say at least spoken: still asked.
+    assert_eq!(
+        names("Анна Петрова")[..3],
+        [Fact::Acquaintance, Fact::MyView, Fact::TheirView]
+    );
+}
+
+#[test]
+fn ask_writes_into_the_entry_as_it_is_written_keeping_comments() {
+    use acquaint::{AnswerValue, Fact, View};
+    use acquaint_cli::triage::record::{Target, record};
+    let dir = ask_dir("record");
+    let path = dir.join("people.toml");
+    let text = "# top\n[people]\n# Kim, inline\n\"Kim Nguyen\" = { friend = true } # a friend\n";
+    std::fs::write(&path, text).unwrap();
+    let target = Target {
+        key: "Kim Nguyen",
+        name: Some("Kim Nguyen"),
+    };
+    let people = record(
+        &path,
+        target,
+        Fact::MyView,
+        None,
+        &AnswerValue::View(View::Unknown),
+    )
+    .unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        "# top\n[people]\n# Kim, inline\n\"Kim Nguyen\" = { friend = true, my-view = \"unknown\" } # a friend\n"
+    );
+    let (entry, _) = people.entry("Kim Nguyen", "").unwrap();
+    assert_eq!(entry.contact.my_view(), View::Unknown);
+    // A tag answered no still says the tags are known: an empty list.
+    let target = Target {
+        key: "https://www.linkedin.com/in/x",
+        name: Some("X"),
+    };
+    record(
+        &path,
+        target,
+        Fact::Tags,
+        Some("agency"),
+        &AnswerValue::Bool(false),
+    )
+    .unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.ends_with("[people.\"https://www.linkedin.com/in/x\"]\nname = \"X\"\ntags = []   # answered in triage --ask\n"), "{written}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -76,7 +76,7 @@ pub fn record(
         })
         .as_table_mut()
         .ok_or_else(|| people_error("`people` is not a table".into()))?;
-    let entry = people.entry(target.key).or_insert_with(|| {
+    let item = people.entry(target.key).or_insert_with(|| {
         let mut t = Table::new();
         if let Some(name) = target.name.filter(|n| *n != target.key && !n.is_empty()) {
             t.insert("name", toml_edit::value(name));
@@ -84,7 +84,8 @@ pub fn record(
         Item::Table(t)
     });
     // An inline entry (`"Kim" = { friend = true }`) is edited in place.
-    let entry = entry
+    let inline = item.is_inline_table();
+    let entry = item
         .as_table_like_mut()
         .ok_or_else(|| people_error(format!("person `{}` is not a table", target.key)))?;
     let field = fact.name();
@@ -117,8 +118,15 @@ pub fn record(
         (_, _) => return People::parse(&text, &shown),
     };
     let mut new = new;
-    new.decor_mut().set_suffix("   # answered in triage --ask");
+    // An inline table cannot hold a comment, nor a line break.
+    if !inline {
+        new.decor_mut().set_suffix("   # answered in triage --ask");
+    }
     entry.insert(field, Item::Value(new));
+    if inline {
+        // Spaced as `{ a = 1, b = 2 }` again after the new field.
+        entry.fmt();
+    }
 
     let mut text = doc.to_string();
     if new_file {
