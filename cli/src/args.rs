@@ -100,7 +100,8 @@ Examples:
   acquaint triage
   acquaint triage --export ~/Downloads/Complete_LinkedInDataExport.zip --write-people people.toml
   acquaint triage --export ~/Downloads/Complete_LinkedInDataExport.zip --people people.toml
-  acquaint triage --export ~/Downloads/Complete_LinkedInDataExport.zip --people people.toml --audit")]
+  acquaint triage --export ~/Downloads/Complete_LinkedInDataExport.zip --people people.toml --audit
+  acquaint triage --export ~/Downloads/Complete_LinkedInDataExport.zip --ask    # writes people.toml")]
     Triage(Options),
 }
 

@@ -158,6 +158,13 @@ pub enum Error {
         /// What is wrong, naming the rule and the field.
         message: String,
     },
+    /// `triage --ask` could not work out the questions for a person.
+    Ask {
+        /// The person, as the export names them.
+        name: String,
+        /// Why, from `Policy::ask`.
+        message: String,
+    },
     /// The output could not be written.
     Write(io::Error),
 }
@@ -242,6 +249,9 @@ impl fmt::Display for Error {
             Error::Policy { path, message } => write!(f, "policy file `{path}`: {message}"),
             Error::Diff { old, new, message } => {
                 write!(f, "policy files `{old}` and `{new}`: {message}")
+            }
+            Error::Ask { name, message } => {
+                write!(f, "cannot work out what to ask about `{name}`: {message}")
             }
             Error::Write(e) => write!(f, "cannot write the output: {e}"),
         }

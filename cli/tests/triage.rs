@@ -1574,3 +1574,326 @@ fn a_diff_names_each_declared_platform_and_computes_the_unnamed_once() {
     }
     assert_eq!(lines[3]["columns"], lines[5]["columns"]);
 }
+
+// ---- --ask ----------------------------------------------------------------
+
+/// A directory of this test's own, emptied.
+fn ask_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("acquaint-ask-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `acquaint triage --ask` on the bundled sample export with `people`,
+/// the answers piped in; its standard output.
+fn ask_with(people: &std::path::Path, answers: &str) -> String {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_acquaint"))
+        .args(["triage", "--ask", "--people"])
+        .arg(people)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(answers.as_bytes())
+        .unwrap();
+    let done = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(done.status.success(), "{stderr}");
+    String::from_utf8(done.stdout).unwrap()
+}
+
+const ASK_PEOPLE: &str = "\
+# My notes: kept by --ask.
+[people.\"Pat Pushy\"]   # met at a meetup
+acquaintance = \"met-in-person\"
+my-view = \"negative\"
+";
+
+#[test]
+fn ask_asks_only_what_decides_and_writes_each_answer_at_once() {
+    let dir = ask_dir("scripted");
+    let people = dir.join("people.toml");
+    std::fs::write(&people, ASK_PEOPLE).unwrap();
+    // Grace: only whether we met (the views are inferred), answered by
+    // its value; Sam: by its words, a number, a line that is no answer,
+    // then a number; then the input ends.
+    let first = ask_with(&people, "worked-in-person\nWe met in person\n1\nmaybe\n1\n");
+    // Pat is decided by the people file: listed, never asked about.
+    assert!(first.starts_with("Decided by what is known (1):\n  Pat Pushy  decline     linkedin.reputation-guard: you would speak badly of their work\n"), "{first}");
+    assert!(!first.contains("Have you met Pat"), "{first}");
+    assert!(
+        first.contains("12 invitations to ask about; each answer is written to"),
+        "{first}"
+    );
+    assert!(first.contains(
+        "[1/12] Grace Hopper (they invited you)\n    note: Great working with you on the compiler, Alex. Let's stay in touch!\n    fact: their-view = positive (Recommendations_Received.csv: they recommended you)\n"
+    ), "{first}");
+    assert!(first.contains(
+        "  Have you met Grace in person, or worked together?\n    1  We have never spoken\n    2  We have only spoken or written\n    3  We met in person\n    4  We worked together remotely\n    5  We worked together in person\n  answer [1-5, s skip, q quit]: worked-in-person\n  → We worked together in person\n  decision: accept (linkedin.mutual-vouch): "
+    ), "{first}");
+    // Grace's views are known: not asked.
+    assert!(!first.contains("about Grace's work"), "{first}");
+    assert!(first.contains("  answer [1-3, s skip, q quit]: maybe\n  not an answer: give its number, its words or its value\n  answer [1-3, s skip, q quit]: 1\n  → They would vouch for it\n  decision: accept (linkedin.mutual-vouch)"), "{first}");
+    assert!(first.contains("[3/12] Riley Recruiter"), "{first}");
+    assert!(first.contains("(end of input)\n\nStopped.\n\n13 invitations: 1 by what was known, 2 by your answers, 10 left undecided.\n4 questions asked in all; the answers are in `"), "{first}");
+    assert!(
+        first.contains("Run the same command again to go on with the 10 undecided invitations"),
+        "{first}"
+    );
+
+    // Written at once, the comments kept, nothing left beside it.
+    let written = std::fs::read_to_string(&people).unwrap();
+    assert!(written.starts_with(ASK_PEOPLE), "{written}");
+    assert!(written.contains("[people.\"https://www.linkedin.com/in/grace-hopper\"]\nname = \"Grace Hopper\"\nacquaintance = \"worked-in-person\"   # answered in triage --ask\n"), "{written}");
+    assert!(written.contains("[people.\"https://www.linkedin.com/in/sam-stranger-5b2a91\"]\nname = \"Sam Stranger\"\nacquaintance = \"met-in-person\"   # answered in triage --ask\nmy-view = \"positive\"   # answered in triage --ask\ntheir-view = \"positive\"   # answered in triage --ask\n"), "{written}");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files, ["people.toml"]);
+
+    // A second run goes on: what was answered is known now.
+    let second = ask_with(&people, "q\n");
+    assert!(second.starts_with("Decided by what is known (3):\n  Grace Hopper  accept      linkedin.mutual-vouch: worked together, and you vouch for each other\n  Sam Stranger  accept      linkedin.mutual-vouch: met, and you vouch for each other\n  Pat Pushy     decline     linkedin.reputation-guard"), "{second}");
+    assert!(!second.contains("Have you met Grace"), "{second}");
+    assert!(!second.contains("Have you met Sam"), "{second}");
+    assert!(second.contains("10 invitations to ask about"), "{second}");
+    assert!(second.contains("[1/10] Riley Recruiter"), "{second}");
+    assert!(second.contains("0 questions asked in all."), "{second}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ask_starts_a_people_file_and_a_second_run_asks_nothing() {
+    let dir = ask_dir("new");
+    let people = dir.join("people.toml");
+    let first = ask_with(&people, &"1\n".repeat(100));
+    assert!(first.contains("13 invitations: 0 by what was known, 13 by your answers, 0 left undecided.\n36 questions asked in all"), "{first}");
+    let written = std::fs::read_to_string(&people).unwrap();
+    assert!(
+        written.starts_with("# What you know of people, for `acquaint triage --people`"),
+        "{written}"
+    );
+    let second = ask_with(&people, "");
+    assert!(
+        second.contains("Nothing to ask: what is known decides every invitation."),
+        "{second}"
+    );
+    assert!(second.contains("13 invitations: 13 by what was known, 0 by your answers, 0 left undecided.\n0 questions asked in all."), "{second}");
+    assert_eq!(std::fs::read_to_string(&people).unwrap(), written);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ask_in_a_terminal_takes_one_key_each() {
+    let have_tmux = std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_tmux {
+        eprintln!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = ask_dir("tmux");
+    std::fs::write(dir.join("people.toml"), ASK_PEOPLE).unwrap();
+    let socket = format!("acquaint-ask-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .unwrap()
+    };
+    let command = format!(
+        "cd '{}' && '{}' triage --ask; echo \"exit status $?\"; \
+         echo \"tty: $(stty -a | tr -s ' ;' '\\n' | grep -E '^-?(isig|icanon|echo)$' | tr '\\n' ' ')\"; \
+         sleep 60",
+        dir.display(),
+        env!("CARGO_BIN_EXE_acquaint")
+    );
+    let started = tmux(&["new-session", "-d", "-x", "200", "-y", "50", &command]);
+    assert!(started.status.success(), "{started:?}");
+    let screen = || String::from_utf8(tmux(&["capture-pane", "-p", "-S", "-200"]).stdout).unwrap();
+    let wait_for = |text: &str| {
+        for _ in 0..200 {
+            let s = screen();
+            if s.contains(text) {
+                return s;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let s = screen();
+        tmux(&["kill-server"]);
+        panic!("never shown: {text:?}\n{s}");
+    };
+    wait_for("answer [1-5, s skip, q quit]:");
+    // One key, no Enter: Grace, whose views are inferred, is decided.
+    tmux(&["send-keys", "5"]);
+    let s = wait_for("[2/12] Sam Stranger");
+    assert!(s.contains("answer [1-5, s skip, q quit]: 5\n  → We worked together in person\n  decision: accept (linkedin.mutual-vouch)"), "{s}");
+    // A key that is no answer is not taken; then `y` is not an answer to
+    // this question either, `3` is.
+    tmux(&["send-keys", "x"]);
+    tmux(&["send-keys", "3"]);
+    let s = wait_for("→ We met in person");
+    assert!(
+        s.contains("quit]: 3\n  → We met in person\n  What would you say about Sam's work"),
+        "{s}"
+    );
+    // Ctrl-C stops, with the answers given so far written and the
+    // terminal given back.
+    tmux(&["send-keys", "C-c"]);
+    let s = wait_for("tty: ");
+    assert!(s.contains("exit status 0\ntty: isig icanon echo\n"), "{s}");
+    assert!(s.contains("Stopped.\n\n13 invitations: 1 by what was known, 1 by your answers, 11 left undecided.\n2 questions asked in all"), "{s}");
+    tmux(&["kill-server"]);
+    let written = std::fs::read_to_string(dir.join("people.toml")).unwrap();
+    assert!(
+        written.contains("acquaintance = \"worked-in-person\"   # answered in triage --ask"),
+        "{written}"
+    );
+    assert!(
+        written.contains("acquaintance = \"met-in-person\"   # answered in triage --ask"),
+        "{written}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn question(contact: &acquaint::Contact, unknown: &[acquaint::Fact]) -> acquaint::Question {
+    let tree = Policy::default()
+        .ask(
+            contact,
+            unknown,
+            &acquaint::Platform::LinkedIn,
+            Direction::Incoming,
+        )
+        .unwrap();
+    match tree.root() {
+        acquaint::AskNode::Question(q) => q.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn ask_reads_an_answer_by_number_words_or_value() {
+    use acquaint::{Acquaintance, Contact, Fact, View};
+    use acquaint_cli::triage::keys::{Reply, parse_reply};
+    let met = question(
+        &Contact::new("Sam")
+            .with_my_view(View::Positive)
+            .with_their_view(View::Positive),
+        &[Fact::Acquaintance],
+    );
+    for said in [
+        "3",
+        " We met in person ",
+        "we MET in person",
+        "met-in-person",
+    ] {
+        assert_eq!(parse_reply(&met, said), Some(Reply::Answer(2)), "{said}");
+    }
+    for said in ["", "0", "6", "met", "y"] {
+        assert_eq!(parse_reply(&met, said), None, "{said}");
+    }
+    assert_eq!(parse_reply(&met, "q"), Some(Reply::Quit));
+    assert_eq!(parse_reply(&met, "skip"), Some(Reply::Skip));
+    let recruiter = question(
+        &Contact::new("Riley").with_acquaintance(Acquaintance::Never),
+        &[Fact::Recruiter, Fact::JobSeeking],
+    );
+    assert_eq!(recruiter.text(), "Is Riley a recruiter?");
+    for (said, index) in [
+        ("y", 0),
+        ("Yes", 0),
+        ("true", 0),
+        ("n", 1),
+        ("no", 1),
+        ("2", 1),
+    ] {
+        assert_eq!(
+            parse_reply(&recruiter, said),
+            Some(Reply::Answer(index)),
+            "{said}"
+        );
+    }
+}
+
+#[test]
+fn ask_unknown_facts_are_those_neither_the_people_file_nor_the_export_gives() {
+    use acquaint::Fact;
+    use acquaint_cli::triage::ask::unknown_facts;
+    let triaged = decide(&options());
+    let names = |name: &str| -> Vec<Fact> { unknown_facts(&find(&triaged, name).known) };
+    // Grace: the people file gives acquaintance and profession, the export
+    // both views.
+    assert_eq!(
+        names("Grace Hopper"),
+        [
+            Fact::Recruiter,
+            Fact::Friend,
+            Fact::FacebookFriend,
+            Fact::Star,
+            Fact::Passions,
+            Fact::Tags,
+            Fact::MutualConnections
+        ]
+    );
+    // Анна: only messages, which say at least spoken: still asked.
+    assert_eq!(
+        names("Анна Петрова")[..3],
+        [Fact::Acquaintance, Fact::MyView, Fact::TheirView]
+    );
+}
+
+#[test]
+fn ask_writes_into_the_entry_as_it_is_written_keeping_comments() {
+    use acquaint::{AnswerValue, Fact, View};
+    use acquaint_cli::triage::record::{Target, record};
+    let dir = ask_dir("record");
+    let path = dir.join("people.toml");
+    let text = "# top\n[people]\n# Kim, inline\n\"Kim Nguyen\" = { friend = true } # a friend\n";
+    std::fs::write(&path, text).unwrap();
+    let target = Target {
+        key: "Kim Nguyen",
+        name: Some("Kim Nguyen"),
+    };
+    let people = record(
+        &path,
+        target,
+        Fact::MyView,
+        None,
+        &AnswerValue::View(View::Unknown),
+    )
+    .unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        "# top\n[people]\n# Kim, inline\n\"Kim Nguyen\" = { friend = true, my-view = \"unknown\" } # a friend\n"
+    );
+    let (entry, _) = people.entry("Kim Nguyen", "").unwrap();
+    assert_eq!(entry.contact.my_view(), View::Unknown);
+    // A tag answered no still says the tags are known: an empty list.
+    let target = Target {
+        key: "https://www.linkedin.com/in/x",
+        name: Some("X"),
+    };
+    record(
+        &path,
+        target,
+        Fact::Tags,
+        Some("agency"),
+        &AnswerValue::Bool(false),
+    )
+    .unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.ends_with("[people.\"https://www.linkedin.com/in/x\"]\nname = \"X\"\ntags = []   # answered in triage --ask\n"), "{written}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

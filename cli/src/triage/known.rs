@@ -27,6 +27,9 @@ use crate::triage::export::Invitation;
 use crate::triage::people::{Match, People, name_key, url_key};
 use crate::triage::table::{Column, Table};
 
+/// The source of a fact the people file gives.
+pub const PEOPLE_FILE: &str = "your people file";
+
 /// A fact about a person and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Fact {
@@ -619,7 +622,7 @@ pub fn resolve(
         known.facts.push(Fact {
             fact: field.clone(),
             value: value.clone(),
-            source: "your people file".into(),
+            source: PEOPLE_FILE.into(),
         });
     }
 

@@ -288,7 +288,9 @@ fn write_rows(
     Ok(())
 }
 
-fn write_known(out: &mut dyn Write, known: &Known, facts: bool) -> io::Result<()> {
+/// Under a row: with `facts`, the facts decided on with their sources,
+/// what was not inferred and why, and the context; always the hints.
+pub fn write_known(out: &mut dyn Write, known: &Known, facts: bool) -> io::Result<()> {
     if facts {
         for f in &known.facts {
             writeln!(

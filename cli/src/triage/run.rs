@@ -8,6 +8,7 @@ use crate::format::Format;
 use crate::policy_file::load_policy;
 use crate::triage::archive::{Archive, ExportFile, MAX_FILE_MB};
 use crate::triage::export::{Invitation, read_invitations, read_invitations_file};
+use crate::triage::keys::{Keys, Lines};
 use crate::triage::known::{Knowledge, resolve};
 use crate::triage::people::People;
 use crate::triage::report::{
@@ -26,6 +27,10 @@ pub fn sample_export() -> PathBuf {
     sample_dir().join("export")
 }
 
+/// The people file `--ask` writes without `--people`: in the current
+/// directory.
+pub const ASK_PEOPLE: &str = "people.toml";
+
 /// What the flags of `acquaint triage` ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Default, clap::Args)]
 pub struct Options {
@@ -39,7 +44,8 @@ pub struct Options {
     pub invitations: Option<PathBuf>,
     /// What you know of each person (TOML), keyed by profile URL or name;
     /// it wins over anything inferred [default: nobody, or the bundled
-    /// sample's people file with the bundled sample]
+    /// sample's people file with the bundled sample; with --ask,
+    /// people.toml in the current directory]
     #[arg(long, value_name = "FILE")]
     pub people: Option<PathBuf>,
     /// A policy document (.toml, .json or .yaml) [default: the built-in
@@ -74,6 +80,14 @@ pub struct Options {
     /// Let --write-people replace an existing file
     #[arg(long)]
     pub overwrite: bool,
+    /// Ask you, for each invitation that what is known does not decide,
+    /// only the questions that decide it (one key each in a terminal, one
+    /// line each from a pipe), writing each answer to the people file at
+    /// once; a second run goes on where the first stopped. The people
+    /// file is --people FILE [default: people.toml in the current
+    /// directory, created at the first answer]
+    #[arg(long, conflicts_with_all = ["audit", "write_people", "format", "why_not"])]
+    pub ask: bool,
     /// The most a file of the export may hold once unzipped, in megabytes;
     /// a larger one is refused, not read [default: 256]
     #[arg(long, value_name = "MB")]
@@ -96,11 +110,16 @@ pub struct Inputs {
 /// The files to read: the given ones, or the bundled samples when neither
 /// an export nor invitations are given.
 pub fn input_paths(options: &Options) -> Inputs {
+    // `--ask` writes its answers: never into the bundled sample.
+    let people = match &options.people {
+        None if options.ask => Some(PathBuf::from(ASK_PEOPLE)),
+        people => people.clone(),
+    };
     if options.export.is_some() || options.invitations.is_some() {
         return Inputs {
             export: options.export.clone(),
             invitations: options.invitations.clone(),
-            people: options.people.clone(),
+            people,
             sample: false,
         };
     }
@@ -108,12 +127,7 @@ pub fn input_paths(options: &Options) -> Inputs {
     Inputs {
         export: Some(sample_export()),
         invitations: None,
-        people: Some(
-            options
-                .people
-                .clone()
-                .unwrap_or_else(|| sample_dir().join("people.toml")),
-        ),
+        people: Some(people.unwrap_or_else(|| sample_dir().join("people.toml"))),
         sample: true,
     }
 }
@@ -133,11 +147,32 @@ pub struct Decided {
     pub notes: Vec<String>,
 }
 
-/// Reads the inputs and decides every invitation (or connection).
-pub fn decide_all(options: &Options) -> Result<Decided, Error> {
+/// Everything read before deciding: the policy, the people file, the
+/// export and its invitations.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The policy, with `--job-seeking` applied.
+    pub policy: acquaint::Policy,
+    /// The people file as read (empty when `--ask` starts a new one).
+    pub people: People,
+    /// What the export says about people.
+    pub knowledge: Knowledge,
+    /// The invitations, in the export's order.
+    pub invitations: Vec<Invitation>,
+    /// The files read.
+    pub inputs: Inputs,
+    /// One line per file of the export: read (with its rows) or missing.
+    pub files: Vec<String>,
+}
+
+/// Reads the policy, the people file and the export. With `--ask`, a
+/// people file that does not exist yet is an empty one: the answers will
+/// start it.
+pub fn load(options: &Options) -> Result<Loaded, Error> {
     let inputs = input_paths(options);
     let policy = load_policy(options.policy.as_deref(), options.job_seeking)?;
     let people = match &inputs.people {
+        Some(path) if options.ask && !path.exists() => People::empty(),
         Some(path) => People::load(path)?,
         None => People::empty(),
     };
@@ -166,6 +201,19 @@ pub fn decide_all(options: &Options) -> Result<Decided, Error> {
             });
         }
     }
+    if options.audit {
+        let export = archive.as_ref().map(|a| a.path().display().to_string());
+        if !archive
+            .as_ref()
+            .is_some_and(|a| a.has(ExportFile::Connections))
+        {
+            return Err(Error::NeedsFile {
+                flag: "--audit",
+                file: ExportFile::Connections.name(),
+                export: export.unwrap_or_default(),
+            });
+        }
+    }
     let knowledge = match &archive {
         Some(archive) => Knowledge::read(archive, &invitations)?,
         None => Knowledge::of_invitations(&invitations),
@@ -182,7 +230,26 @@ pub fn decide_all(options: &Options) -> Result<Decided, Error> {
             .collect(),
         None => Vec::new(),
     };
+    Ok(Loaded {
+        policy,
+        people,
+        knowledge,
+        invitations,
+        inputs,
+        files,
+    })
+}
 
+/// Reads the inputs and decides every invitation (or connection).
+pub fn decide_all(options: &Options) -> Result<Decided, Error> {
+    let Loaded {
+        policy,
+        people,
+        knowledge,
+        invitations,
+        inputs,
+        files,
+    } = load(options)?;
     let why = options.why_not || options.audit;
     let extra = |verdict: &acquaint::Verdict<'_>| {
         if !why || verdict.decision() == acquaint::Decision::Accept {
@@ -191,20 +258,6 @@ pub fn decide_all(options: &Options) -> Result<Decided, Error> {
         vec![why_not(&policy, verdict)]
     };
     let triaged = if options.audit {
-        let Some(archive) = &archive else {
-            return Err(Error::NeedsFile {
-                flag: "--audit",
-                file: ExportFile::Connections.name(),
-                export: String::new(),
-            });
-        };
-        if !archive.has(ExportFile::Connections) {
-            return Err(Error::NeedsFile {
-                flag: "--audit",
-                file: ExportFile::Connections.name(),
-                export: archive.path().display().to_string(),
-            });
-        }
         audit(&policy, &people, &knowledge, extra)
     } else {
         triage(&policy, &people, &knowledge, invitations, extra)
@@ -258,6 +311,15 @@ fn audit(
 
 /// Runs the triage and prints it to `out`.
 pub fn run(options: &Options, out: &mut dyn Write) -> Result<(), Error> {
+    if options.ask {
+        use std::io::IsTerminal;
+        let stdin = std::io::stdin();
+        return if stdin.is_terminal() {
+            crate::triage::ask::run_ask(options, &mut Keys, out)
+        } else {
+            crate::triage::ask::run_ask(options, &mut Lines::new(stdin.lock()), out)
+        };
+    }
     let decided = decide_all(options)?;
     if let Some(path) = &options.write_people {
         let n = write_people(path, &decided.triaged, &decided.people, options.overwrite)?;
