@@ -738,8 +738,9 @@ impl Policy {
                 Fact::MutualConnections => {
                     let mut values = Vec::new();
                     let mut from = 0;
-                    for &t in named.thresholds.iter().chain([&u32::MAX]) {
-                        let below = (t != u32::MAX).then_some(t);
+                    // Each threshold ends a range; the last range has no end.
+                    let ends = named.thresholds.iter().copied().map(Some).chain([None]);
+                    for below in ends {
                         let text = match (from, below) {
                             (0, Some(b)) => format!("Fewer than {b}"),
                             (a, Some(b)) => format!("{a} to {}", b - 1),
@@ -752,7 +753,7 @@ impl Policy {
                                 below,
                             },
                         ));
-                        from = t;
+                        from = below.unwrap_or(from);
                     }
                     if values.len() > 1 {
                         vars.push(var(

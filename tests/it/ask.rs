@@ -388,3 +388,45 @@ fn many_named_tags_are_refused_with_the_limit() {
         .unwrap_err();
     assert_eq!(error, AnalysisError::TooManyUnknowns { limit: 1 << 20 });
 }
+
+/// The largest count is a threshold like any other: the range from it has
+/// no end, and a contact with that many connections answers it.
+#[test]
+fn the_largest_threshold_starts_the_last_range() {
+    let policy = Policy::builder()
+        .data_rule(DataRule::new(
+            "all-of-them",
+            Condition::MutualConnectionsAtLeast(u32::MAX),
+            Decision::Accept,
+            "",
+        ))
+        .build()
+        .unwrap();
+    let tree = policy
+        .ask(
+            &Contact::new("Sam"),
+            &[Fact::MutualConnections],
+            &Platform::Twitter,
+            Direction::Incoming,
+        )
+        .unwrap();
+    let everyone = Contact::new("Sam").with_mutual_connections(u32::MAX);
+    let AskNode::Question(q) = tree.root() else {
+        panic!("{tree:?}")
+    };
+    let answer = q.answer_for(&everyone, false).unwrap();
+    assert_eq!(
+        answer.value(),
+        &AnswerValue::MutualConnections {
+            at_least: u32::MAX,
+            below: None
+        }
+    );
+    assert!(matches!(
+        tree.node(answer.next()),
+        Some(AskNode::Decided {
+            decision: Decision::Accept,
+            ..
+        })
+    ));
+}
