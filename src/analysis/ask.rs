@@ -7,7 +7,7 @@
 //! policy tells apart and evaluates each, so that what it says holds for
 //! the policy exactly as `evaluate` decides.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -223,12 +223,12 @@ pub struct Question {
 #[derive(Debug, PartialEq, Eq)]
 struct Group {
     members: Arc<FoldedSet>,
-    except: Vec<String>,
+    except: HashSet<String>,
 }
 
 impl Group {
     fn holds(&self, name: &str) -> bool {
-        self.members.contains(name) && !self.except.iter().any(|e| e == name)
+        self.members.contains(name) && !self.except.contains(name)
     }
 }
 
@@ -406,10 +406,30 @@ struct Var {
 /// The names the rules that can apply on a platform read.
 #[derive(Default)]
 struct Named {
-    professions: Vec<String>,
-    passions: Vec<String>,
-    tags: Vec<String>,
+    professions: Names,
+    passions: Names,
+    tags: Names,
     thresholds: Vec<u32>,
+}
+
+/// Names in the order first met, each once, with a set to look them up:
+/// a policy may name thousands.
+#[derive(Default, Clone)]
+struct Names {
+    list: Vec<String>,
+    set: HashSet<String>,
+}
+
+impl Names {
+    fn push(&mut self, name: &str) {
+        if self.set.insert(name.to_owned()) {
+            self.list.push(name.to_owned());
+        }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.set.contains(name)
+    }
 }
 
 impl Named {
@@ -417,9 +437,9 @@ impl Named {
         let mut named = Named::default();
         for node in conditions.iter().flat_map(|c| c.nodes()) {
             match node {
-                Condition::Profession(p) => push_new(&mut named.professions, p),
-                Condition::Passion(p) => push_new(&mut named.passions, p),
-                Condition::Tag(t) => push_new(&mut named.tags, t),
+                Condition::Profession(p) => named.professions.push(p),
+                Condition::Passion(p) => named.passions.push(p),
+                Condition::Tag(t) => named.tags.push(t),
                 Condition::MutualConnectionsAtLeast(n) => named.thresholds.push(*n),
                 Condition::All(_)
                 | Condition::Any(_)
@@ -447,12 +467,6 @@ impl Named {
         named.thresholds.sort_unstable();
         named.thresholds.dedup();
         named
-    }
-}
-
-fn push_new(list: &mut Vec<String>, name: &str) {
-    if !list.iter().any(|n| n == name) {
-        list.push(name.to_owned());
     }
 }
 
@@ -661,17 +675,17 @@ impl Policy {
                     vars.push(var(fact, "Are you looking for a job?".to_owned(), yes_no()))
                 }
                 Fact::Profession => {
-                    let mut values: Vec<(String, AnswerValue)> = Vec::new();
-                    let mut listed: Vec<String> = Vec::new();
-                    let mine = settings.profession.as_deref().map(str::to_owned);
-                    for p in named.professions.iter().cloned().chain(mine) {
-                        if !listed.contains(&p) {
-                            values.push((p.clone(), AnswerValue::Profession(p.clone())));
-                            listed.push(p);
-                        }
+                    let mut listed = named.professions.clone();
+                    if let Some(mine) = settings.profession.as_deref() {
+                        listed.push(mine);
                     }
+                    let mut values: Vec<(String, AnswerValue)> = listed
+                        .list
+                        .iter()
+                        .map(|p| (p.clone(), AnswerValue::Profession(p.clone())))
+                        .collect();
                     let interesting = &settings.interesting_professions;
-                    let rep = interesting.iter().find(|p| !listed.iter().any(|l| l == p));
+                    let rep = interesting.iter().find(|p| !listed.contains(p));
                     let group = rep.map(|rep| {
                         values.push((
                             format!("{rep} or another profession you find interesting"),
@@ -679,7 +693,7 @@ impl Policy {
                         ));
                         Arc::new(Group {
                             members: Arc::clone(interesting),
-                            except: listed.clone(),
+                            except: listed.set.clone(),
                         })
                     });
                     values.push(("Something else".to_owned(), AnswerValue::SomethingElse));
@@ -692,7 +706,7 @@ impl Policy {
                     });
                 }
                 Fact::Passions => {
-                    for p in &named.passions {
+                    for p in &named.passions.list {
                         vars.push(Var {
                             fact,
                             about: Some(p.clone()),
@@ -704,7 +718,7 @@ impl Policy {
                     let mine = &settings.passions;
                     let others: Vec<&str> = mine
                         .iter()
-                        .filter(|p| !named.passions.iter().any(|n| n == p))
+                        .filter(|p| !named.passions.contains(p))
                         .collect();
                     if let Some(rep) = others.first() {
                         let shown: Vec<&str> = others.iter().take(3).copied().collect();
@@ -719,13 +733,13 @@ impl Policy {
                             ),
                             group: Some(Arc::new(Group {
                                 members: Arc::clone(mine),
-                                except: named.passions.clone(),
+                                except: named.passions.set.clone(),
                             })),
                         });
                     }
                 }
                 Fact::Tags => {
-                    for t in &named.tags {
+                    for t in &named.tags.list {
                         vars.push(Var {
                             fact,
                             about: Some(t.clone()),
