@@ -279,11 +279,10 @@ impl Question {
                 has == *b
             }
             (Fact::Tags, AnswerValue::Bool(b)) => contact.has_tag(about) == *b,
+            // The answer standing for the group is one of its members.
             (Fact::Profession, AnswerValue::Profession(p)) => {
                 contact.profession() == Some(p.as_str())
-                    || (self.group.is_some()
-                        && contact.profession().is_some_and(in_group)
-                        && Some(p) == self.answers.iter().rev().find_map(group_answer))
+                    || (in_group(p) && contact.profession().is_some_and(in_group))
             }
             (Fact::Profession, AnswerValue::SomethingElse) => true,
             (Fact::MutualConnections, AnswerValue::MutualConnections { at_least, below }) => {
@@ -293,14 +292,6 @@ impl Question {
             _ => false,
         };
         self.answers.iter().find(|answer| holds(&answer.value))
-    }
-}
-
-/// The profession of the answer that stands for a group.
-fn group_answer(answer: &Answer) -> Option<&String> {
-    match &answer.value {
-        AnswerValue::Profession(p) if answer.text.contains(" or another ") => Some(p),
-        _ => None,
     }
 }
 

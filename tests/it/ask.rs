@@ -430,3 +430,44 @@ fn the_largest_threshold_starts_the_last_range() {
         })
     ));
 }
+
+/// My interesting professions that no rule names are one answer: any of
+/// them answers it, and the question lists each profession the policy
+/// names, then "something else".
+#[test]
+fn interesting_professions_are_one_answer() {
+    let policy = Policy::builder()
+        .profession("software engineer")
+        .interesting_profession("designer")
+        .interesting_profession("painter")
+        .build()
+        .unwrap();
+    let tree = policy
+        .ask(
+            &Contact::new("Ada"),
+            &[Fact::Profession],
+            &Platform::Twitter,
+            Direction::Incoming,
+        )
+        .unwrap();
+    let AskNode::Question(q) = tree.root() else {
+        panic!("{tree:?}")
+    };
+    let words: Vec<&str> = q.answers().iter().map(Answer::text).collect();
+    assert_eq!(
+        words,
+        [
+            "software engineer",
+            "designer or another profession you find interesting",
+            "Something else"
+        ]
+    );
+    let painter = Contact::new("Ada").with_profession("Painter");
+    let answer = q.answer_for(&painter, false).unwrap();
+    assert_eq!(answer.text(), words[1]);
+    let baker = Contact::new("Ada").with_profession("baker");
+    assert_eq!(
+        q.answer_for(&baker, false).unwrap().text(),
+        "Something else"
+    );
+}
