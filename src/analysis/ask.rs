@@ -289,6 +289,8 @@ impl Question {
                 let n = contact.mutual_connections();
                 n >= *at_least && below.is_none_or(|b| n < b)
             }
+            // A value of another fact's kind: never one of this question's
+            // answers, which `Policy::ask` builds for its fact.
             _ => false,
         };
         self.answers.iter().find(|answer| holds(&answer.value))
