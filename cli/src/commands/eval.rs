@@ -39,11 +39,10 @@ pub struct RequestLine<'a> {
     pub unknown: Vec<Fact>,
 }
 
-/// One line of output for a request with facts not known yet: the fewest
-/// questions that decide it, as `Policy::ask` gives them.
+/// What every output line says of its request, first: its `id` (when it
+/// had one), the contact's name, the platform and the direction.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct AskLine<'a> {
+pub struct Echo<'a> {
     /// The request's `id`, as it was written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<&'a RawValue>,
@@ -53,6 +52,40 @@ pub struct AskLine<'a> {
     pub platform: &'a Platform,
     /// The request's direction.
     pub direction: Direction,
+}
+
+impl<'a> Echo<'a> {
+    fn of(request: &'a RequestLine<'a>) -> Echo<'a> {
+        Echo {
+            id: request.id,
+            name: request.contact.name(),
+            platform: &request.platform,
+            direction: request.direction,
+        }
+    }
+
+    /// The first cells of a Markdown table row: the line's number, then
+    /// the request.
+    fn cells(&self, number: u64) -> String {
+        let id = self.id.map_or("", |id| id.get());
+        format!(
+            "| {number} | {} | {} | {} | {} |",
+            cell(id),
+            cell(self.name),
+            self.platform,
+            self.direction
+        )
+    }
+}
+
+/// One line of output for a request with facts not known yet: the fewest
+/// questions that decide it, as `Policy::ask` gives them.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct AskLine<'a> {
+    /// The request the line answers.
+    #[serde(flatten)]
+    pub request: Echo<'a>,
     /// The questions, each answer leading to a decision or the next.
     pub ask: AskTree,
 }
@@ -61,15 +94,9 @@ pub struct AskLine<'a> {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct VerdictLine<'a> {
-    /// The request's `id`, as it was written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<&'a RawValue>,
-    /// The contact's name.
-    pub name: &'a str,
-    /// The network.
-    pub platform: &'a Platform,
-    /// The request's direction.
-    pub direction: Direction,
+    /// The request the line answers.
+    #[serde(flatten)]
+    pub request: Echo<'a>,
     /// What to do.
     pub decision: Decision,
     /// The id of the rule that decided.
@@ -237,10 +264,7 @@ pub fn decide<'a>(
     let why_not = (why_not && verdict.decision() != Decision::Accept)
         .then(|| accepting_changes(policy, &verdict));
     VerdictLine {
-        id: request.id,
-        name: request.contact.name(),
-        platform: &request.platform,
-        direction: request.direction,
+        request: Echo::of(request),
         decision: verdict.decision(),
         rule: verdict.rule_id(),
         explanation: verdict.explanation(),
@@ -261,10 +285,7 @@ pub fn ask<'a>(
         request.direction,
     )?;
     Ok(AskLine {
-        id: request.id,
-        name: request.contact.name(),
-        platform: &request.platform,
-        direction: request.direction,
+        request: Echo::of(request),
         ask: tree,
     })
 }
@@ -272,7 +293,6 @@ pub fn ask<'a>(
 /// A row of the Markdown table for a request with facts not known yet:
 /// its decision when they cannot change it, else the first question.
 fn ask_row(out: &mut Vec<u8>, number: u64, line: &AskLine<'_>) -> io::Result<()> {
-    let id = line.id.map_or("", |id| id.get());
     let (decision, rule, said) = match line.ask.root() {
         AskNode::Decided { decision, rule } => (
             decision.to_string(),
@@ -285,11 +305,8 @@ fn ask_row(out: &mut Vec<u8>, number: u64, line: &AskLine<'_>) -> io::Result<()>
     };
     write!(
         out,
-        "| {number} | {} | {} | {} | {} | {decision} | {} | {} |",
-        cell(id),
-        cell(line.name),
-        line.platform,
-        line.direction,
+        "{} {decision} | {} | {} |",
+        line.request.cells(number),
         if rule.is_empty() {
             String::new()
         } else {
@@ -313,14 +330,10 @@ fn request_error(e: &serde_json::Error) -> String {
 
 /// A row of the Markdown table.
 fn table_row(out: &mut Vec<u8>, number: u64, answer: &VerdictLine<'_>) -> io::Result<()> {
-    let id = answer.id.map_or("", |id| id.get());
     write!(
         out,
-        "| {number} | {} | {} | {} | {} | {} | `{}` | {} |",
-        cell(id),
-        cell(answer.name),
-        answer.platform,
-        answer.direction,
+        "{} {} | `{}` | {} |",
+        answer.request.cells(number),
         answer.decision,
         cell(answer.rule),
         cell(&answer.explanation)
